@@ -1,0 +1,79 @@
+import { z } from 'zod';
+
+/**
+ * The codebook: a plain-JSON description of a survey file, validated by {@link codebookSchema}.
+ *
+ * Items are the numeric questionnaire answers (level 4 of the hierarchy). Everything else is named explicitly:
+ * the respondent id, segment (categorical) columns, other numeric columns (waiting time, NPS question if it is not
+ * modelled), and an optional sampling-weight column. Columns of the file that the codebook does not name are ignored
+ * and listed in the survey's log.
+ */
+
+/** Bilingual label. Either language may be absent. */
+export const labelSchema = z.object({ en: z.string().optional(), zh: z.string().optional() }).strict();
+export type Label = z.infer<typeof labelSchema>;
+
+/** A value that means "no answer" (e.g. 99 = don't know, 98 = refused). */
+export const missingCodeSchema = z
+  .object({ value: z.number(), label: labelSchema.optional() })
+  .strict();
+export type MissingCode = z.infer<typeof missingCodeSchema>;
+
+/** Inclusive answer scale, e.g. `{ min: 1, max: 10 }`. */
+export const scaleSchema = z
+  .object({ min: z.number(), max: z.number() })
+  .strict()
+  .refine((s) => s.max > s.min, { error: 'scale.max must be greater than scale.min' });
+export type Scale = z.infer<typeof scaleSchema>;
+
+/** One questionnaire item. */
+export const itemSchema = z
+  .object({
+    id: z.string().min(1),
+    label: labelSchema.optional(),
+    scale: scaleSchema,
+    /** Flip as `min + max − x` on load, so that higher is always better. */
+    reverse: z.boolean().optional(),
+    /** Values that mean missing (kept as NaN, counted in the log). */
+    missing: z.array(missingCodeSchema).optional(),
+    /** True when the scale was inferred from the observed range (draft codebooks). */
+    inferred: z.boolean().optional(),
+  })
+  .strict();
+export type CodebookItem = z.infer<typeof itemSchema>;
+
+/** A categorical (segment) column: business line, region, channel, wave ... */
+export const segmentSchema = z
+  .object({
+    id: z.string().min(1),
+    label: labelSchema.optional(),
+    /** Optional fixed level order; values outside it are an error. Labels per level are optional. */
+    levels: z.array(z.object({ value: z.string(), label: labelSchema.optional() }).strict()).optional(),
+  })
+  .strict();
+export type CodebookSegment = z.infer<typeof segmentSchema>;
+
+/** A numeric non-item column (waiting time in seconds, a 0/1 flag ...). */
+export const numericColumnSchema = z
+  .object({
+    id: z.string().min(1),
+    label: labelSchema.optional(),
+    missing: z.array(missingCodeSchema).optional(),
+  })
+  .strict();
+export type CodebookNumeric = z.infer<typeof numericColumnSchema>;
+
+/** The whole codebook. */
+export const codebookSchema = z
+  .object({
+    title: labelSchema.optional(),
+    /** Respondent id column; ids must be unique. */
+    id: z.string().optional(),
+    /** Sampling-weight column; weights must be finite and ≥ 0. */
+    weight: z.string().optional(),
+    items: z.array(itemSchema),
+    segments: z.array(segmentSchema).optional(),
+    numeric: z.array(numericColumnSchema).optional(),
+  })
+  .strict();
+export type Codebook = z.infer<typeof codebookSchema>;

@@ -1,0 +1,2 @@
+export * from './codebook.js';
+export type * from './survey.js';

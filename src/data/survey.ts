@@ -1,0 +1,57 @@
+import type { Codebook } from './codebook.js';
+import type { CsiWarning } from '../errors.js';
+
+/**
+ * A loaded survey in columnar form: the one shape every later stage reads.
+ *
+ * Items are `Float64Array` columns with `NaN` for missing (missing codes already applied, reverse items already
+ * flipped). Arrays are parallel: `itemNames[k]` names `items[k]`. No row objects exist anywhere.
+ */
+export interface Survey {
+  /** Number of respondent rows kept. */
+  n: number;
+  /** Item names, in codebook order. */
+  itemNames: string[];
+  /** One column per item, length n, NaN = missing. */
+  items: Float64Array[];
+  /** Respondent ids (from the codebook's `id` column), or null when there is none. */
+  ids: string[] | null;
+  /** Sampling weights (codebook `weight`), or null. */
+  weights: Float64Array | null;
+  /** Categorical columns: levels + integer codes (−1 = missing). */
+  segments: SurveySegment[];
+  /** Other numeric columns (NaN = missing). */
+  numeric: { name: string; values: Float64Array }[];
+  /** The codebook used (given or inferred). */
+  codebook: Codebook;
+  /** What loading did to the data. */
+  log: SurveyLog;
+  /** Data-quality flags and other non-fatal findings. */
+  warnings: CsiWarning[];
+}
+
+/** A categorical column. `codes[i]` indexes `levels`, −1 means missing. */
+export interface SurveySegment {
+  name: string;
+  levels: string[];
+  codes: Int32Array;
+}
+
+/** The record of what was coerced on load: nothing is changed silently. */
+export interface SurveyLog {
+  /** Rows read from the file (excluding the header). */
+  rowsRead: number;
+  /** Missing codes hit, per column and code. */
+  missingCodes: { column: string; value: number; count: number }[];
+  /** Empty cells per item column. */
+  emptyCells: { column: string; count: number }[];
+  /** Items flipped as min + max − x. */
+  reversed: string[];
+  /** Rows excluded, with the reason (1-based file row numbers, header = 1). */
+  excludedRows: { row: number; reason: string }[];
+  /** File columns not named by the codebook (ignored). */
+  ignoredColumns: string[];
+  /** Detected or given text encoding and delimiter. */
+  encoding: string;
+  delimiter: string;
+}

@@ -1,0 +1,120 @@
+/**
+ * One error type for everything csikit refuses to do, and one warning shape for everything it does with a caveat.
+ *
+ * Errors are data (after zod): a stable `code` an app can switch on, a plain-words `message`, and where it applies
+ * the 1-based data `row` (the header is row 1, the first respondent row 2, as a spreadsheet shows it), the `column`
+ * name, the `construct`, or the model-text `line`/`col`.
+ */
+
+/** Every code a {@link CsiError} or {@link CsiWarning} can carry. */
+export type CsiErrorCode =
+  // input files
+  | 'EMPTY_FILE'
+  | 'HEADER_ONLY'
+  | 'RAGGED_ROW'
+  | 'DUPLICATE_COLUMN'
+  | 'FORBIDDEN_COLUMN_NAME'
+  | 'EMPTY_COLUMN_NAME'
+  | 'ENCODING'
+  | 'BINARY_INPUT'
+  // codebook and values
+  | 'INVALID_CODEBOOK'
+  | 'MISSING_COLUMN'
+  | 'NON_NUMERIC'
+  | 'OUT_OF_SCALE'
+  | 'DUPLICATE_ID'
+  | 'MISSING_ID'
+  | 'INVALID_WEIGHT'
+  | 'NO_ITEMS'
+  // model
+  | 'MODEL_SYNTAX'
+  | 'MODEL_INVALID'
+  | 'UNKNOWN_ITEM'
+  | 'DUPLICATE_ITEM'
+  | 'UNKNOWN_CONSTRUCT'
+  | 'EMPTY_CONSTRUCT'
+  | 'CYCLE'
+  | 'NO_PREDICTORS'
+  | 'DUPLICATE_CONSTRUCT'
+  // estimation
+  | 'ZERO_VARIANCE'
+  | 'SINGULAR'
+  | 'NOT_CONVERGED'
+  | 'TOO_FEW_ROWS'
+  | 'INADMISSIBLE'
+  | 'NEEDS_ROWS'
+  | 'INVALID_OPTION'
+  // data-quality flags and other warnings
+  | 'MISSING_CODE'
+  | 'STRAIGHT_LINER'
+  | 'HIGH_MISSING'
+  | 'ROWS_EXCLUDED'
+  | 'IGNORED_COLUMN'
+  | 'INFERRED_SCALE'
+  | 'RESAMPLE_DROPPED'
+  | 'ABORTED'
+  | 'ENGINE';
+
+/** Where a problem is: any subset of row, column, construct and a position in model text. */
+export interface CsiLocation {
+  /** 1-based line of the input file as a spreadsheet numbers it (header = 1, first respondent = 2). */
+  row?: number;
+  /** Column (item) name. */
+  column?: string;
+  /** Construct name. */
+  construct?: string;
+  /** 1-based line in model text. */
+  line?: number;
+  /** 1-based column in model text. */
+  col?: number;
+}
+
+/**
+ * The error csikit throws for invalid input, with a stable `code` and a location.
+ *
+ * @example
+ * try { readSurvey('') } catch (e) { if (e instanceof CsiError) console.log(e.code) } // 'EMPTY_FILE'
+ */
+export class CsiError extends Error implements CsiLocation {
+  readonly code: CsiErrorCode;
+  readonly row?: number;
+  readonly column?: string;
+  readonly construct?: string;
+  readonly line?: number;
+  readonly col?: number;
+
+  constructor(code: CsiErrorCode, message: string, where: CsiLocation = {}) {
+    super(message);
+    this.name = 'CsiError';
+    this.code = code;
+    if (where.row !== undefined) this.row = where.row;
+    if (where.column !== undefined) this.column = where.column;
+    if (where.construct !== undefined) this.construct = where.construct;
+    if (where.line !== undefined) this.line = where.line;
+    if (where.col !== undefined) this.col = where.col;
+  }
+
+  /** Plain JSON form (for the CLI and for apps that post errors across threads). */
+  toJSON(): { code: CsiErrorCode; message: string } & CsiLocation {
+    const { code, message, row, column, construct, line, col } = this;
+    return { code, message, row, column, construct, line, col };
+  }
+}
+
+/** A problem that does not stop the work; attached to a result's `warnings`. Never printed by the library. */
+export interface CsiWarning extends CsiLocation {
+  code: CsiErrorCode;
+  message: string;
+  /** How many rows/cells/resamples it concerns, where that is a count. */
+  count?: number;
+}
+
+/**
+ * True when `e` is a {@link CsiError}; works across bundles where `instanceof` may not.
+ *
+ * @example
+ * isCsiError(new CsiError('EMPTY_FILE', 'The file is empty.')) // true
+ */
+export function isCsiError(e: unknown): e is CsiError {
+  return e instanceof CsiError || (typeof e === 'object' && e !== null && (e as { name?: unknown }).name === 'CsiError' && typeof (e as { code?: unknown }).code === 'string');
+}

@@ -1,0 +1,11 @@
+/**
+ * csikit: customer-satisfaction-index survey analysis. The browser-safe core: no Node built-ins are imported from
+ * here (file-path loaders live in `csikit/node`, the CLI in `csi`).
+ */
+export * from './errors.js';
+export * from './data/index.js';
+export * from './model/index.js';
+export * from './stats/index.js';
+export * from './pls/index.js';
+export * from './quality/index.js';
+export * from './inference/index.js';

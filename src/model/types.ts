@@ -1,0 +1,34 @@
+import type { Label } from '../data/codebook.js';
+
+/**
+ * The plain-JSON model every front end compiles to (text syntax, builder, presets) and every estimator reads.
+ *
+ * A construct is measured either by questionnaire items (level 4 → a level-2 or level-3 construct) or by other
+ * constructs, its dimensions (level 3 → level 2, a higher-order construct estimated by the disjoint two-stage
+ * approach). `mode` is the outer-weight mode: 'A' (correlation weights, `=~`) or 'B' (regression weights, `<~`).
+ */
+export interface ConstructSpec {
+  name: string;
+  mode: 'A' | 'B';
+  /** Item (column) names; present for first-order constructs. */
+  items?: string[];
+  /** Names of other constructs that are this construct's dimensions (higher-order construct). */
+  dimensions?: string[];
+  label?: Label;
+}
+
+/** A structural path `from → to`. */
+export interface PathSpec {
+  from: string;
+  to: string;
+}
+
+/** A model: constructs and structural paths, optionally the construct whose index is level 1. */
+export interface ModelSpec {
+  constructs: ConstructSpec[];
+  paths: PathSpec[];
+  /** The construct whose 0-100 index is the overall (level-1) index; default 'Satisfaction' when present. */
+  target?: string;
+  /** Free-form name, e.g. 'ECSI'. */
+  name?: string;
+}

@@ -1,0 +1,4 @@
+/**
+ * csikit/node: everything in the core plus the loaders that touch the file system (Node only).
+ */
+export * from './index.js';
