@@ -17,6 +17,8 @@ export type CsiErrorCode =
   | 'EMPTY_COLUMN_NAME'
   | 'ENCODING'
   | 'BINARY_INPUT'
+  | 'UNTERMINATED_QUOTE'
+  | 'UNKNOWN_LEVEL'
   // codebook and values
   | 'INVALID_CODEBOOK'
   | 'MISSING_COLUMN'
@@ -36,12 +38,16 @@ export type CsiErrorCode =
   | 'CYCLE'
   | 'NO_PREDICTORS'
   | 'DUPLICATE_CONSTRUCT'
+  | 'DUPLICATE_PATH'
+  | 'MIXED_BLOCK'
+  | 'INVALID_DIMENSION'
   // estimation
   | 'ZERO_VARIANCE'
   | 'SINGULAR'
   | 'NOT_CONVERGED'
   | 'TOO_FEW_ROWS'
   | 'INADMISSIBLE'
+  | 'LOW_LOADING' | 'LOW_RELIABILITY' | 'HIGH_RELIABILITY' | 'LOW_AVE' | 'DISCRIMINANT_VALIDITY' | 'COLLINEARITY'
   | 'NEEDS_ROWS'
   | 'INVALID_OPTION'
   // data-quality flags and other warnings
@@ -52,8 +58,11 @@ export type CsiErrorCode =
   | 'IGNORED_COLUMN'
   | 'INFERRED_SCALE'
   | 'RESAMPLE_DROPPED'
+  | 'INVALID_RESAMPLE'
   | 'ABORTED'
-  | 'ENGINE';
+  | 'ENGINE'
+  | 'INCOMPLETE_MOMENTS'
+  | 'INVALID_MOMENTS';
 
 /** Where a problem is: any subset of row, column, construct and a position in model text. */
 export interface CsiLocation {

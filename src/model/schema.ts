@@ -1,0 +1,76 @@
+import { z } from 'zod';
+import { CsiError } from '../errors.js';
+import { labelSchema } from '../data/index.js';
+import type { ModelSpec } from './types.js';
+import { validateModel, type ValidateModelOptions } from './validate.js';
+
+const nameSchema = z.string().refine((s) => s.trim() !== '', { error: 'must be a non-empty name' });
+
+/** zod schema of one construct of the plain-JSON model. `mode` defaults to 'A'. */
+export const constructSpecSchema = z
+  .object({
+    name: nameSchema,
+    mode: z.enum(['A', 'B']).default('A'),
+    items: z.array(nameSchema).optional(),
+    dimensions: z.array(nameSchema).optional(),
+    label: labelSchema.optional(),
+  })
+  .strict();
+
+/** zod schema of a structural path. */
+export const pathSpecSchema = z.object({ from: nameSchema, to: nameSchema }).strict();
+
+/**
+ * zod schema of the plain-JSON {@link ModelSpec} (shape only; {@link parseModelJson} also runs
+ * {@link validateModel}). `paths` defaults to [] and each construct's `mode` to 'A'.
+ */
+export const modelSpecSchema = z
+  .object({
+    constructs: z.array(constructSpecSchema),
+    paths: z.array(pathSpecSchema).default([]),
+    target: nameSchema.optional(),
+    name: z.string().optional(),
+  })
+  .strict();
+
+// The schema's output must be assignable to ModelSpec and back (compile-time check).
+type SchemaOut = z.output<typeof modelSpecSchema>;
+const _toSpec = (x: SchemaOut): ModelSpec => x;
+const _fromSpec = (x: ModelSpec): SchemaOut => x;
+void _toSpec;
+void _fromSpec;
+
+/** Options of {@link parseModelJson}: the same as {@link validateModel}'s. */
+export type ParseModelJsonOptions = ValidateModelOptions;
+
+/** `constructs[2].items[0]`-style rendering of a zod issue path. */
+function pathText(path: readonly PropertyKey[]): string {
+  let s = '';
+  for (const k of path) s += typeof k === 'number' ? `[${k}]` : s === '' ? String(k) : `.${String(k)}`;
+  return s === '' ? '(root)' : s;
+}
+
+/**
+ * Reads a plain-JSON model (e.g. `JSON.parse` of a file an app saved) into a validated {@link ModelSpec}.
+ * Shape errors throw CsiError('MODEL_INVALID') whose message starts with the JSON path (`constructs[2].items[0]: ...`)
+ * and, when the offending construct has a name, carries it as `construct`; model errors are those of
+ * {@link validateModel}.
+ *
+ * @example
+ * parseModelJson({ constructs: [{ name: 'A', items: ['a1'] }] })
+ * // { constructs: [{ name: 'A', mode: 'A', items: ['a1'] }], paths: [] }
+ */
+export function parseModelJson(json: unknown, options: ParseModelJsonOptions = {}): ModelSpec {
+  const r = modelSpecSchema.safeParse(json);
+  if (!r.success) {
+    const issue = r.error.issues[0];
+    const where = pathText(issue.path);
+    let construct: string | undefined;
+    if (issue.path[0] === 'constructs' && typeof issue.path[1] === 'number') {
+      const c = (json as { constructs?: unknown[] }).constructs?.[issue.path[1]] as { name?: unknown } | undefined;
+      if (c && typeof c.name === 'string' && c.name.trim() !== '') construct = c.name;
+    }
+    throw new CsiError('MODEL_INVALID', `Invalid model JSON at ${where}: ${issue.message}`, construct === undefined ? {} : { construct });
+  }
+  return validateModel(r.data as ModelSpec, options);
+}
