@@ -1,2 +1,16 @@
 export * from './codebook.js';
 export type * from './survey.js';
+export { parseCodebook, FORBIDDEN_COLUMN_NAMES } from './parseCodebook.js';
+export { readSurvey } from './readSurvey.js';
+export { readSurveyStream } from './readSurveyStream.js';
+export type { ReadSurveyOptions } from './readSurveyOptions.js';
+export { surveyFromRows, type SurveyFromRowsOptions } from './surveyFromRows.js';
+export { inferCodebook, type InferCodebookOptions } from './inferCodebook.js';
+export { inferScale, COMMON_SCALES } from './inferScale.js';
+export { surveyQuality, type SurveyQualityOptions } from './surveyQuality.js';
+export { summarizeSurvey, type SurveySummary, type ColumnStats } from './summarizeSurvey.js';
+export { formatSurveySummary, type FormatSurveySummaryOptions } from './formatSurveySummary.js';
+export { decodeText, createStreamTextDecoder, type SurveyEncoding, type StreamTextDecoder } from './decodeText.js';
+export { detectDelimiter, type SurveyDelimiter } from './detectDelimiter.js';
+export { createCsvTokenizer, type CsvSink, type CsvTokenizer } from './csvTokenizer.js';
+export { parseNumber } from './parseNumber.js';

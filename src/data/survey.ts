@@ -28,6 +28,18 @@ export interface Survey {
   log: SurveyLog;
   /** Data-quality flags and other non-fatal findings. */
   warnings: CsiWarning[];
+  /** The data-quality flags in full (the warnings name at most ten rows each). Set by the readers. */
+  quality?: SurveyQuality;
+}
+
+/** Data-quality flags, with 1-based file rows (header = 1). */
+export interface SurveyQuality {
+  /** Rows whose answers are the same on every item. */
+  straightLiners: number[];
+  /** Rows missing more than the `highMissingShare` of items. */
+  highMissing: number[];
+  /** Items with zero variance (or no answers). */
+  zeroVariance: string[];
 }
 
 /** A categorical column. `codes[i]` indexes `levels`, −1 means missing. */
@@ -43,7 +55,7 @@ export interface SurveyLog {
   rowsRead: number;
   /** Missing codes hit, per column and code. */
   missingCodes: { column: string; value: number; count: number }[];
-  /** Empty cells per item column. */
+  /** Empty (or NA) cells per item or numeric column. */
   emptyCells: { column: string; count: number }[];
   /** Items flipped as min + max − x. */
   reversed: string[];

@@ -1,1 +1,22 @@
-export {};
+/**
+ * engines: moments computed where the data live. This face is browser-safe (SQL text and row parsing only); the
+ * adapters that talk to an engine are Node-only subpath exports: `csikit/duckdb` (src/engines/duckdb) and
+ * `csikit/clickhouse` (src/engines/clickhouse).
+ */
+export { quoteIdentifier, sqlStringLiteral, floatCast, sqlNumber, SQL_DIALECTS, type SqlDialect } from './sql/dialect.js';
+export { itemRules, type ItemRule } from './sql/itemRules.js';
+export {
+  momentsSql,
+  renderSource,
+  type MomentsSqlOptions,
+  type MomentsQuery,
+  type MomentsQuerySpec,
+  type MomentsColumn,
+  type MomentsForm,
+  type SqlSource,
+} from './sql/momentsSql.js';
+export { parseMomentsRow, checkMomentsRow, exactNumber, type EngineRow } from './parseMomentsRow.js';
+export { groupedMomentsFromRows, marginOf, totalOf, emptyMoments, keyValue, type GroupedMoments, type GroupKey } from './groupedMoments.js';
+export { computeMoments, type EngineMomentsOptions, type EngineMomentsResult, type EngineMissing, type RunSql } from './computeMoments.js';
+export { poissonBootstrapSql, poissonCdf, poissonCountSql, type PoissonBootstrapSqlOptions } from './sql/poissonBootstrapSql.js';
+export { computeReplicateMoments, type ReplicateMomentsOptions, type ReplicateMomentsResult } from './computeReplicates.js';

@@ -1,1 +1,11 @@
-export {};
+/** Inference: the bootstrap (reproducible, on moments), its intervals and the distributions they need. */
+export type * from './types.js';
+export { bootstrap } from './bootstrap.js';
+export { bootstrapStatistic, type BootstrapStatisticOptions } from './bootstrap-statistic.js';
+export { createResampleRng, resampleCounts, resampleKey, mix32, xoshiro128ss, uniformInt, type Uint32Source } from './rng.js';
+export { parseResamples, countsFromIndices, type ResampleIndices } from './resamples.js';
+export { quantileType7, quantileType7Sorted } from './quantile.js';
+export { normalCdf, normalQuantile, studentTTwoSided, regularizedBeta } from './distributions.js';
+export { percentileInterval, bcaInterval, bcaLevel, biasCorrection, jackknifeAcceleration, type Interval } from './intervals.js';
+export { summarizeDraws, type DrawSummary, type SummarizeDrawsOptions, type NullValue } from './summarize.js';
+export { statisticLayout, readStatistics, type StatisticSpec, type StatisticLayout } from './statistics.js';

@@ -1,1 +1,10 @@
 export type * from './types.js';
+export { estimateFromMoments, DEFAULT_MAX_ITERATIONS, DEFAULT_TOLERANCE } from './estimateFromMoments.js';
+export { estimate } from './estimate.js';
+export { fitPls, type PlsProblem, type FitPlsOptions } from './fitPls.js';
+export { innerWeights } from './innerWeights.js';
+export { effectMatrices, type EffectMatrices } from './effects.js';
+export { stageOneModel, stageTwoModel, type StageModel } from './twoStage.js';
+export { plsResultJsonSchema, resultToJson, type PlsResultJson } from './result-json.js';
+export { formatPlsResult } from './formatPlsResult.js';
+export { constructScores } from './scores.js';

@@ -1,1 +1,14 @@
-export {};
+export type * from './types.js';
+export { cronbachAlpha } from './cronbachAlpha.js';
+export { rhoC } from './rhoC.js';
+export { rhoA } from './rhoA.js';
+export { averageVarianceExtracted } from './averageVarianceExtracted.js';
+export { reliability, type ReliabilityOptions } from './reliability.js';
+export { htmt } from './htmt.js';
+export { fornellLarcker, type FornellLarckerOptions } from './fornellLarcker.js';
+export { itemVif, vifFromRSquared } from './itemVif.js';
+export { innerVif } from './innerVif.js';
+export { fSquared, effectSize } from './fSquared.js';
+export { consistentPls, type ConsistentOptions, type ConsistentResult } from './consistentPls.js';
+export { assessQuality, DEFAULT_QUALITY_THRESHOLDS, type QualityOptions } from './assessQuality.js';
+export { blockCorrelation, blockColumn } from './blocks.js';

@@ -1,1 +1,8 @@
 export type * from './moments-types.js';
+export { accumulateMoments, type AccumulateMomentsOptions } from './accumulateMoments.js';
+export { momentsFromSurvey, type MomentsFromSurveyOptions } from './momentsFromSurvey.js';
+export { mergeMoments, fillCompleteForm, checkMoments } from './mergeMoments.js';
+export { selectMoments } from './selectMoments.js';
+export { correlationFromMoments, type MomentCorrelation } from './correlationFromMoments.js';
+export { choleskyDecompose, choleskySolve, solveSpd, solveSubSpdInto, invert, subMatrix, SINGULAR_EPS } from './linalg.js';
+export { groupedMoments, momentsBySegment } from './groupedMoments.js';

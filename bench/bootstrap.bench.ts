@@ -1,0 +1,80 @@
+/**
+ * Bootstrap benchmarks (issue 4): 5000 resamples on mobi (target ≤ 1 s on the 2-core machine; seminr 2.3.1 took
+ * 109 s), seminr's 1000 mobi resamples replayed (seminr: 23.1 s on 2 cores), and 1000 resamples of a 100,000-row
+ * survey (target ≤ 60 s). The Node runner is measured on the bundled library (esbuild of src/node.ts, as it ships),
+ * so worker threads load plain JavaScript; the sequential core is measured the same way.
+ */
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { build } from 'esbuild';
+import type { BenchRow } from './types.js';
+
+type Lib = typeof import('../src/node.js');
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const repo = path.resolve(here, '..');
+const shared = path.resolve(repo, '..', 'shared');
+
+async function bundle(): Promise<Lib> {
+  const dir = path.join(repo, 'node_modules', '.cache', 'csikit-bench');
+  mkdirSync(dir, { recursive: true });
+  const outfile = path.join(dir, 'node.mjs');
+  await build({ entryPoints: [path.join(repo, 'src', 'node.ts')], bundle: true, format: 'esm', platform: 'node', packages: 'external', outfile, logLevel: 'error' });
+  return (await import(`${pathToFileURL(outfile).href}?t=${Date.now()}`)) as Lib;
+}
+
+async function time<T>(f: () => Promise<T>): Promise<[number, T]> {
+  const t = performance.now();
+  const v = await f();
+  return [(performance.now() - t) / 1000, v];
+}
+
+/** 100,000 rows drawn from mobi's rows with ±1 jitter on a fifth of the cells (1–10 scale), deterministic. */
+function bigSurvey(lib: Lib, base: ReturnType<Lib['readSurvey']>, n: number): ReturnType<Lib['readSurvey']> {
+  let s = 12345;
+  const u = (): number => {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    return s / 4294967296;
+  };
+  const rows = Int32Array.from({ length: n }, () => Math.floor(u() * base.n));
+  const items = base.items.map((col) =>
+    Float64Array.from(rows, (r) => {
+      const j = u();
+      const v = col[r] + (j < 0.1 ? -1 : j < 0.2 ? 1 : 0);
+      return Math.min(10, Math.max(1, v));
+    }),
+  );
+  void lib;
+  return { ...base, n, items, ids: null, weights: null };
+}
+
+export default async function (): Promise<BenchRow[]> {
+  const rows: BenchRow[] = [];
+  if (!existsSync(path.join(shared, 'datasets', 'mobi.csv'))) {
+    return [{ bench: 'bootstrap', case: 'skipped: ../shared is absent', value: NaN, unit: '' }];
+  }
+  const lib = await bundle();
+  const survey = lib.readSurvey(readFileSync(path.join(shared, 'datasets', 'mobi.csv'), 'utf8'));
+  const model = lib.parseModel(readFileSync(path.join(shared, 'reference', 'mobi-ecsi.model'), 'utf8'));
+  await lib.bootstrap(survey, model, { resamples: 300, seed: 1 }); // warm-up
+
+  const [seq] = await time(() => lib.bootstrap(survey, model, { resamples: 5000, seed: 1 }));
+  rows.push({ bench: 'bootstrap', case: 'mobi 5000 resamples, sequential core (browser path)', value: seq, unit: 's' });
+  const [par, pb] = await time(() => lib.bootstrapParallel(survey, model, { resamples: 5000, seed: 1, workers: 2 }));
+  rows.push({ bench: 'bootstrap', case: `mobi 5000 resamples, Node runner (${pb.workersUsed ?? 0} workers)`, value: par, unit: 's', target: '≤ 1 s (seminr 109 s)', ok: par <= 1 });
+  const [bca] = await time(() => lib.bootstrapParallel(survey, model, { resamples: 5000, seed: 1, workers: 2, ci: 'bca' }));
+  rows.push({ bench: 'bootstrap', case: 'mobi 5000 resamples + BCa (250 jackknife fits), Node runner', value: bca, unit: 's' });
+  const idxFile = path.join(shared, 'reference', 'mobi-boot-indices.csv');
+  if (existsSync(idxFile)) {
+    const indices = lib.parseResamples(readFileSync(idxFile, 'utf8'), survey.n);
+    const [rep] = await time(() => lib.bootstrapParallel(survey, model, { indices, workers: 2 }));
+    rows.push({ bench: 'bootstrap', case: "mobi: seminr's 1000 resamples replayed, Node runner", value: rep, unit: 's', target: 'seminr 23.1 s (2 cores)' });
+  }
+  const big = bigSurvey(lib, survey, 100_000);
+  const [b1] = await time(() => lib.bootstrap(big, model, { resamples: 20, seed: 1 }));
+  rows.push({ bench: 'bootstrap', case: '100,000 rows: per resample, sequential core', value: (b1 / 20) * 1000, unit: 'ms' });
+  const [bp, bb] = await time(() => lib.bootstrapParallel(big, model, { resamples: 1000, seed: 1, workers: 2 }));
+  rows.push({ bench: 'bootstrap', case: `100,000 rows × 1000 resamples, Node runner (${bb.workersUsed ?? 0} workers)`, value: bp, unit: 's', target: '≤ 60 s', ok: bp <= 60 });
+  return rows;
+}

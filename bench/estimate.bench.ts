@@ -1,0 +1,103 @@
+/**
+ * PLS engine benchmarks: mobi (250 × 24, ECSI) per estimate, warm median; and 1,000,000 × 24 from a Survey already
+ * in memory (mobi rows resampled with a seeded generator), complete and with 3 % missing cells.
+ * Targets (issue 3): mobi ≤ 0.5 ms per estimate (seminr 2.3.1: 24.7 ms); 1M × 24 ≤ 1 s (seminr: 26–30 s).
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Survey } from '../src/data/survey.js';
+import { parseModel } from '../src/model/parse.js';
+import { estimate } from '../src/pls/estimate.js';
+import { estimateFromMoments } from '../src/pls/estimateFromMoments.js';
+import { momentsFromSurvey } from '../src/stats/momentsFromSurvey.js';
+import type { BenchRow } from './types.js';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const shared = path.resolve(here, '../..', 'shared');
+
+function csvSurvey(text: string): Survey {
+  const lines = text.trim().split(/\r?\n/);
+  const names = lines[0].split(',');
+  const cols = names.map(() => new Float64Array(lines.length - 1));
+  lines.slice(1).forEach((l, r) => l.split(',').forEach((v, k) => (cols[k][r] = v === '' ? NaN : Number(v))));
+  return surveyOf(names, cols);
+}
+
+function surveyOf(names: string[], items: Float64Array[]): Survey {
+  const n = items[0].length;
+  return {
+    n,
+    itemNames: names,
+    items,
+    ids: null,
+    weights: null,
+    segments: [],
+    numeric: [],
+    codebook: { items: names.map((id) => ({ id, scale: { min: 1, max: 10 } })) },
+    log: { rowsRead: n, missingCodes: [], emptyCells: [], reversed: [], excludedRows: [], ignoredColumns: [], encoding: 'utf-8', delimiter: ',' },
+    warnings: [],
+  };
+}
+
+/** mobi's rows resampled to n rows (seeded LCG), optionally with a share of cells set missing. */
+function resample(base: Survey, n: number, seed: number, missingShare: number): Survey {
+  let s = seed >>> 0;
+  const next = () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 4294967296);
+  const idx = Int32Array.from({ length: n }, () => Math.floor(next() * base.n));
+  const items = base.items.map((c) => {
+    const out = new Float64Array(n);
+    for (let r = 0; r < n; r++) out[r] = missingShare > 0 && next() < missingShare ? NaN : c[idx[r]];
+    return out;
+  });
+  return surveyOf(base.itemNames, items);
+}
+
+function median(xs: number[]): number {
+  const a = [...xs].sort((x, y) => x - y);
+  return a[Math.floor(a.length / 2)];
+}
+
+/** Median and minimum over `reps` batches of `inner` calls, in ms per call (wall time; the minimum is the least
+ * disturbed by other work on this 2-core machine). */
+function timeMedian(f: () => unknown, reps: number, inner = 1): { median: number; min: number } {
+  const wall: number[] = [];
+  for (let i = 0; i < reps; i++) {
+    const t0 = performance.now();
+    for (let k = 0; k < inner; k++) f();
+    wall.push((performance.now() - t0) / inner);
+  }
+  return { median: median(wall), min: Math.min(...wall) };
+}
+
+export default async function (): Promise<BenchRow[]> {
+  if (!existsSync(path.join(shared, 'datasets', 'mobi.csv'))) {
+    return [{ bench: 'estimate', case: 'skipped: ../shared is absent', value: NaN, unit: '' }];
+  }
+  const mobi = csvSurvey(readFileSync(path.join(shared, 'datasets', 'mobi.csv'), 'utf8'));
+  const model = parseModel(readFileSync(path.join(shared, 'reference', 'mobi-ecsi.model'), 'utf8'));
+  const rows: BenchRow[] = [];
+  const mo = momentsFromSurvey(mobi);
+  for (let i = 0; i < 300; i++) estimate(mobi, model); // warm up
+  const fromMoments = timeMedian(() => estimateFromMoments(mo, model), 40, 25);
+  rows.push({ bench: 'estimate', case: 'mobi ECSI estimateFromMoments (incl. quality), median warm', value: +fromMoments.median.toFixed(4), unit: 'ms', target: '≤ 0.5', ok: fromMoments.median <= 0.5 });
+  rows.push({ bench: 'estimate', case: 'mobi ECSI estimateFromMoments (incl. quality), min of 40 batches', value: +fromMoments.min.toFixed(4), unit: 'ms' });
+  const full = timeMedian(() => estimate(mobi, model), 40, 25);
+  rows.push({ bench: 'estimate', case: 'mobi ECSI estimate(survey) = moments + estimate, median warm', value: +full.median.toFixed(4), unit: 'ms', target: '≤ 0.5', ok: full.median <= 0.5 });
+  rows.push({ bench: 'estimate', case: 'mobi ECSI estimate(survey), min of 40 batches', value: +full.min.toFixed(4), unit: 'ms' });
+
+  for (const missing of [0, 0.03]) {
+    const big = resample(mobi, 1_000_000, 20261123, missing);
+    estimate(resample(mobi, 10_000, 1, missing), model); // warm the row loop
+    const t = timeMedian(() => estimate(big, model), 3);
+    rows.push({
+      bench: 'estimate',
+      case: `1,000,000 × 24 from a loaded Survey${missing > 0 ? ', 3 % missing (mean replacement)' : ''}, median of 3 (min ${(t.min / 1000).toFixed(3)} s)`,
+      value: +(t.median / 1000).toFixed(3),
+      unit: 's',
+      target: '≤ 1',
+      ok: t.median <= 1000,
+    });
+  }
+  return rows;
+}

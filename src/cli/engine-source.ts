@@ -1,0 +1,171 @@
+import { readFile } from 'node:fs/promises';
+import type { Codebook } from '../data/codebook.js';
+import type { EngineMissing, EngineMomentsResult } from '../engines/index.js';
+import { CsiError } from '../errors.js';
+import { parseModel } from '../model/parse.js';
+import type { ModelSpec } from '../model/types.js';
+import { estimateFromMoments } from '../pls/estimateFromMoments.js';
+import { formatPlsResult } from '../pls/formatPlsResult.js';
+import { resultToJson } from '../pls/result-json.js';
+import type { InnerScheme, MissingRule, PlsResult } from '../pls/types.js';
+import { readCodebookFile } from './readCodebookFile.js';
+import type { CliIO } from './types.js';
+
+/**
+ * `csi estimate --engine duckdb|clickhouse`: the moments are computed by an engine where the data live and csikit
+ * estimates from them (one estimator, `estimateFromMoments`); no Survey is ever built in JS. The engine adapters
+ * are loaded lazily, so `csi` works without their optional peer dependencies until `--engine` is used.
+ */
+
+/** The extra `parseArgs` options of `csi estimate` for engines. */
+export const ENGINE_ARG_OPTIONS = {
+  engine: { type: 'string' },
+  url: { type: 'string' },
+  table: { type: 'string' },
+  database: { type: 'string' },
+  threads: { type: 'string' },
+} as const;
+
+/** Usage lines for the engine options. */
+export const ENGINE_USAGE = `Engines (data too big for memory; moments computed where the data live, never loaded into JS):
+  csi estimate big.csv|big.parquet --engine duckdb --model MODEL.txt [--threads N]
+  csi estimate --engine clickhouse --url http://127.0.0.1:8123 --table surveys [--database DB] --model MODEL.txt
+  ClickHouse credentials come from CSI_CLICKHOUSE_USER / CSI_CLICKHOUSE_PASSWORD (never printed).`;
+
+/** Parsed values `csi estimate` hands over (the strings of `parseArgs`). */
+export interface EngineEstimateArgs {
+  engine?: string;
+  url?: string;
+  table?: string;
+  database?: string;
+  threads?: string;
+  model?: string;
+  codebook?: string;
+  missing?: string;
+  scheme?: string;
+  weights?: string;
+  'max-iterations'?: string;
+  f2?: boolean;
+  json?: boolean;
+}
+
+/** The item names a model's first-order constructs use. */
+function modelItems(model: ModelSpec): string[] {
+  return [...new Set(model.constructs.flatMap((c) => c.items ?? []))];
+}
+
+/**
+ * Computes the moments with the chosen engine and estimates the model from them.
+ *
+ * @example
+ * const { result } = await estimateWithEngine({ engine: 'duckdb', file: 'big.parquet', model, missing: 'mean' });
+ */
+export async function estimateWithEngine(options: {
+  engine: 'duckdb' | 'clickhouse';
+  model: ModelSpec;
+  file?: string;
+  url?: string;
+  table?: string;
+  database?: string;
+  threads?: number;
+  codebook?: Codebook;
+  weights?: string;
+  missing: MissingRule;
+  scheme: InnerScheme;
+  maxIterations?: number;
+  fSquared?: boolean;
+}): Promise<{ result: PlsResult; engine: EngineMomentsResult }> {
+  const items = modelItems(options.model);
+  const common = {
+    items,
+    missing: options.missing as EngineMissing,
+    ...(options.weights !== undefined ? { weights: options.weights } : {}),
+    ...(options.codebook ? { codebook: options.codebook } : {}),
+  };
+  let engine: EngineMomentsResult;
+  if (options.engine === 'duckdb') {
+    if (!options.file) throw new CsiError('INVALID_OPTION', '--engine duckdb needs a CSV or Parquet file.');
+    const mod = await loadAdapter('duckdb', () => import('../engines/duckdb/index.js'));
+    engine = await mod.duckdbMoments({ ...common, file: options.file, ...(options.threads ? { threads: options.threads } : {}) });
+  } else {
+    if (!options.table) throw new CsiError('INVALID_OPTION', '--engine clickhouse needs --table.');
+    const mod = await loadAdapter('clickhouse', () => import('../engines/clickhouse/index.js'));
+    engine = await mod.clickhouseMoments({
+      ...common,
+      table: options.table,
+      ...(options.url ? { url: options.url } : {}),
+      ...(options.database ? { database: options.database } : {}),
+    });
+  }
+  const result = estimateFromMoments(engine.moments, options.model, {
+    scheme: options.scheme,
+    missing: options.missing,
+    ...(options.maxIterations !== undefined ? { maxIterations: options.maxIterations } : {}),
+    ...(options.fSquared ? { fSquared: true } : {}),
+  });
+  result.warnings.push(...engine.warnings);
+  return { result, engine };
+}
+
+async function loadAdapter<T>(name: string, load: () => Promise<T>): Promise<T> {
+  try {
+    return await load();
+  } catch (e) {
+    const pkg = name === 'duckdb' ? '@duckdb/node-api' : '@clickhouse/client';
+    throw new CsiError('ENGINE', `--engine ${name} needs the optional package ${pkg} (npm install ${pkg}): ${(e as Error).message.split('\n')[0]}`);
+  }
+}
+
+/**
+ * The whole `csi estimate --engine …` command: checks the options, runs {@link estimateWithEngine}, prints the same
+ * text or JSON as the in-memory path. Returns the exit code.
+ *
+ * @example
+ * await runEngineEstimate({ engine: 'duckdb', model: 'ecsi.txt' }, ['big.parquet'], io) // 0
+ */
+export async function runEngineEstimate(values: EngineEstimateArgs, positionals: string[], io: CliIO): Promise<number> {
+  const engine = values.engine;
+  if (engine !== 'duckdb' && engine !== 'clickhouse') throw new CsiError('INVALID_OPTION', `--engine must be duckdb or clickhouse (got ${engine}).`);
+  if (engine === 'duckdb' && positionals.length !== 1) throw new CsiError('INVALID_OPTION', 'csi estimate --engine duckdb needs exactly one data file (CSV or Parquet).');
+  if (engine === 'clickhouse' && positionals.length !== 0) throw new CsiError('INVALID_OPTION', 'csi estimate --engine clickhouse reads --table, not a file.');
+  if (values.model === undefined) throw new CsiError('INVALID_OPTION', 'csi estimate needs --model MODEL.txt (see csi estimate --help).');
+  const missing = (values.missing ?? 'mean') as MissingRule;
+  if (!['mean', 'casewise', 'pairwise'].includes(missing)) throw new CsiError('INVALID_OPTION', `--missing must be mean, casewise or pairwise (got ${values.missing}).`);
+  const scheme = (values.scheme ?? 'path') as InnerScheme;
+  if (!['path', 'factorial', 'centroid'].includes(scheme)) throw new CsiError('INVALID_OPTION', `--scheme must be path, factorial or centroid (got ${values.scheme}).`);
+  let maxIterations: number | undefined;
+  if (values['max-iterations'] !== undefined) {
+    maxIterations = Number(values['max-iterations']);
+    if (!Number.isInteger(maxIterations) || maxIterations < 0) throw new CsiError('INVALID_OPTION', `--max-iterations must be a whole number ≥ 0 (got ${values['max-iterations']}).`);
+  }
+  let threads: number | undefined;
+  if (values.threads !== undefined) {
+    threads = Number(values.threads);
+    if (!Number.isInteger(threads) || threads < 1) throw new CsiError('INVALID_OPTION', `--threads must be a whole number ≥ 1 (got ${values.threads}).`);
+  }
+  let modelText: string;
+  try {
+    modelText = await readFile(values.model, 'utf8');
+  } catch (e) {
+    throw new CsiError('INVALID_OPTION', `Cannot read the model file ${values.model} (${(e as { code?: string }).code ?? String(e)}).`);
+  }
+  const model = parseModel(modelText);
+  const codebook = values.codebook !== undefined ? await readCodebookFile(values.codebook) : undefined;
+  const { result } = await estimateWithEngine({
+    engine,
+    model,
+    missing,
+    scheme,
+    ...(positionals[0] !== undefined ? { file: positionals[0] } : {}),
+    ...(values.url !== undefined ? { url: values.url } : {}),
+    ...(values.table !== undefined ? { table: values.table } : {}),
+    ...(values.database !== undefined ? { database: values.database } : {}),
+    ...(threads !== undefined ? { threads } : {}),
+    ...(codebook ? { codebook } : {}),
+    ...(values.weights !== undefined ? { weights: values.weights } : {}),
+    ...(maxIterations !== undefined ? { maxIterations } : {}),
+    ...(values.f2 ? { fSquared: true } : {}),
+  });
+  io.stdout(values.json ? `${JSON.stringify(resultToJson(result), null, 2)}\n` : `${formatPlsResult(result)}\n`);
+  return 0;
+}

@@ -1,0 +1,98 @@
+import { readFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { readSurveyFile } from '../data/node/readSurveyFile.js';
+import type { ReadSurveyOptions } from '../data/readSurveyOptions.js';
+import type { Survey } from '../data/survey.js';
+import { CsiError } from '../errors.js';
+import { parseModel } from '../model/parse.js';
+import { estimate } from '../pls/estimate.js';
+import { formatPlsResult } from '../pls/formatPlsResult.js';
+import { resultToJson } from '../pls/result-json.js';
+import type { InnerScheme, MissingRule } from '../pls/types.js';
+import { readCodebookFile } from './readCodebookFile.js';
+import type { CliCommand, CliIO } from './types.js';
+// --engine duckdb|clickhouse (issue 8): moments computed by an engine; logic in ./engine-source.ts.
+import { ENGINE_ARG_OPTIONS, ENGINE_USAGE, runEngineEstimate } from './engine-source.js';
+
+const usage = `Usage: csi estimate DATA.csv --model MODEL.txt [--codebook FILE] [--missing mean|casewise|pairwise]
+                    [--scheme path|factorial|centroid] [--weights COLUMN] [--max-iterations N] [--f2] [--json]
+
+Estimates a PLS path model exactly as seminr 2.3.1 does (path weighting, mode A/B, 1e-7 stop rule, 300 iterations).
+The model is lavaan-style text: "Image =~ IMAG1 + IMAG2" (mode A), "Value <~ PERV1 + PERV2" (mode B),
+"Satisfaction ~ Image + Value" (paths). Columns the model does not use are ignored. --weights names a sampling-weight
+column (weighted PLS). --json prints one JSON document (outer weights, loadings, paths, R², effects, reliability,
+HTMT, warnings).
+
+${ENGINE_USAGE}`;
+
+/** `csi estimate`: PLS path model estimation. */
+export const estimateCommand: CliCommand = {
+  summary: 'estimate a PLS path model (seminr-exact) and its quality',
+  usage,
+  async run(args: string[], io: CliIO): Promise<number> {
+    const { values, positionals } = parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        model: { type: 'string' },
+        codebook: { type: 'string' },
+        missing: { type: 'string', default: 'mean' },
+        scheme: { type: 'string', default: 'path' },
+        weights: { type: 'string' },
+        'max-iterations': { type: 'string' },
+        f2: { type: 'boolean', default: false },
+        json: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+        ...ENGINE_ARG_OPTIONS, // --engine --url --table --database --threads (./engine-source.ts)
+      },
+    });
+    if (values.help) {
+      io.stdout(`${usage}\n`);
+      return 0;
+    }
+    // --engine: the data stay in DuckDB/ClickHouse; no Survey is built in JS (./engine-source.ts).
+    if (values.engine !== undefined) return runEngineEstimate(values, positionals, io);
+    if (positionals.length !== 1) throw new CsiError('INVALID_OPTION', 'csi estimate needs exactly one data file (see csi estimate --help).');
+    if (values.model === undefined) throw new CsiError('INVALID_OPTION', 'csi estimate needs --model MODEL.txt (see csi estimate --help).');
+    const missing = values.missing as MissingRule;
+    if (!['mean', 'casewise', 'pairwise'].includes(missing)) throw new CsiError('INVALID_OPTION', `--missing must be mean, casewise or pairwise (got ${values.missing}).`);
+    const scheme = values.scheme as InnerScheme;
+    if (!['path', 'factorial', 'centroid'].includes(scheme)) throw new CsiError('INVALID_OPTION', `--scheme must be path, factorial or centroid (got ${values.scheme}).`);
+    let maxIterations: number | undefined;
+    if (values['max-iterations'] !== undefined) {
+      maxIterations = Number(values['max-iterations']);
+      if (!Number.isInteger(maxIterations) || maxIterations < 0) throw new CsiError('INVALID_OPTION', `--max-iterations must be a whole number ≥ 0 (got ${values['max-iterations']}).`);
+    }
+    let modelText: string;
+    try {
+      modelText = await readFile(values.model, 'utf8');
+    } catch (e) {
+      throw new CsiError('INVALID_OPTION', `Cannot read the model file ${values.model} (${(e as { code?: string }).code ?? String(e)}).`);
+    }
+    const model = parseModel(modelText);
+    const options: ReadSurveyOptions = {};
+    if (values.codebook !== undefined) options.codebook = await readCodebookFile(values.codebook);
+    const survey = await readSurveyFile(positionals[0], options);
+    const weights = values.weights === undefined ? survey.weights !== null : weightColumn(survey, values.weights);
+    const result = estimate(survey, model, { scheme, missing, weights, fSquared: values.f2, ...(maxIterations !== undefined ? { maxIterations } : {}) });
+    io.stdout(values.json ? `${JSON.stringify(resultToJson(result), null, 2)}\n` : `${formatPlsResult(result)}\n`);
+    return 0;
+  },
+};
+
+/** The sampling weights in column `name`: the codebook's weight column, a numeric column or an (inferred) item. */
+function weightColumn(survey: Survey, name: string): Float64Array {
+  let values: Float64Array | undefined;
+  if (survey.weights && survey.codebook.weight === name) values = survey.weights;
+  values ??= survey.numeric.find((c) => c.name === name)?.values;
+  if (!values) {
+    const k = survey.itemNames.indexOf(name);
+    if (k >= 0) values = survey.items[k];
+  }
+  if (!values) throw new CsiError('MISSING_COLUMN', `The weight column ${name} is not a numeric column of the data.`, { column: name });
+  for (let r = 0; r < values.length; r++) {
+    const v = values[r];
+    if (!(v >= 0) || v === Infinity) throw new CsiError('INVALID_WEIGHT', `Weight ${Number.isNaN(v) ? 'missing' : v} in column ${name} is not a finite number ≥ 0.`, survey.log.excludedRows.length === 0 ? { row: r + 2, column: name } : { column: name });
+  }
+  return values;
+}

@@ -1,0 +1,48 @@
+import { parseArgs } from 'node:util';
+import { formatSurveySummary } from '../data/formatSurveySummary.js';
+import { summarizeSurvey } from '../data/summarizeSurvey.js';
+import type { ReadSurveyOptions } from '../data/readSurveyOptions.js';
+import { readSurveyFile } from '../data/node/readSurveyFile.js';
+import { CsiError } from '../errors.js';
+import { readCodebookFile } from './readCodebookFile.js';
+import type { CliCommand, CliIO } from './types.js';
+
+const usage = `Usage: csi inspect DATA.csv [--codebook FILE] [--json] [--lang en|zh] [--encoding auto|utf-8|gbk|gb18030] [--delimiter auto|,|;|tab]
+
+Loads a survey and prints what it holds: respondents, items with scale, mean, sd and missing answers, segments
+with level counts, what loading coerced, and data-quality flags. Without --codebook a draft codebook is inferred.`;
+
+/** `csi inspect`: the survey summary and data-quality flags. */
+export const inspect: CliCommand = {
+  summary: 'print a survey summary and data-quality flags',
+  usage,
+  async run(args: string[], io: CliIO): Promise<number> {
+    const { values, positionals } = parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        codebook: { type: 'string' },
+        json: { type: 'boolean', default: false },
+        lang: { type: 'string', default: 'en' },
+        encoding: { type: 'string', default: 'auto' },
+        delimiter: { type: 'string', default: 'auto' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+    if (values.help) {
+      io.stdout(`${usage}\n`);
+      return 0;
+    }
+    if (positionals.length !== 1) throw new CsiError('INVALID_OPTION', 'csi inspect needs exactly one data file (see csi inspect --help).');
+    if (values.lang !== 'en' && values.lang !== 'zh') throw new CsiError('INVALID_OPTION', `--lang must be en or zh (got ${values.lang}).`);
+    const options: ReadSurveyOptions = {
+      encoding: values.encoding as ReadSurveyOptions['encoding'],
+      delimiter: (values.delimiter === 'tab' ? '\t' : values.delimiter) as ReadSurveyOptions['delimiter'],
+    };
+    if (values.codebook !== undefined) options.codebook = await readCodebookFile(values.codebook);
+    const survey = await readSurveyFile(positionals[0], options);
+    const summary = summarizeSurvey(survey);
+    io.stdout(values.json ? `${JSON.stringify(summary, null, 2)}\n` : `${formatSurveySummary(summary, { lang: values.lang })}\n`);
+    return 0;
+  },
+};

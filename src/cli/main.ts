@@ -1,0 +1,96 @@
+import { realpathSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { isCsiError } from '../errors.js';
+import { inspect } from './inspect.js';
+import { estimateCommand } from './estimate.js';
+import type { CliCommand, CliIO } from './types.js';
+
+/** The `csi` sub-commands. To add one, import its module above and add one line here. */
+export const commands: Record<string, CliCommand> = {
+  inspect,
+  estimate: estimateCommand,
+};
+
+const processIO: CliIO = {
+  stdout: (t) => void process.stdout.write(t),
+  stderr: (t) => void process.stderr.write(t),
+};
+
+function help(): string {
+  const names = Object.keys(commands);
+  const w = Math.max(...names.map((n) => n.length));
+  return `Usage: csi <command> [args]\n\nCommands:\n${names.map((n) => `  ${n.padEnd(w)}  ${commands[n].summary}`).join('\n')}\n\nRun csi <command> --help for the options of a command.\n`;
+}
+
+/**
+ * One plain line for an error: `csi: <message> (row R, column C)`. Bad input (a CsiError, a bad flag) exits 2,
+ * anything else is an internal error and exits 1. Never a stack trace.
+ *
+ * @example
+ * describeCliError(new CsiError('OUT_OF_SCALE', '11 is outside 1-10.', { row: 3, column: 'SAT1' }))
+ * // { line: 'csi: 11 is outside 1-10. (row 3, column SAT1)', code: 2 }
+ */
+export function describeCliError(e: unknown): { line: string; code: number } {
+  if (isCsiError(e)) {
+    const where = [e.row !== undefined ? `row ${e.row}` : '', e.column !== undefined ? `column ${e.column}` : ''].filter(Boolean).join(', ');
+    return { line: `csi: ${e.message}${where ? ` (${where})` : ''}`, code: 2 };
+  }
+  const err = e as { code?: unknown; message?: unknown };
+  if (typeof err?.code === 'string' && err.code.startsWith('ERR_PARSE_ARGS')) {
+    return { line: `csi: ${String(err.message)}`, code: 2 };
+  }
+  const msg = e instanceof Error ? e.message : String(e);
+  return { line: `csi: internal error: ${msg.split('\n')[0]}`, code: 1 };
+}
+
+/**
+ * Runs `csi` with the given arguments (without `node` and the script path) and returns the exit code.
+ *
+ * @example
+ * const code = await runCli(['inspect', 'survey.csv', '--lang', 'zh']);
+ */
+export async function runCli(argv: string[], io: CliIO = processIO): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    io.stdout(help());
+    return name === undefined ? 2 : 0;
+  }
+  if (name === '--version' || name === '-v') {
+    io.stdout('csi (csikit)\n');
+    return 0;
+  }
+  const command = Object.prototype.hasOwnProperty.call(commands, name) ? commands[name] : undefined;
+  if (!command) {
+    io.stderr(`csi: unknown command "${name}" (commands: ${Object.keys(commands).join(', ')})\n`);
+    return 2;
+  }
+  try {
+    return await command.run(rest, io);
+  } catch (e) {
+    const { line, code } = describeCliError(e);
+    io.stderr(`${line.replace(/\n/g, ' ')}\n`);
+    return code;
+  }
+}
+
+function isEntry(): boolean {
+  const script = process.argv[1];
+  if (!script) return false;
+  try {
+    return realpathSync(script) === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
+}
+
+if (isEntry()) {
+  runCli(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e) => {
+      process.stderr.write(`${describeCliError(e).line}\n`);
+      process.exitCode = 1;
+    },
+  );
+}

@@ -1,0 +1,240 @@
+import { CsiError } from '../errors.js';
+
+/**
+ * An incremental RFC 4180 CSV tokenizer over bytes. It hands field positions (never strings) to a sink, chunk by
+ * chunk, so numeric cells are parsed straight from the bytes. It works on any ASCII-compatible encoding (UTF-8,
+ * GBK, GB18030: their multi-byte characters never contain the bytes of `"`, `,`, `;`, tab, CR or LF).
+ *
+ * Accepted: a one-byte delimiter, quoted fields with `""` escapes and embedded delimiters or line breaks, line ends
+ * `\n`, `\r\n` or a lone `\r`. A quote opens a quoted field only at the very start of a field; elsewhere it is a
+ * literal character. Text after a closing quote (`"ab"c`) is kept as part of the field.
+ */
+
+/** Receives the tokens. Row numbers are 1-based record numbers (blank lines count; the header is usually 1). */
+export interface CsvSink {
+  /** A record begins. */
+  beginRow(row: number): void;
+  /**
+   * One field: its bytes are `b[start, end)`, already unescaped. `num` is its value when the field is 1 to 15 plain
+   * ASCII digits (no sign, point or space), else −1: the tokenizer reads it on the way, so the common cell costs
+   * no second pass.
+   */
+  cell(col: number, b: Uint8Array, start: number, end: number, num: number): void;
+  /** The record ended after `fields` fields. */
+  endRow(fields: number, row: number): void;
+  /** A completely empty line (no characters at all). */
+  blankRow(row: number): void;
+}
+
+/** The tokenizer's handle: feed bytes with `push`, then call `end` once. */
+export interface CsvTokenizer {
+  push(bytes: Uint8Array): void;
+  end(): void;
+  /** Records seen so far (including blank lines). */
+  readonly rows: number;
+  /** Bytes parsed so far (complete records only). */
+  readonly bytes: number;
+}
+
+const QUOTE = 34;
+const LF = 10;
+const CR = 13;
+
+/**
+ * Creates a tokenizer that parses complete records as soon as they arrive and keeps only the unfinished tail.
+ *
+ * @example
+ * const cells: string[] = [];
+ * const t = createCsvTokenizer(',', {
+ *   beginRow() {}, endRow() {}, blankRow() {},
+ *   cell(_c, b, s, e) { cells.push(new TextDecoder().decode(b.subarray(s, e))); },
+ * });
+ * const enc = new TextEncoder();
+ * t.push(enc.encode('a,"b,c"\n1,')); t.push(enc.encode('2\n')); t.end(); // cells: ['a', 'b,c', '1', '2']
+ */
+export function createCsvTokenizer(delimiter: string, sink: CsvSink): CsvTokenizer {
+  const delim = delimiter.charCodeAt(0);
+  let carry: Uint8Array = new Uint8Array(0);
+  let row = 0;
+  let parsedBytes = 0;
+
+  /** Position just after the last record terminator of `b` that lies outside quotes, or 0. */
+  function safeEnd(b: Uint8Array): number {
+    const n = b.length;
+    if (b.indexOf(QUOTE) === -1) {
+      const lf = b.lastIndexOf(LF);
+      if (lf >= 0) return lf + 1;
+      const cr = b.lastIndexOf(CR);
+      return cr >= 0 && cr < n - 1 ? cr + 1 : 0;
+    }
+    let inQ = false;
+    let atStart = true;
+    let last = 0;
+    for (let i = 0; i < n; i++) {
+      const c = b[i];
+      if (inQ) {
+        if (c === QUOTE) {
+          if (i + 1 < n && b[i + 1] === QUOTE) i++;
+          else inQ = false;
+        }
+      } else if (c === QUOTE && atStart) {
+        inQ = true;
+        atStart = false;
+      } else if (c === delim) {
+        atStart = true;
+      } else if (c === LF) {
+        last = i + 1;
+        atStart = true;
+      } else if (c === CR) {
+        if (i + 1 < n) {
+          if (b[i + 1] === LF) i++;
+          last = i + 1;
+        }
+        atStart = true;
+      } else {
+        atStart = false;
+      }
+    }
+    return last;
+  }
+
+  /** A quoted field `b[open, close)` with `""` escapes, plus literal bytes `b[close + 1, tailEnd)`, unescaped. */
+  function unescape(b: Uint8Array, open: number, close: number, tailEnd: number): Uint8Array {
+    const out = new Uint8Array(close - open + (tailEnd - close - 1));
+    let o = 0;
+    for (let i = open; i < close; i++) {
+      out[o++] = b[i];
+      if (b[i] === QUOTE) i++;
+    }
+    for (let i = close + 1; i < tailEnd; i++) out[o++] = b[i];
+    return out.subarray(0, o);
+  }
+
+  /** Parses records in `b[0, end)`; `final` means the input ends at `end`. */
+  function parse(b: Uint8Array, end: number, final: boolean): void {
+    let i = 0;
+    while (i < end) {
+      row++;
+      let c = b[i];
+      if (c === LF || c === CR) {
+        sink.blankRow(row);
+        i += c === CR && i + 1 < end && b[i + 1] === LF ? 2 : 1;
+        continue;
+      }
+      sink.beginRow(row);
+      let col = 0;
+      for (;;) {
+        c = i < end ? b[i] : -1;
+        if (c === QUOTE) {
+          const open = i + 1;
+          let escaped = false;
+          let q = open;
+          for (;;) {
+            q = b.indexOf(QUOTE, q);
+            if (q === -1 || q >= end) {
+              if (!final) throw new Error('csvTokenizer: quote state out of step'); // cannot happen (safeEnd)
+              throw new CsiError('UNTERMINATED_QUOTE', `A quoted field that starts in row ${row} is never closed.`, { row });
+            }
+            if (q + 1 < end && b[q + 1] === QUOTE) {
+              escaped = true;
+              q += 2;
+              continue;
+            }
+            break;
+          }
+          let j = q + 1;
+          while (j < end) {
+            const d = b[j];
+            if (d === delim || d === LF || d === CR) break;
+            j++;
+          }
+          if (!escaped && j === q + 1) sink.cell(col, b, open, q, -1);
+          else {
+            const u = unescape(b, open, q, j);
+            sink.cell(col, u, 0, u.length, -1);
+          }
+          i = j;
+        } else {
+          // Digits first (the common case), accumulating the value on the way; then the rest of the field if any.
+          let j = i;
+          let num = 0;
+          while (j < end) {
+            const d = b[j] - 48;
+            if (d < 0 || d > 9) break;
+            num = num * 10 + d;
+            j++;
+          }
+          if (j === i || j - i > 15) num = -1;
+          while (j < end) {
+            c = b[j];
+            if (c === delim || c === LF || c === CR) break;
+            num = -1;
+            j++;
+          }
+          sink.cell(col, b, i, j, num);
+          i = j;
+        }
+        col++;
+        if (i >= end) break;
+        c = b[i];
+        if (c === delim) {
+          i++;
+          if (i >= end) {
+            sink.cell(col, b, i, i, -1);
+            col++;
+            break;
+          }
+          continue;
+        }
+        i += c === CR && i + 1 < end && b[i + 1] === LF ? 2 : 1;
+        break;
+      }
+      sink.endRow(col, row);
+    }
+    parsedBytes += end;
+  }
+
+  return {
+    push(input: Uint8Array): void {
+      if (input.length === 0) return;
+      // A plain Uint8Array view (not a Node Buffer subclass) keeps element access monomorphic in the hot loop.
+      const bytes = input.constructor === Uint8Array ? input : new Uint8Array(input.buffer, input.byteOffset, input.length);
+      let b = bytes;
+      if (carry.length > 0) {
+        // Finish the carried record with the head of this chunk, then parse the rest in place (no big copy).
+        const lf = carry.indexOf(QUOTE) === -1 ? bytes.indexOf(LF) : -1;
+        if (lf >= 0 && bytes.subarray(0, lf).indexOf(QUOTE) === -1) {
+          const head = new Uint8Array(carry.length + lf + 1);
+          head.set(carry);
+          head.set(bytes.subarray(0, lf + 1), carry.length);
+          carry = new Uint8Array(0);
+          parse(head, head.length, false);
+          b = bytes.subarray(lf + 1);
+          if (b.length === 0) return;
+        } else {
+          b = new Uint8Array(carry.length + bytes.length);
+          b.set(carry);
+          b.set(bytes, carry.length);
+        }
+      }
+      const e = safeEnd(b);
+      if (e === 0) {
+        carry = b.slice();
+        return;
+      }
+      parse(b, e, false);
+      carry = e < b.length ? b.slice(e) : new Uint8Array(0);
+    },
+    end(): void {
+      const b = carry;
+      carry = new Uint8Array(0);
+      if (b.length > 0) parse(b, b.length, true);
+    },
+    get rows() {
+      return row;
+    },
+    get bytes() {
+      return parsedBytes;
+    },
+  };
+}

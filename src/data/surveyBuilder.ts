@@ -1,0 +1,634 @@
+import { CsiError, type CsiWarning } from '../errors.js';
+import type { Codebook, CodebookItem, CodebookSegment } from './codebook.js';
+import type { CsvSink } from './csvTokenizer.js';
+import { createFieldDecoder } from './decodeText.js';
+import { inferScale } from './inferScale.js';
+import { FORBIDDEN_COLUMN_NAMES } from './parseCodebook.js';
+import { parseNumberBytes } from './parseNumber.js';
+import { surveyQuality } from './surveyQuality.js';
+import type { Survey, SurveyLog, SurveySegment } from './survey.js';
+
+/**
+ * The column builder behind every reader: it receives cells from the tokenizer (or from row objects) and writes
+ * them straight into growing typed columns. No row objects are built.
+ */
+
+/** Settings of {@link createSurveyBuilder}; the readers fill them from `ReadSurveyOptions`. */
+export interface SurveyBuilderOptions {
+  /** A validated codebook, or undefined to infer a draft. */
+  codebook?: Codebook;
+  /** Share of items above which a respondent is flagged HIGH_MISSING. */
+  highMissingShare: number;
+  /** Cell texts that mean missing (like an empty cell). */
+  naStrings: readonly string[];
+  /** Accept `3,5` as 3.5 (semicolon-delimited files from locales with a decimal comma). */
+  decimalComma: boolean;
+  /** Decodes a field's bytes to text (the file's encoding). Default UTF-8. */
+  decodeField?: (b: Uint8Array, start: number, end: number) => string;
+}
+
+/** A builder: feed `sink`, then call `finish` once. */
+export interface SurveyBuilder {
+  sink: CsvSink;
+  /** Preallocates the columns for about `rows` respondents (an estimate; they still grow if needed). */
+  reserve(rows: number): void;
+  finish(meta: { encoding: string; delimiter: string }): Survey;
+}
+
+const IGNORE = 0;
+const ITEM = 1;
+const NUMERIC = 2;
+const SEGMENT = 3;
+const ID = 4;
+const WEIGHT = 5;
+const INFER_NUM = 6;
+const INFER_SEG = 7;
+
+const ID_NAME = /^(id|respondent_?id|resp_?id|respid|case_?id|uid)$/i;
+const WEIGHT_NAME = /^(weight|weights|wt|wgt)$/i;
+const DECIMAL_COMMA = /^[+-]?\d*,\d+$/;
+
+interface ColumnState {
+  name: string;
+  role: number;
+  /** Index into the f64 or i32 column list. */
+  slot: number;
+  /** For items and numeric columns. */
+  scaleMin: number;
+  scaleMax: number;
+  reverse: boolean;
+  missingValues: number[];
+  missingCounts: number[];
+  empty: number;
+  /** For segments. */
+  levels: string[];
+  levelIndex: Map<string, number>;
+  fixedLevels: boolean;
+  /** Position in the file's header. */
+  index: number;
+  /** Index in the codebook's list (items, segments, numeric) to keep codebook order. */
+  order: number;
+}
+
+function newColumn(name: string, role: number, index: number): ColumnState {
+  return {
+    name,
+    index,
+    role,
+    slot: -1,
+    scaleMin: -Infinity,
+    scaleMax: Infinity,
+    reverse: false,
+    missingValues: [],
+    missingCounts: [],
+    empty: 0,
+    levels: [],
+    levelIndex: new Map(),
+    fixedLevels: false,
+    order: index,
+  };
+}
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9;
+}
+
+function closeName(name: string, header: string[]): string {
+  const lower = name.toLowerCase();
+  const hit = header.find((h) => h.toLowerCase() === lower || h.replace(/[\s_.-]/g, '').toLowerCase() === lower.replace(/[\s_.-]/g, ''));
+  return hit !== undefined ? ` (the file has "${hit}")` : '';
+}
+
+/**
+ * Creates the column builder. The first non-blank record is the header; every later record must have as many
+ * fields (else RAGGED_ROW). Only completely blank lines are excluded, and each is named in `log.excludedRows`.
+ *
+ * @example
+ * const b = createSurveyBuilder({ highMissingShare: 0.5, naStrings: ['NA'], decimalComma: false });
+ * // feed b.sink from createCsvTokenizer(',', b.sink), then:
+ * // const survey = b.finish({ encoding: 'utf-8', delimiter: ',' });
+ */
+export function createSurveyBuilder(options: SurveyBuilderOptions): SurveyBuilder {
+  const codebook = options.codebook;
+  const naStrings = new Set(options.naStrings);
+  const decodeField = options.decodeField ?? createFieldDecoder('utf-8');
+  const fieldText = (b: Uint8Array, start: number, end: number, column?: string): string => {
+    try {
+      return decodeField(b, start, end);
+    } catch {
+      throw new CsiError('ENCODING', `Row ${curRow}${column ? `, column "${column}"` : ''}: the bytes are not valid in the file's encoding; pass the encoding option (utf-8, gbk or gb18030).`, {
+        row: curRow,
+        column,
+      });
+    }
+  };
+  let header: string[] | null = null;
+  let headerRow = 0;
+  let headerCells: string[] = [];
+  let cols: ColumnState[] = [];
+  let ncols = 0;
+  let roles = new Uint8Array(0);
+  /** Per file column, for the item fast path: eligible (no missing codes), scale bounds, reverse flag. */
+  let fast = new Uint8Array(0);
+  let lo = new Float64Array(0);
+  let hi = new Float64Array(0);
+  let rev = new Uint8Array(0);
+  let slots = new Int32Array(0);
+  const f64: Float64Array[] = [];
+  const i32: Int32Array[] = [];
+  let ids: string[] | null = null;
+  let idSeen: Map<string, number> | null = null;
+  let weightSlot = -1;
+  let n = 0;
+  let cap = 0;
+  let curRow = 0;
+  let rowsRead = 0;
+  const excluded: { row: number; reason: string }[] = [];
+  const ignored: string[] = [];
+
+  function grow(atLeast = 0): void {
+    const next = Math.max(cap === 0 ? 1024 : cap * 2, atLeast);
+    for (let k = 0; k < f64.length; k++) {
+      if (f64[k].length === 0 && cap > 0) continue; // released (column turned into a segment)
+      const a = new Float64Array(next);
+      a.set(f64[k]);
+      f64[k] = a;
+    }
+    for (let k = 0; k < i32.length; k++) {
+      const a = new Int32Array(next);
+      a.set(i32[k]);
+      i32[k] = a;
+    }
+    cap = next;
+  }
+
+  function addF64(c: ColumnState): void {
+    c.slot = f64.length;
+    f64.push(new Float64Array(cap));
+  }
+  function addI32(c: ColumnState): void {
+    c.slot = i32.length;
+    i32.push(new Int32Array(cap));
+  }
+
+  function setupHeader(names: string[], row: number): void {
+    headerRow = row;
+    const seen = new Map<string, number>();
+    names.forEach((raw, j) => {
+      const name = raw;
+      if (FORBIDDEN_COLUMN_NAMES.has(name)) {
+        throw new CsiError('FORBIDDEN_COLUMN_NAME', `Column ${j + 1} is named "${name}", which csikit refuses; rename it.`, {
+          row,
+          column: name,
+        });
+      }
+      if (name === '') return;
+      const prev = seen.get(name);
+      if (prev !== undefined) {
+        throw new CsiError('DUPLICATE_COLUMN', `Columns ${prev + 1} and ${j + 1} are both named "${name}".`, { row, column: name });
+      }
+      seen.set(name, j);
+    });
+    header = names;
+    ncols = names.length;
+    cols = names.map((name, j) => newColumn(name === '' ? `(unnamed column ${j + 1})` : name, IGNORE, j));
+    if (codebook) {
+      const find = (name: string, what: string): ColumnState => {
+        const j = seen.get(name);
+        if (j === undefined) {
+          throw new CsiError('MISSING_COLUMN', `The codebook's ${what} "${name}" is not a column of the file${closeName(name, names)}.`, {
+            row,
+            column: name,
+          });
+        }
+        return cols[j];
+      };
+      if (codebook.id !== undefined) {
+        find(codebook.id, 'id column').role = ID;
+        ids = [];
+        idSeen = new Map();
+      }
+      if (codebook.weight !== undefined) {
+        const c = find(codebook.weight, 'weight column');
+        c.role = WEIGHT;
+        addF64(c);
+        weightSlot = c.slot;
+      }
+      codebook.items.forEach((it: CodebookItem, k) => {
+        const c = find(it.id, 'item');
+        c.role = ITEM;
+        c.order = k;
+        c.scaleMin = it.scale.min;
+        c.scaleMax = it.scale.max;
+        c.reverse = it.reverse === true;
+        c.missingValues = (it.missing ?? []).map((m) => m.value);
+        c.missingCounts = c.missingValues.map(() => 0);
+        addF64(c);
+      });
+      (codebook.segments ?? []).forEach((sg: CodebookSegment, k) => {
+        const c = find(sg.id, 'segment column');
+        c.role = SEGMENT;
+        c.order = k;
+        if (sg.levels) {
+          c.fixedLevels = true;
+          sg.levels.forEach((l, li) => {
+            c.levels.push(l.value);
+            c.levelIndex.set(l.value, li);
+          });
+        }
+        addI32(c);
+      });
+      (codebook.numeric ?? []).forEach((nc, k) => {
+        const c = find(nc.id, 'numeric column');
+        c.role = NUMERIC;
+        c.order = k;
+        c.missingValues = (nc.missing ?? []).map((m) => m.value);
+        c.missingCounts = c.missingValues.map(() => 0);
+        addF64(c);
+      });
+    } else {
+      for (let j = 0; j < ncols; j++) {
+        const c = cols[j];
+        if (names[j] === '') continue;
+        if (ids === null && ID_NAME.test(c.name)) {
+          c.role = ID;
+          ids = [];
+          idSeen = new Map();
+        } else if (weightSlot < 0 && WEIGHT_NAME.test(c.name)) {
+          c.role = WEIGHT;
+          addF64(c);
+          weightSlot = c.slot;
+        } else {
+          c.role = INFER_NUM;
+          addF64(c);
+        }
+      }
+    }
+    for (const c of cols) if (c.role === IGNORE) ignored.push(c.name);
+    roles = Uint8Array.from(cols, (c) => c.role);
+    fast = Uint8Array.from(cols, (c) => ((c.role === ITEM && c.missingValues.length === 0) || c.role === INFER_NUM ? 1 : 0));
+    lo = Float64Array.from(cols, (c) => c.scaleMin);
+    hi = Float64Array.from(cols, (c) => c.scaleMax);
+    rev = Uint8Array.from(cols, (c) => (c.reverse ? 1 : 0));
+    slots = Int32Array.from(cols, (c) => c.slot);
+  }
+
+  /** Slow path for a cell that is not a plain number: NA text (→ NaN), a decimal comma, or an error. */
+  function slowNumber(c: ColumnState, s: Uint8Array, start: number, end: number): number {
+    const text = fieldText(s, start, end, c.name);
+    if (naStrings.has(text)) return NaN;
+    if (options.decimalComma && DECIMAL_COMMA.test(text)) {
+      const v = Number(text.replace(',', '.'));
+      if (Number.isFinite(v)) return v;
+    }
+    if (c.role === INFER_NUM) return Infinity; // signal: not a number, switch the column to a segment
+    const shown = text.length > 40 ? `${text.slice(0, 40)}…` : text;
+    throw new CsiError('NON_NUMERIC', `Row ${curRow}, column "${c.name}": "${shown}" is not a number.`, {
+      row: curRow,
+      column: c.name,
+    });
+  }
+
+  function numericValue(c: ColumnState, s: Uint8Array, start: number, end: number): number {
+    if (start === end) {
+      c.empty++;
+      return NaN;
+    }
+    let v = parseNumberBytes(s, start, end);
+    if (v !== v) {
+      v = slowNumber(c, s, start, end);
+      if (v !== v) {
+        c.empty++;
+        return NaN;
+      }
+    }
+    const mv = c.missingValues;
+    for (let m = 0; m < mv.length; m++) {
+      if (v === mv[m]) {
+        c.missingCounts[m]++;
+        return NaN;
+      }
+    }
+    return v;
+  }
+
+  /** An item cell: number, missing code, scale check, reverse. */
+  function itemValue(c: ColumnState, s: Uint8Array, start: number, end: number): number {
+    let v = numericValue(c, s, start, end);
+    if (v === v) {
+      if (v < c.scaleMin || v > c.scaleMax) {
+        throw new CsiError('OUT_OF_SCALE', `Row ${curRow}, column "${c.name}": ${v} is outside the item's scale ${c.scaleMin}-${c.scaleMax}.`, {
+          row: curRow,
+          column: c.name,
+        });
+      }
+      if (c.reverse) v = c.scaleMin + c.scaleMax - v;
+    }
+    return v;
+  }
+
+  function segmentCode(c: ColumnState, text: string): number {
+    if (text === '' || naStrings.has(text)) return -1;
+    let code = c.levelIndex.get(text);
+    if (code === undefined) {
+      if (c.fixedLevels) {
+        throw new CsiError(
+          'UNKNOWN_LEVEL',
+          `Row ${curRow}, column "${c.name}": "${text}" is not one of the codebook's levels (${c.levels.slice(0, 8).join(', ')}${c.levels.length > 8 ? ', …' : ''}).`,
+          { row: curRow, column: c.name },
+        );
+      }
+      code = c.levels.length;
+      c.levels.push(text);
+      c.levelIndex.set(text, code);
+    }
+    return code;
+  }
+
+  /** An inferred numeric column met text: from now on it is a segment; earlier numbers become levels. */
+  function toSegment(c: ColumnState): void {
+    const values = f64[c.slot];
+    f64[c.slot] = new Float64Array(0);
+    c.role = INFER_SEG;
+    addI32(c);
+    const codes = i32[c.slot];
+    for (let r = 0; r < n; r++) {
+      const v = values[r];
+      codes[r] = v === v ? segmentCode(c, String(v)) : -1;
+    }
+    c.empty = 0;
+    roles[c.index] = INFER_SEG;
+    fast[c.index] = 0;
+    slots[c.index] = c.slot;
+  }
+
+  function cellSlow(col: number, s: Uint8Array, start: number, end: number): void {
+    if (header === null) {
+      headerCells.push(fieldText(s, start, end).trim());
+      return;
+    }
+    if (col >= ncols) return;
+    const role = roles[col];
+    if (role === IGNORE) return;
+    while (start < end && isSpace(s[start])) start++;
+    while (end > start && isSpace(s[end - 1])) end--;
+    const c = cols[col];
+    switch (role) {
+      case ITEM: {
+        f64[slots[col]][n] = itemValue(cols[col], s, start, end);
+        return;
+      }
+      case INFER_NUM: {
+        const v = numericValue(c, s, start, end);
+        if (v === Infinity) {
+          toSegment(c);
+          i32[c.slot][n] = segmentCode(c, fieldText(s, start, end, c.name));
+        } else {
+          f64[slots[col]][n] = v;
+        }
+        return;
+      }
+      case NUMERIC:
+        f64[slots[col]][n] = numericValue(c, s, start, end);
+        return;
+      case SEGMENT:
+      case INFER_SEG:
+        i32[slots[col]][n] = segmentCode(c, fieldText(s, start, end, c.name));
+        return;
+      case ID: {
+        const text = fieldText(s, start, end, c.name);
+        if (text === '' || naStrings.has(text)) {
+          throw new CsiError('MISSING_ID', `Row ${curRow} has no respondent id in column "${c.name}".`, { row: curRow, column: c.name });
+        }
+        const prev = idSeen!.get(text);
+        if (prev !== undefined) {
+          throw new CsiError(
+            'DUPLICATE_ID',
+            `Row ${curRow}, column "${c.name}": respondent id "${text}" was already used in row ${prev}.`,
+            { row: curRow, column: c.name },
+          );
+        }
+        idSeen!.set(text, curRow);
+        ids!.push(text);
+        return;
+      }
+      case WEIGHT: {
+        const v = start === end ? NaN : parseNumberBytes(s, start, end);
+        if (!(v >= 0) || v === Infinity) {
+          const text = fieldText(s, start, end, c.name);
+          throw new CsiError(
+            'INVALID_WEIGHT',
+            `Row ${curRow}, column "${c.name}": the weight "${text.length > 40 ? `${text.slice(0, 40)}…` : text}" is not a finite number ≥ 0.`,
+            { row: curRow, column: c.name },
+          );
+        }
+        f64[slots[col]][n] = v;
+        return;
+      }
+    }
+  }
+
+  const sink: CsvSink = {
+    beginRow(row: number): void {
+      curRow = row;
+      if (header !== null) {
+        rowsRead++;
+        if (n >= cap) grow();
+      } else {
+        headerCells = [];
+      }
+    },
+    cell(col: number, s: Uint8Array, start: number, end: number, num: number): void {
+      // Kept tiny so that it inlines into the tokenizer loop; everything else is in cellSlow.
+      if (num >= 0 && fast[col] === 1 && num >= lo[col] && num <= hi[col]) {
+        f64[slots[col]][n] = rev[col] === 1 ? lo[col] + hi[col] - num : num;
+        return;
+      }
+      cellSlow(col, s, start, end);
+    },
+    endRow(fields: number, row: number): void {
+      if (header === null) {
+        setupHeader(headerCells, row);
+        headerCells = [];
+        return;
+      }
+      if (fields !== ncols) {
+        const column = fields < ncols ? cols[fields].name : undefined;
+        throw new CsiError(
+          'RAGGED_ROW',
+          `Row ${row} has ${fields} field${fields === 1 ? '' : 's'} but the header (row ${headerRow}) has ${ncols}.`,
+          { row, column },
+        );
+      }
+      n++;
+    },
+    blankRow(row: number): void {
+      excluded.push({ row, reason: 'blank line' });
+    },
+  };
+
+  function finish(meta: { encoding: string; delimiter: string }): Survey {
+    if (header === null) throw new CsiError('EMPTY_FILE', 'The file is empty: there is no header row and no data.');
+    if (n === 0) throw new CsiError('HEADER_ONLY', `The file has a header (row ${headerRow}) but no data rows.`, { row: headerRow });
+    const warnings: CsiWarning[] = [];
+    const at = <T extends Float64Array | Int32Array>(a: T): T => a.subarray(0, n) as T;
+
+    const itemCols = cols.filter((c) => c.role === ITEM || c.role === INFER_NUM).sort((a, b) => a.order - b.order);
+    const items: CodebookItem[] = [];
+    const itemNames: string[] = [];
+    const itemData: Float64Array[] = [];
+    let usedCodebook: Codebook;
+    if (codebook) {
+      usedCodebook = codebook;
+      for (const c of itemCols) {
+        itemNames.push(c.name);
+        itemData.push(at(f64[c.slot]));
+      }
+    } else {
+      for (const c of itemCols) {
+        const v = at(f64[c.slot]);
+        let lo = Infinity;
+        let hi = -Infinity;
+        let integers = true;
+        for (let r = 0; r < n; r++) {
+          const x = v[r];
+          if (x < lo) lo = x;
+          if (x > hi) hi = x;
+          if (integers && x === x && !Number.isInteger(x)) integers = false;
+        }
+        if (lo > hi) {
+          c.role = IGNORE;
+          ignored.push(c.name);
+          continue;
+        }
+        items.push({ id: c.name, scale: inferScale(lo, hi, integers), inferred: true });
+        itemNames.push(c.name);
+        itemData.push(v);
+      }
+      harmonizeZeroBased(items);
+      const inferredCols = cols.filter((c) => c.role !== IGNORE);
+      const idCol = inferredCols.find((c) => c.role === ID);
+      const wCol = inferredCols.find((c) => c.role === WEIGHT);
+      const segs = inferredCols.filter((c) => c.role === INFER_SEG);
+      usedCodebook = {
+        ...(idCol ? { id: idCol.name } : {}),
+        ...(wCol ? { weight: wCol.name } : {}),
+        items,
+        ...(segs.length ? { segments: segs.map((c) => ({ id: c.name })) } : {}),
+      };
+      if (items.length > 0) {
+        warnings.push({
+          code: 'INFERRED_SCALE',
+          message: `No codebook was given: ${items.length} numeric column(s) became items with scales guessed from the observed values (${describeScales(items)}); check them and pass a codebook.`,
+          count: items.length,
+        });
+      }
+    }
+    const segCols = cols.filter((c) => c.role === SEGMENT || c.role === INFER_SEG).sort((a, b) => a.order - b.order);
+    const segments: SurveySegment[] = segCols.map((c) => ({ name: c.name, levels: c.levels, codes: at(i32[c.slot]) }));
+    const numCols = cols.filter((c) => c.role === NUMERIC).sort((a, b) => a.order - b.order);
+    const numeric = numCols.map((c) => ({ name: c.name, values: at(f64[c.slot]) }));
+    const weights = weightSlot >= 0 ? at(f64[weightSlot]) : null;
+    if (weights) {
+      let sum = 0;
+      for (let r = 0; r < n; r++) sum += weights[r];
+      if (!(sum > 0)) {
+        const wName = cols.find((c) => c.role === WEIGHT)!.name;
+        throw new CsiError('INVALID_WEIGHT', `Every weight in column "${wName}" is zero.`, { column: wName });
+      }
+    }
+
+    const valueCols = [...itemCols.filter((c) => c.role !== IGNORE), ...numCols];
+    const log: SurveyLog = {
+      rowsRead,
+      missingCodes: valueCols.flatMap((c) =>
+        c.missingValues.map((value, m) => ({ column: c.name, value, count: c.missingCounts[m] })).filter((x) => x.count > 0),
+      ),
+      emptyCells: valueCols.filter((c) => c.empty > 0).map((c) => ({ column: c.name, count: c.empty })),
+      reversed: itemCols.filter((c) => c.reverse).map((c) => c.name),
+      excludedRows: excluded.filter((e) => e.row > headerRow),
+      ignoredColumns: ignored,
+      encoding: meta.encoding,
+      delimiter: meta.delimiter,
+    };
+    if (log.ignoredColumns.length > 0) {
+      warnings.push({
+        code: 'IGNORED_COLUMN',
+        message: `${log.ignoredColumns.length} column(s) are not in the codebook and were ignored: ${list(log.ignoredColumns)}.`,
+        count: log.ignoredColumns.length,
+      });
+    }
+    if (log.excludedRows.length > 0) {
+      warnings.push({
+        code: 'ROWS_EXCLUDED',
+        message: `${log.excludedRows.length} blank line(s) were skipped: row(s) ${list(log.excludedRows.map((e) => String(e.row)))}.`,
+        count: log.excludedRows.length,
+      });
+    }
+    const codeHits = log.missingCodes.reduce((s, m) => s + m.count, 0);
+    if (codeHits > 0) {
+      warnings.push({
+        code: 'MISSING_CODE',
+        message: `${codeHits} cell(s) held a missing-value code and are treated as missing.`,
+        count: codeHits,
+      });
+    }
+    const quality = surveyQuality(itemNames, itemData, n, {
+      highMissingShare: options.highMissingShare,
+      firstRow: headerRow + 1,
+      excludedRows: log.excludedRows.map((e) => e.row),
+      reversedSums: itemNames.map((name) => {
+        const c = itemCols.find((x) => x.name === name);
+        return c && c.reverse ? c.scaleMin + c.scaleMax : null;
+      }),
+    });
+    warnings.push(...quality.warnings);
+    if (itemNames.length === 0) {
+      warnings.push({ code: 'NO_ITEMS', message: 'The survey has no item columns, so there is nothing to analyse.' });
+    }
+    return {
+      n,
+      itemNames,
+      items: itemData,
+      ids: ids,
+      weights,
+      segments,
+      numeric,
+      codebook: usedCodebook,
+      log,
+      warnings,
+      quality: quality.flags,
+    };
+  }
+
+  const reserve = (rows: number): void => {
+    if (rows > cap && rows < 2 ** 30) grow(Math.ceil(rows));
+  };
+
+  return { sink, finish, reserve };
+}
+
+function list(names: string[], max = 10): string {
+  return names.length <= max ? names.join(', ') : `${names.slice(0, max).join(', ')}, … (${names.length - max} more)`;
+}
+
+function describeScales(items: CodebookItem[]): string {
+  const byScale = new Map<string, number>();
+  for (const it of items) {
+    const key = `${it.scale.min}-${it.scale.max}`;
+    byScale.set(key, (byScale.get(key) ?? 0) + 1);
+  }
+  return [...byScale].map(([k, c]) => `${c} on ${k}`).join(', ');
+}
+
+/** When most inferred items sit on 0-M, items snapped to 1-M (no 0 observed) are put on 0-M too. */
+function harmonizeZeroBased(items: CodebookItem[]): void {
+  const count = new Map<string, number>();
+  for (const it of items) count.set(`${it.scale.min}-${it.scale.max}`, (count.get(`${it.scale.min}-${it.scale.max}`) ?? 0) + 1);
+  let modal = '';
+  let best = 0;
+  for (const [k, c] of count) if (c > best) [modal, best] = [k, c];
+  const [lo, hi] = modal.split('-').map(Number);
+  if (lo !== 0) return;
+  for (const it of items) if (it.scale.min === 1 && it.scale.max === hi) it.scale = { min: 0, max: hi };
+}

@@ -1,0 +1,126 @@
+import type { CsiWarning } from '../errors.js';
+import type { SurveyQuality } from './survey.js';
+
+/** Settings of {@link surveyQuality}. */
+export interface SurveyQualityOptions {
+  /** A respondent missing more than this share of the items is flagged HIGH_MISSING. Default 0.5. */
+  highMissingShare?: number;
+  /** File row of the first survey row (header row + 1). Default 2. */
+  firstRow?: number;
+  /** File rows that were skipped (ascending), so that survey rows map back to file rows. Default none. */
+  excludedRows?: number[];
+  /**
+   * Per item, `min + max` when the item was reversed on load (so the answer as given is `min + max − x`), else null.
+   * Straight-lining is judged on the answers as given. Default: no item reversed.
+   */
+  reversedSums?: (number | null)[];
+}
+
+function rowsText(rows: number[]): string {
+  return rows.length <= 10 ? rows.join(', ') : `${rows.slice(0, 10).join(', ')}, … (${rows.length - 10} more)`;
+}
+
+/**
+ * The data-quality flags analysts expect, in one pass over the item columns.
+ *
+ * - straight-liners: respondents who gave every item (at least two) the same answer, as given (before reversal);
+ * - high missing: respondents missing more than `highMissingShare` of the items;
+ * - zero variance: items whose answered values are all equal (or that have no answers at all).
+ *
+ * Rows are reported as 1-based file rows (header = 1).
+ *
+ * @example
+ * const q = surveyQuality(['a', 'b'], [Float64Array.of(1, 2), Float64Array.of(1, 3)], 2);
+ * q.flags.straightLiners // [2]  (the first respondent, file row 2, answered 1 and 1)
+ */
+export function surveyQuality(
+  itemNames: string[],
+  items: Float64Array[],
+  n: number,
+  options: SurveyQualityOptions = {},
+): { flags: SurveyQuality; warnings: CsiWarning[] } {
+  const share = options.highMissingShare ?? 0.5;
+  const excluded = options.excludedRows ?? [];
+  const p = items.length;
+  const straightLiners: number[] = [];
+  const highMissing: number[] = [];
+  const lo = new Float64Array(p).fill(Infinity);
+  const hi = new Float64Array(p).fill(-Infinity);
+  // Column by column (sequential memory): per-row missing counts and "same as the first item" flags.
+  const missing = new Int32Array(p > 0 ? n : 0);
+  const same = new Uint8Array(p > 0 ? n : 0).fill(1);
+  const sums = options.reversedSums ?? [];
+  const f0 = sums[0] !== undefined && sums[0] !== null;
+  const s0 = sums[0] ?? 0;
+  for (let k = 0; k < p; k++) {
+    const col = items[k];
+    const ref = items[0];
+    const fk = sums[k] !== undefined && sums[k] !== null;
+    const sk = sums[k] ?? 0;
+    let l = Infinity;
+    let h = -Infinity;
+    for (let r = 0; r < n; r++) {
+      const x = col[r];
+      if (x !== x) {
+        missing[r]++;
+        continue;
+      }
+      if (x < l) l = x;
+      if (x > h) h = x;
+      if ((fk ? sk - x : x) !== (f0 ? s0 - ref[r] : ref[r])) same[r] = 0;
+    }
+    lo[k] = l;
+    hi[k] = h;
+  }
+  let ptr = 0;
+  let skipped = 0;
+  const first = options.firstRow ?? 2;
+  const limit = share * p;
+  for (let r = 0; r < n && p > 0; r++) {
+    const m = missing[r];
+    const straight = m === 0 && same[r] === 1 && p >= 2;
+    const high = m > limit;
+    if (straight || high) {
+      let row = first + r + skipped;
+      while (ptr < excluded.length && excluded[ptr] <= row) {
+        if (excluded[ptr] >= first) {
+          skipped++;
+          row++;
+        }
+        ptr++;
+      }
+      if (straight) straightLiners.push(row);
+      if (high) highMissing.push(row);
+    }
+  }
+  const zeroVariance = itemNames.filter((_, k) => !(hi[k] > lo[k]));
+  const warnings: CsiWarning[] = [];
+  if (straightLiners.length > 0) {
+    warnings.push({
+      code: 'STRAIGHT_LINER',
+      message: `${straightLiners.length} respondent(s) gave the same answer to every item: row(s) ${rowsText(straightLiners)}.`,
+      count: straightLiners.length,
+      row: straightLiners[0],
+    });
+  }
+  if (highMissing.length > 0) {
+    warnings.push({
+      code: 'HIGH_MISSING',
+      message: `${highMissing.length} respondent(s) are missing more than ${Math.round(share * 100)}% of the items: row(s) ${rowsText(highMissing)}.`,
+      count: highMissing.length,
+      row: highMissing[0],
+    });
+  }
+  for (const name of zeroVariance) {
+    const k = itemNames.indexOf(name);
+    warnings.push({
+      code: 'ZERO_VARIANCE',
+      message:
+        hi[k] === -Infinity
+          ? `Item "${name}" has no answers at all.`
+          : `Item "${name}" has zero variance: every answer is ${lo[k]}.`,
+      column: name,
+    });
+  }
+  return { flags: { straightLiners, highMissing, zeroVariance }, warnings };
+}

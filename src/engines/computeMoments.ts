@@ -1,0 +1,111 @@
+import type { Codebook } from '../data/codebook.js';
+import { CsiError, isCsiError, type CsiWarning } from '../errors.js';
+import type { Moments } from '../stats/index.js';
+import { groupedMomentsFromRows, totalOf, type GroupedMoments } from './groupedMoments.js';
+import { checkMomentsRow, type EngineRow } from './parseMomentsRow.js';
+import type { SqlDialect } from './sql/dialect.js';
+import { momentsSql, type MomentsForm, type SqlSource } from './sql/momentsSql.js';
+
+/**
+ * The missing-value rule the moments are for: 'mean' and 'pairwise' need the pairwise-complete form when anything is
+ * missing (csikit first computes the cheaper complete form and recomputes in the pairwise form only when the per-item
+ * counts show a missing value); 'casewise' computes the complete form over complete rows; 'complete' computes only
+ * the complete form and refuses (INCOMPLETE_MOMENTS) when a value is missing.
+ */
+export type EngineMissing = 'mean' | 'pairwise' | 'casewise' | 'complete';
+
+/** Options shared by the engine adapters (`duckdbMoments`, `clickhouseMoments`). */
+export interface EngineMomentsOptions {
+  /** Item columns, in the order of the Moments. */
+  items: readonly string[];
+  /** Sampling-weight column. Default: the codebook's `weight`, else none; `null` = none. */
+  weights?: string | null;
+  /** Segment columns to group by. Default none. */
+  groupBy?: readonly string[];
+  /** Missing-value rule ({@link EngineMissing}). Default 'mean' (seminr's default). */
+  missing?: EngineMissing;
+  /** Codebook applied inside the SQL (missing codes, reverse items, scale check). */
+  codebook?: Codebook;
+}
+
+/** What an adapter returns. */
+export interface EngineMomentsResult {
+  /** Moments of all rows (groups added up). */
+  moments: Moments;
+  /** Moments per segment cell when `groupBy` was given, else null. */
+  grouped: GroupedMoments | null;
+  /** The form that produced `moments`. */
+  form: MomentsForm;
+  /** Every SQL statement run, in order (for logs; contains no credentials). */
+  queries: string[];
+  warnings: CsiWarning[];
+}
+
+/** Runs one SQL statement and returns its rows as plain objects (alias → value). */
+export type RunSql = (sql: string) => Promise<EngineRow[]>;
+
+/**
+ * The engine-independent driver behind every adapter: writes the moments SQL for `dialect`, runs it with `run`, and
+ * reads the rows, choosing the form by the missing rule ({@link EngineMissing}). When the complete form's per-item
+ * counts show a missing value (INCOMPLETE_MOMENTS) it reruns in the pairwise form: never a wrong number, at the cost
+ * of a second scan only for data with missing values. Casewise adds a ROWS_EXCLUDED warning with the count.
+ * Throws OUT_OF_SCALE / INVALID_WEIGHT as the JS loader would, and INVALID_WEIGHT when every weight is zero.
+ *
+ * @example
+ * const res = await computeMoments(async (sql) => myClient.rows(sql), 'survey', 'postgres', { items: ['q1', 'q2'] });
+ * res.moments.n
+ */
+export async function computeMoments(run: RunSql, source: SqlSource, dialect: SqlDialect, options: EngineMomentsOptions): Promise<EngineMomentsResult> {
+  const rule = options.missing ?? 'mean';
+  if (!['mean', 'pairwise', 'casewise', 'complete'].includes(rule)) {
+    throw new CsiError('INVALID_OPTION', `missing must be 'mean', 'pairwise', 'casewise' or 'complete', not "${String(rule)}".`);
+  }
+  const base = {
+    items: options.items,
+    source,
+    dialect,
+    groupBy: options.groupBy ?? [],
+    ...(options.weights !== undefined ? { weights: options.weights } : {}),
+    ...(options.codebook ? { codebook: options.codebook } : {}),
+  };
+  const queries: string[] = [];
+  const warnings: CsiWarning[] = [];
+  const exec = async (sql: string): Promise<EngineRow[]> => {
+    queries.push(sql);
+    try {
+      return await run(sql);
+    } catch (e) {
+      if (isCsiError(e)) throw e;
+      throw new CsiError('ENGINE', `The engine failed: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  };
+
+  let form: MomentsForm = rule === 'casewise' ? 'casewise' : 'complete';
+  let q = momentsSql({ ...base, missing: form });
+  let totalRows: number | null = null;
+  if (q.checkSql && q.checkColumns) {
+    const [checkRow] = await exec(q.checkSql);
+    totalRows = checkMomentsRow(checkRow ?? {}, q.checkColumns, q.spec.items, q.spec.weights);
+  }
+  let grouped: GroupedMoments;
+  try {
+    grouped = groupedMomentsFromRows(await exec(q.sql), q.spec);
+  } catch (e) {
+    if (!(isCsiError(e) && e.code === 'INCOMPLETE_MOMENTS' && (rule === 'mean' || rule === 'pairwise'))) throw e;
+    form = 'pairwise';
+    q = momentsSql({ ...base, missing: form });
+    grouped = groupedMomentsFromRows(await exec(q.sql), q.spec);
+  }
+  const moments = totalOf(grouped, q.spec.items, q.spec.weighted);
+  if (q.spec.weighted && moments.n > 0 && moments.sw === 0) {
+    throw new CsiError('INVALID_WEIGHT', `Every weight in column "${q.spec.weights}" is zero.`, { column: q.spec.weights ?? undefined });
+  }
+  if (totalRows !== null && totalRows > moments.n) {
+    warnings.push({
+      code: 'ROWS_EXCLUDED',
+      message: `Casewise deletion excluded ${totalRows - moments.n} of ${totalRows} rows with a missing item value.`,
+      count: totalRows - moments.n,
+    });
+  }
+  return { moments, grouped: q.spec.groupBy.length > 0 ? grouped : null, form, queries, warnings };
+}

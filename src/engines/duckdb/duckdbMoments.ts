@@ -1,0 +1,168 @@
+import { existsSync } from 'node:fs';
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { CsiError, isCsiError } from '../../errors.js';
+import { computeMoments, type EngineMomentsOptions, type EngineMomentsResult } from '../computeMoments.js';
+import { computeReplicateMoments, type ReplicateMomentsResult } from '../computeReplicates.js';
+import type { EngineRow } from '../parseMomentsRow.js';
+import { quoteIdentifier, sqlStringLiteral } from '../sql/dialect.js';
+import type { SqlSource } from '../sql/momentsSql.js';
+import { duckdbFileFormat, duckdbFileSource, type DuckDBFileFormat } from './duckdbSource.js';
+
+/** Options of {@link duckdbMoments}: a `file` or a `table`, plus the moments options. */
+export interface DuckDBMomentsOptions extends EngineMomentsOptions {
+  /** A CSV or Parquet file to read with DuckDB (never loaded into JS). */
+  file?: string;
+  /** File format. Default: by extension (`.parquet`/`.parq` → parquet, else csv). */
+  format?: DuckDBFileFormat;
+  /** A table (in `database`, or on `connection`) instead of a file. */
+  table?: string;
+  /** A DuckDB database file to open read-only for `table`. Default: in-memory. */
+  database?: string;
+  /** An open connection to use (not closed afterwards). Default: a new in-memory instance, closed afterwards. */
+  connection?: DuckDBConnection;
+  /** DuckDB threads for a new instance. Default: DuckDB's default (all cores). */
+  threads?: number;
+  /** CSV cell texts meaning missing besides the empty cell. Default ['NA'] (as the JS loader). */
+  naStrings?: readonly string[];
+}
+
+/** Runs SQL on a DuckDB connection and returns plain row objects (BIGINT/HUGEINT as BigInt, DOUBLE as number). */
+export function duckdbRunner(conn: DuckDBConnection): (sql: string) => Promise<EngineRow[]> {
+  return async (sql) => (await conn.runAndReadAll(sql)).getRowObjectsJS() as EngineRow[];
+}
+
+/**
+ * Opens what {@link duckdbMoments} needs: the given connection, or a new in-memory (or read-only file) instance.
+ * Returns the connection and a `close` that releases only what was opened here.
+ *
+ * @example
+ * const { conn, close } = await openDuckDB({ threads: 2 });
+ * try { await conn.run('SELECT 1'); } finally { close(); }
+ */
+export async function openDuckDB(options: { connection?: DuckDBConnection; database?: string; threads?: number } = {}): Promise<{ conn: DuckDBConnection; close: () => void }> {
+  if (options.connection) return { conn: options.connection, close: () => {} };
+  const config: Record<string, string> = {};
+  if (options.threads !== undefined) {
+    if (!Number.isInteger(options.threads) || options.threads < 1) throw new CsiError('INVALID_OPTION', 'threads must be a positive integer.');
+    config.threads = String(options.threads);
+  }
+  if (options.database) config.access_mode = 'READ_ONLY';
+  const instance = await DuckDBInstance.create(options.database ?? ':memory:', config);
+  const conn = await instance.connect();
+  return {
+    conn,
+    close: () => {
+      conn.closeSync();
+      instance.closeSync();
+    },
+  };
+}
+
+/**
+ * Computes the {@link Moments} of a CSV/Parquet file or a table with DuckDB in process (Node only): one SQL
+ * statement (see `momentsSql`), the codebook applied inside it, the rows never pulled into JS. Item and weight
+ * columns of a CSV are read as DOUBLE and segment columns as text; empty cells and `NA` are missing, as in the JS
+ * loader. Missing columns throw MISSING_COLUMN; non-numeric item cells NON_NUMERIC; values outside the codebook
+ * scale OUT_OF_SCALE; other engine failures ENGINE. The same Moments as `momentsFromSurvey(readSurvey(...))`
+ * within rounding (exactly for integer data).
+ *
+ * @example
+ * const { moments } = await duckdbMoments({ file: 'big.parquet', items: ['CUSA1', 'CUSA2', 'CUSA3'], weights: 'w' });
+ * const fit = estimateFromMoments(moments, model);
+ */
+export async function duckdbMoments(options: DuckDBMomentsOptions): Promise<EngineMomentsResult> {
+  return withDuckDBSource(options, [], (run, source, weights) => computeMoments(run, source, 'duckdb', { ...options, weights }));
+}
+
+/** Options of {@link duckdbPoissonBootstrap}. */
+export interface DuckDBBootstrapOptions extends DuckDBMomentsOptions {
+  /** Number of replicates. */
+  replicates: number;
+  /** Seed. Default 1. */
+  seed?: number;
+  /** Row key column (hashed for the Poisson counts). Default: the codebook's `id`. */
+  rowKey?: string;
+}
+
+/**
+ * Poisson bootstrap inside DuckDB (Node only): the full-sample moments and R replicate moments from one GROUP BY
+ * replicate statement (see `poissonBootstrapSql` for the method and its sources). Rows never enter JS.
+ *
+ * @example
+ * const { full, replicates } = await duckdbPoissonBootstrap({ file: 'big.parquet', items, rowKey: 'id', replicates: 500, seed: 1 });
+ * const paths = replicates.map((m) => estimateFromMoments(m, model).paths);
+ */
+export async function duckdbPoissonBootstrap(options: DuckDBBootstrapOptions): Promise<ReplicateMomentsResult> {
+  const rowKey = options.rowKey ?? options.codebook?.id;
+  return withDuckDBSource(options, rowKey ? [rowKey] : [], (run, source, weights) =>
+    computeReplicateMoments(run, source, 'duckdb', { ...options, weights, ...(rowKey ? { rowKey } : {}) }),
+  );
+}
+
+/** Opens DuckDB, builds the FROM source (checking the columns), runs `job`, closes what it opened. */
+async function withDuckDBSource<T>(
+  options: DuckDBMomentsOptions,
+  extraColumns: readonly string[],
+  job: (run: (sql: string) => Promise<EngineRow[]>, source: SqlSource, weights: string | null) => Promise<T>,
+): Promise<T> {
+  const { file, table } = options;
+  if ((file === undefined) === (table === undefined)) throw new CsiError('INVALID_OPTION', 'DuckDB needs exactly one of file and table.');
+  if (file !== undefined && !existsSync(file)) throw new CsiError('INVALID_OPTION', `File not found: ${file}`);
+  const weights = options.weights === undefined ? (options.codebook?.weight ?? null) : options.weights;
+  const groupBy = [...(options.groupBy ?? [])];
+  const needed = [...new Set([...options.items, ...(weights ? [weights] : []), ...groupBy, ...extraColumns])];
+  const { conn, close } = await openDuckDB(options);
+  try {
+    let source: SqlSource;
+    if (file !== undefined) {
+      const format = options.format ?? duckdbFileFormat(file);
+      const numeric = [...new Set([...options.items, ...(weights ? [weights] : [])])].filter((c) => !groupBy.includes(c) && !extraColumns.includes(c));
+      source = duckdbFileSource(file, {
+        format,
+        ...(format === 'csv' ? { numericColumns: numeric, textColumns: groupBy, naStrings: options.naStrings ?? ['NA'] } : {}),
+      });
+      // Check the columns first on a plain sniff (types = {...} would fail with a less helpful binder error).
+      const plain = format === 'csv' ? `read_csv(${sqlStringLiteral(file, 'duckdb')}, header = true)` : (source as { raw: string }).raw;
+      await requireColumns(conn, `SELECT * FROM ${plain}`, needed);
+    } else {
+      source = { table: table! };
+      await requireColumns(conn, `SELECT * FROM ${quoteIdentifier(table!, 'duckdb')}`, needed);
+    }
+    const run = async (sql: string): Promise<EngineRow[]> => {
+      try {
+        return await duckdbRunner(conn)(sql);
+      } catch (e) {
+        throw duckdbError(e);
+      }
+    };
+    return await job(run, source, weights);
+  } finally {
+    close();
+  }
+}
+
+/** Throws MISSING_COLUMN for the first needed column the relation lacks. */
+async function requireColumns(conn: DuckDBConnection, select: string, needed: readonly string[]): Promise<void> {
+  let names: string[];
+  try {
+    const rows = (await conn.runAndReadAll(`DESCRIBE ${select}`)).getRowObjectsJS();
+    names = rows.map((r) => String(r.column_name));
+  } catch (e) {
+    throw duckdbError(e);
+  }
+  const have = new Set(names);
+  for (const c of needed) {
+    if (!have.has(c)) throw new CsiError('MISSING_COLUMN', `Column "${c}" is not in the data (columns: ${names.slice(0, 12).join(', ')}${names.length > 12 ? ', …' : ''}).`, { column: c });
+  }
+}
+
+/** A DuckDB error as a CsiError: conversion failures → NON_NUMERIC, everything else → ENGINE. */
+export function duckdbError(e: unknown): CsiError {
+  if (isCsiError(e)) return e;
+  const message = e instanceof Error ? e.message : String(e);
+  if (/Could not convert|Conversion Error/i.test(message)) {
+    const col = /column "?([^"\n]+?)"? /i.exec(message)?.[1];
+    return new CsiError('NON_NUMERIC', `DuckDB could not read a value as a number: ${message.split('\n')[0]}`, col ? { column: col } : {});
+  }
+  return new CsiError('ENGINE', `DuckDB: ${message.split('\n')[0]}`);
+}

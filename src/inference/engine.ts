@@ -1,0 +1,283 @@
+import { CsiError, type CsiWarning } from '../errors.js';
+import { createResampleRng, resampleCounts, type Uint32Source } from './rng.js';
+import { countsFromIndices, type ResampleIndices } from './resamples.js';
+import { summarizeDraws } from './summarize.js';
+import type { StatisticSpec } from './statistics.js';
+import type { BootstrapDropped, BootstrapEntry, BootstrapResultBase, IntervalMethod, ResampleOptions } from './types.js';
+
+/** Why a resample was left out: an error code and a plain-words message. */
+export interface DropInfo {
+  reason: string;
+  message: string;
+}
+
+/**
+ * What the resampling loop needs from a statistic: n rows, K values per resample, and an evaluation of one resample
+ * given its row counts (fills `out`, or returns why the resample is unusable). Internal contract shared by the
+ * sequential core and the Node worker runner.
+ */
+export interface ResampleEvaluator {
+  n: number;
+  k: number;
+  /** Names of the K statistics (for messages). */
+  names?: readonly string[];
+  evaluate(counts: Uint32Array, out: Float64Array): DropInfo | null;
+  /** Jackknife estimates (G × K, NaN rows for failed groups) with row i left out in group i mod G. */
+  jackknife?(groups: number): Float64Array;
+}
+
+/** Where resample r's row counts come from. */
+export interface ResamplePlan {
+  n: number;
+  total: number;
+  seed: number | null;
+  indices?: ResampleIndices;
+  rng?: (r: number) => Uint32Source;
+}
+
+const DEFAULT_RESAMPLES = 5000;
+
+/**
+ * Resolve the resample plan of the options: explicit indices, or `resamples` draws under `seed` (random when
+ * absent). Throws INVALID_OPTION for a bad count or seed.
+ *
+ * @example
+ * makePlan(250, { resamples: 1000, seed: 123 }) // { n: 250, total: 1000, seed: 123 }
+ */
+export function makePlan(n: number, options: ResampleOptions): ResamplePlan {
+  if (options.indices) {
+    if (options.indices.length === 0) throw new CsiError('INVALID_OPTION', 'indices: at least one resample is needed.');
+    return { n, total: options.indices.length, seed: null, indices: options.indices };
+  }
+  const total = options.resamples ?? DEFAULT_RESAMPLES;
+  if (!Number.isInteger(total) || total < 2) throw new CsiError('INVALID_OPTION', `resamples must be an integer ≥ 2, got ${total}.`);
+  const seed = options.seed ?? Math.floor(Math.random() * 2 ** 31);
+  if (!Number.isSafeInteger(seed) || seed < 0) throw new CsiError('INVALID_OPTION', `seed must be an integer in [0, 2^53), got ${seed}.`);
+  return { n, total, seed, rng: options.rng };
+}
+
+/**
+ * Row counts of resample r (0-based) of a plan.
+ *
+ * @example
+ * planCounts({ n: 3, total: 1, seed: null, indices: [[0, 0, 2]] }, 0) // Uint32Array [2, 0, 1]
+ */
+export function planCounts(plan: ResamplePlan, r: number): Uint32Array {
+  if (plan.indices) return countsFromIndices(plan.indices[r], plan.n, r);
+  const rng = plan.rng ? plan.rng(r) : createResampleRng(plan.seed ?? 0, r);
+  return resampleCounts(plan.n, plan.seed ?? 0, r, rng);
+}
+
+/** Hooks of {@link runResampleRange}. */
+export interface RunHooks {
+  signal?: AbortSignal;
+  /** Called with the number of resamples finished in this range so far. */
+  onStep?: (doneInRange: number) => void;
+}
+
+const YIELD_MS = 50;
+
+function aborted(): CsiError {
+  return new CsiError('ABORTED', 'The bootstrap was aborted.');
+}
+
+/**
+ * Evaluate resamples [from, to) into `draws` (row r·K…r·K+K−1) and `drops[r]`. Yields to the event loop every
+ * ~50 ms (so aborts and progress get through) and rejects with CsiError('ABORTED') when the signal fires.
+ *
+ * @example
+ * await runResampleRange(plan, evaluator, 0, plan.total, draws, drops)
+ */
+export async function runResampleRange(
+  plan: ResamplePlan,
+  evaluator: ResampleEvaluator,
+  from: number,
+  to: number,
+  draws: Float64Array,
+  drops: (DropInfo | null)[],
+  hooks: RunHooks = {},
+): Promise<void> {
+  const k = evaluator.k;
+  const out = new Float64Array(k);
+  let last = Date.now();
+  for (let r = from; r < to; r++) {
+    if (hooks.signal?.aborted) throw aborted();
+    const counts = planCounts(plan, r);
+    let drop: DropInfo | null;
+    try {
+      drop = evaluator.evaluate(counts, out);
+    } catch (e) {
+      drop = dropFromError(e);
+    }
+    drop ??= nonFinite(evaluator, out);
+    drops[r] = drop;
+    const base = r * k;
+    if (drop) for (let q = 0; q < k; q++) draws[base + q] = NaN;
+    else draws.set(out, base);
+    const now = Date.now();
+    if (now - last >= YIELD_MS || r === to - 1) {
+      hooks.onStep?.(r - from + 1);
+      last = now;
+      await new Promise<void>((resolve) => setTimeout(resolve, 0));
+      if (hooks.signal?.aborted) throw aborted();
+    }
+  }
+}
+
+/**
+ * NON_FINITE drop info when a value of `out` is NaN or infinite (naming the first such statistic), else null.
+ *
+ * @example
+ * nonFinite({ n: 1, k: 1, names: ['x'], evaluate: () => null }, Float64Array.of(NaN)) // { reason: 'NON_FINITE', … }
+ */
+export function nonFinite(evaluator: ResampleEvaluator, out: Float64Array): DropInfo | null {
+  for (let q = 0; q < evaluator.k; q++) {
+    if (!Number.isFinite(out[q])) {
+      const name = evaluator.names?.[q] ?? `statistic ${q + 1}`;
+      return { reason: 'NON_FINITE', message: `${name} is not a finite number (${out[q]})` };
+    }
+  }
+  return null;
+}
+
+/**
+ * The drop reason of an exception thrown while estimating a resample: its CsiError code and message, else ERROR.
+ *
+ * @example
+ * dropFromError(new CsiError('SINGULAR', 'x')) // { reason: 'SINGULAR', message: 'x' }
+ */
+export function dropFromError(e: unknown): DropInfo {
+  if (typeof e === 'object' && e !== null && typeof (e as { code?: unknown }).code === 'string') {
+    const code = (e as { code: string }).code;
+    if (code === 'ABORTED') throw e;
+    return { reason: code, message: String((e as { message?: unknown }).message ?? code) };
+  }
+  return { reason: 'ERROR', message: e instanceof Error ? e.message : String(e) };
+}
+
+/** Options of {@link finalizeBootstrap}. */
+export interface FinalizeOptions {
+  level: number;
+  ci: IntervalMethod;
+  /** Apply individual sign correction to these statistics (indices into specs). */
+  signed?: Uint8Array;
+  /** Jackknife matrix (G × K) for BCa. */
+  jackknife?: Float64Array;
+  jackknifeGroups?: number;
+  keepDraws?: boolean;
+  seed: number | null;
+}
+
+/**
+ * Summaries of every statistic from the draws: drops NaN resamples, applies sign correction, computes mean, SE, t,
+ * p, percentile/BC (and BCa with a jackknife) intervals, and reports dropped resamples by reason (with a
+ * RESAMPLE_DROPPED warning).
+ *
+ * @example
+ * finalizeBootstrap(specs, original, draws, drops, { level: 0.95, ci: 'percentile', seed: 1 })
+ */
+export function finalizeBootstrap(
+  specs: readonly StatisticSpec[],
+  original: Float64Array,
+  draws: Float64Array,
+  drops: readonly (DropInfo | null)[],
+  options: FinalizeOptions,
+): BootstrapResultBase & { entries: BootstrapEntry[] } {
+  const k = specs.length;
+  const total = drops.length;
+  const ok: number[] = [];
+  const byReason = new Map<string, { count: number; resamples: number[]; message: string }>();
+  for (let r = 0; r < total; r++) {
+    const d = drops[r];
+    if (!d) {
+      ok.push(r);
+      continue;
+    }
+    let g = byReason.get(d.reason);
+    if (!g) byReason.set(d.reason, (g = { count: 0, resamples: [], message: d.message }));
+    g.count++;
+    if (g.resamples.length < 50) g.resamples.push(r + 1);
+  }
+  const dropped: BootstrapDropped = {
+    count: total - ok.length,
+    reasons: [...byReason].map(([reason, g]) => ({ reason, count: g.count, resamples: g.resamples, message: g.message })),
+  };
+  const warnings: CsiWarning[] = dropped.reasons.map((g) => ({
+    code: 'RESAMPLE_DROPPED',
+    count: g.count,
+    message: `${g.count} of ${total} resamples were left out (${g.reason}: ${g.message}); the summaries use the other ${ok.length}.`,
+  }));
+  const b = ok.length;
+  const entries: BootstrapEntry[] = [];
+  const column = new Float64Array(b);
+  const groups = options.jackknife ? options.jackknife.length / k : 0;
+  const jk = new Float64Array(groups);
+  for (let q = 0; q < k; q++) {
+    const est = original[q];
+    const flip = options.signed?.[q] === 1;
+    for (let i = 0; i < b; i++) {
+      const v = draws[ok[i] * k + q];
+      column[i] = flip && Math.sign(v) !== Math.sign(est) && est !== 0 ? -v : v;
+    }
+    let jackknife: Float64Array | undefined;
+    if (options.jackknife) {
+      let g = 0;
+      for (let i = 0; i < groups; i++) {
+        const v = options.jackknife[i * k + q];
+        if (Number.isFinite(v)) jk[g++] = v;
+      }
+      jackknife = jk.subarray(0, g);
+    }
+    const s = b > 0
+      ? summarizeDraws(est, column, { level: options.level, jackknife, nullValue: specs[q].group === 'htmt' ? 1 : 0 })
+      : summarizeDraws(est, [], { level: options.level });
+    const chosen = options.ci === 'bca' && s.bca ? s.bca : options.ci === 'bc' ? s.bc : s.percentile;
+    const spec = specs[q];
+    const entry: BootstrapEntry = { name: spec.name, ...s, lower: chosen[0], upper: chosen[1] };
+    if (spec.from !== undefined) entry.from = spec.from;
+    if (spec.to !== undefined) entry.to = spec.to;
+    if (spec.construct !== undefined) entry.construct = spec.construct;
+    entries.push(entry);
+  }
+  if (b < 2) warnings.push({ code: 'RESAMPLE_DROPPED', message: `Only ${b} usable resample(s): standard errors and intervals are undefined.` });
+  const result: BootstrapResultBase & { entries: BootstrapEntry[] } = {
+    nboot: b,
+    requested: total,
+    seed: options.seed,
+    level: options.level,
+    ci: options.ci,
+    dropped,
+    warnings,
+    entries,
+  };
+  if (options.jackknife) result.jackknifeGroups = options.jackknifeGroups ?? groups;
+  if (options.keepDraws) result.draws = draws;
+  return result;
+}
+
+/**
+ * Generic jackknife through counts: group g's estimate uses every row except rows i with i mod G = g (counts 0).
+ * O(G · n) evaluations' worth of work; evaluators with a cheaper path (moments minus a group's moments) override it.
+ *
+ * @example
+ * jackknifeByCounts(evaluator, 250) // 250 × K leave-one-out estimates
+ */
+export function jackknifeByCounts(evaluator: ResampleEvaluator, groups: number): Float64Array {
+  const { n, k } = evaluator;
+  const out = new Float64Array(groups * k);
+  const row = new Float64Array(k);
+  const counts = new Uint32Array(n);
+  for (let g = 0; g < groups; g++) {
+    counts.fill(1);
+    for (let i = g; i < n; i += groups) counts[i] = 0;
+    let drop: DropInfo | null;
+    try {
+      drop = evaluator.evaluate(counts, row);
+    } catch (e) {
+      drop = dropFromError(e);
+    }
+    if (drop) out.fill(NaN, g * k, g * k + k);
+    else out.set(row, g * k);
+  }
+  return out;
+}

@@ -1,0 +1,189 @@
+import { CsiError } from '../errors.js';
+import type { Survey } from '../data/index.js';
+import type { ModelSpec } from '../model/index.js';
+import { estimateFromMoments, fitPls, stageTwoModel, type EstimateOptions, type PlsFit, type PlsProblem, type PlsResult } from '../pls/index.js';
+import { accumulateMoments, correlationFromMoments, type Moments } from '../stats/index.js';
+import { packRows, resampleMoments } from './resample-moments.js';
+import { dropFromError, type DropInfo, type ResampleEvaluator } from './engine.js';
+import { readStatistics, statisticLayout, type StatisticLayout, type StatisticSpec } from './statistics.js';
+import type { BootstrapOptions } from './types.js';
+
+/** Everything a PLS bootstrap needs, built once per thread: the evaluator, the statistic layout, the full-data fit. */
+export interface PlsJob {
+  evaluator: ResampleEvaluator;
+  specs: StatisticSpec[];
+  original: Float64Array;
+  originalResult: PlsResult;
+  /** 1 for statistics under individual sign correction (weights, loadings, paths, total effects). */
+  signed: Uint8Array;
+}
+
+/** Warning codes of a resample's fit that make it unusable (as seminr drops a resample on any R warning). */
+const FATAL_WARNINGS = new Set(['NOT_CONVERGED', 'INADMISSIBLE', 'SINGULAR', 'ZERO_VARIANCE']);
+
+/** Items of the model's first-order constructs, in model order, each once. */
+function modelItems(model: ModelSpec): string[] {
+  const seen = new Set<string>();
+  for (const c of model.constructs) for (const item of c.items ?? []) seen.add(item);
+  return [...seen];
+}
+
+/**
+ * The lean estimator of a first-order model without PLSc: item correlations from the moments, then `fitPls` — the
+ * same two calls `estimateFromMoments` makes for such a model (its non-two-stage branch), without naming results,
+ * effects tables or quality, which the bootstrap does not read. Returns null when the model needs the full
+ * estimator (higher-order constructs, PLSc).
+ */
+function leanEstimator(model: ModelSpec, est: EstimateOptions): { items: string[]; fit: (mo: Moments) => PlsFit } | null {
+  if (est.consistent === true || model.constructs.some((c) => (c.dimensions?.length ?? 0) > 0)) return null;
+  const stage = stageTwoModel(model);
+  const items = stage.constructs.flatMap((c) => c.indicators);
+  const m = stage.constructs.length;
+  const cIndex = new Map<string, number>();
+  stage.constructs.forEach((c, j) => cIndex.set(c.name, j));
+  const adjacency = new Uint8Array(m * m);
+  for (const pth of stage.paths) adjacency[cIndex.get(pth.from)! * m + cIndex.get(pth.to)!] = 1;
+  let offset = 0;
+  const blocks = stage.constructs.map((c) => c.indicators.map(() => offset++));
+  const constructNames = stage.constructs.map((c) => c.name);
+  const modes = stage.constructs.map((c) => c.mode);
+  const missing = est.missing ?? 'mean';
+  const fitOptions = { scheme: est.scheme ?? 'path', maxIterations: est.maxIterations ?? 300, tolerance: est.tolerance ?? 1e-7 };
+  return {
+    items,
+    fit(mo) {
+      const corr = correlationFromMoments(mo, missing);
+      const problem: PlsProblem = { itemNames: items, constructNames, blocks, modes, adjacency, S: corr.r, n: corr.n };
+      return fitPls(problem, fitOptions);
+    },
+  };
+}
+
+/** a − b field by field (every Moments field is a sum over rows): the moments of a's rows without b's. */
+function subtractMoments(a: Moments, b: Moments): Moments {
+  const sub = (u: readonly number[], v: readonly number[]): number[] => u.map((x, i) => x - v[i]);
+  return {
+    items: a.items,
+    n: a.n - b.n,
+    weighted: a.weighted,
+    sw: a.sw - b.sw,
+    sww: a.sww - b.sww,
+    nObs: sub(a.nObs, b.nObs),
+    s: sub(a.s, b.s),
+    m: sub(a.m, b.m),
+    p: sub(a.p, b.p),
+    q: sub(a.q, b.q),
+    c: sub(a.c, b.c),
+    complete: a.complete,
+  };
+}
+
+/**
+ * Build the PLS bootstrap job: the survey's model-item columns, the full-data estimate (errors here are fatal and
+ * thrown), the statistic layout, and an evaluator that turns a resample's row counts into one weighted moments
+ * pass and one estimation. Resample fits that throw, do not converge (unless `dropNonConverged: false`) or carry
+ * an inadmissible/singular warning are dropped with that reason.
+ *
+ * @example
+ * const job = createPlsJob(survey, model, { estimateOptions: { scheme: 'path' } });
+ * job.specs.length === job.original.length // true
+ */
+export function createPlsJob<R = PlsResult>(survey: Survey, model: ModelSpec, options: BootstrapOptions<R>): PlsJob {
+  const est: EstimateOptions = options.estimateOptions ?? {};
+  let lean = options.extraStatistics || options.lean === false ? null : leanEstimator(model, est);
+  const names = lean ? lean.items : modelItems(model);
+  const index = new Map<string, number>();
+  survey.itemNames.forEach((name, k) => index.set(name, k));
+  const columns = names.map((name) => {
+    const k = index.get(name);
+    if (k !== undefined) return survey.items[k];
+    const numeric = survey.numeric.find((col) => col.name === name);
+    if (numeric) return numeric.values;
+    throw new CsiError('MISSING_COLUMN', `The model's item ${name} is not a column of the survey.`, { column: name });
+  });
+  let weights: Float64Array | null = survey.weights;
+  if (est.weights instanceof Float64Array) weights = est.weights;
+  else if (est.weights === false) weights = null;
+  const casewise = est.missing === 'casewise';
+  const estOptions: EstimateOptions = { ...est, scores: false };
+  const packed = packRows(names, columns, weights);
+  const moments = (counts: Uint32Array | null, rows?: Int32Array): Moments =>
+    packed && !rows
+      ? resampleMoments(packed, counts)
+      : accumulateMoments(columns, { names, weights, counts, casewise, ...(rows ? { rows } : {}) });
+
+  const full = moments(null);
+  const originalResult = estimateFromMoments(full, model, estOptions);
+  const fit0 = originalResult.fit;
+  if (lean) {
+    // the lean fit must index items and constructs as the full estimator does; otherwise use the full one
+    const f = lean.fit(full);
+    const same = (a: string[], b: string[]): boolean => a.length === b.length && a.every((x, i) => x === b[i]);
+    if (!same(f.itemNames, fit0.itemNames) || !same(f.constructNames, fit0.constructNames)) lean = null;
+  }
+  const layout: StatisticLayout = statisticLayout(fit0, { htmt: options.htmt });
+  const extraFn = options.extraStatistics as ((r: PlsResult) => Record<string, number>) | undefined;
+  const extraKeys = extraFn ? Object.keys(extraFn(originalResult)) : [];
+  const specs: StatisticSpec[] = [...layout.specs, ...extraKeys.map((key) => ({ group: 'extra' as const, name: key }))];
+  const kBase = layout.specs.length;
+  const k = specs.length;
+  const dropNonConverged = options.dropNonConverged !== false;
+
+  const fill = (fit: PlsFit, res: PlsResult | null, out: Float64Array): DropInfo | null => {
+    if (!fit.converged && dropNonConverged) {
+      return { reason: 'NOT_CONVERGED', message: `the PLS iteration did not converge in ${fit.iterations} iterations` };
+    }
+    const bad = [...fit.warnings, ...(res?.warnings ?? [])].find((w) => FATAL_WARNINGS.has(w.code) && (w.code !== 'NOT_CONVERGED' || dropNonConverged));
+    if (bad) return { reason: bad.code, message: bad.message };
+    readStatistics(fit, layout, out);
+    if (extraFn && res) {
+      const extra = extraFn(res);
+      for (let q = 0; q < extraKeys.length; q++) out[kBase + q] = extra[extraKeys[q]] ?? NaN;
+    }
+    return null;
+  };
+  const evaluateMoments = (mo: Moments, out: Float64Array): DropInfo | null => {
+    if (lean) return fill(lean.fit(mo), null, out);
+    const res = estimateFromMoments(mo, model, estOptions);
+    return fill(res.fit, res, out);
+  };
+
+  const original = new Float64Array(k);
+  readStatistics(fit0, layout, original);
+  if (extraFn) {
+    const extra = extraFn(originalResult);
+    extraKeys.forEach((key, q) => (original[kBase + q] = extra[key]));
+  }
+
+  const evaluator: ResampleEvaluator = {
+    n: survey.n,
+    k,
+    names: specs.map((sp) => (sp.group === 'rSquared' ? `R² ${sp.name}` : sp.group === 'htmt' ? `HTMT ${sp.name}` : `${sp.group} ${sp.name}`)),
+    evaluate(counts, out) {
+      return evaluateMoments(moments(counts), out);
+    },
+    jackknife(groups) {
+      const out = new Float64Array(groups * k);
+      const row = new Float64Array(k);
+      const n = survey.n;
+      for (let g = 0; g < groups; g++) {
+        const rows = new Int32Array(Math.ceil((n - g) / groups));
+        for (let i = g, t = 0; i < n; i += groups) rows[t++] = i;
+        let drop: DropInfo | null;
+        try {
+          drop = evaluateMoments(subtractMoments(full, moments(null, rows)), row);
+        } catch (e) {
+          drop = dropFromError(e);
+        }
+        if (drop) out.fill(NaN, g * k, g * k + k);
+        else out.set(row, g * k);
+      }
+      return out;
+    },
+  };
+  const signed = new Uint8Array(k);
+  specs.forEach((s, q) => {
+    if (s.group === 'outerWeights' || s.group === 'loadings' || s.group === 'paths' || s.group === 'totalEffects') signed[q] = 1;
+  });
+  return { evaluator, specs, original, originalResult, signed };
+}

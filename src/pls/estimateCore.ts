@@ -1,0 +1,146 @@
+import { CsiError } from '../errors.js';
+import type { ModelSpec } from '../model/types.js';
+import { fitPls, type PlsProblem } from './fitPls.js';
+import { stageOneModel, stageTwoModel, type StageModel } from './twoStage.js';
+import type { PlsFit, PlsSettings } from './types.js';
+
+/** The fits of one estimation: the final (stage-2) fit and, for higher-order models, stage 1. */
+export interface CoreFits {
+  final: PlsFit;
+  firstStage: PlsFit | null;
+  /** Items G (the correlation matrix's order). */
+  items: string[];
+  S: Float64Array;
+  /** Every construct (final ones, then dimensions) as weights on the standardized items G: |G| × mAll. */
+  allNames: string[];
+  V: Float64Array;
+}
+
+/**
+ * Runs the PLS fits of a model on the item correlation matrix S of items G: one fit, or for a model with
+ * higher-order constructs seminr's disjoint two-stage approach (methodology §8.10): stage 1 on {@link stageOneModel};
+ * each dimension score Y_d = Z·u_d is a unit-variance combination of the standardized items (u_d = stage-1 weights
+ * / √(w'Sw)), so stage 2's indicator correlations are U'SU (U = [items | u_d]) without touching rows; every construct
+ * of both stages is returned as weights V on G (for scores, cross-loadings and construct correlations).
+ *
+ * @example
+ * const core = estimateCore(S, items, 250, model, settings);
+ * core.final.paths; core.V
+ */
+export function estimateCore(S: Float64Array, items: string[], n: number, model: ModelSpec, settings: PlsSettings): CoreFits {
+  const g = items.length;
+  const fitOptions = { scheme: settings.scheme, maxIterations: settings.maxIterations, tolerance: settings.tolerance };
+  const itemIndex = new Map<string, number>();
+  items.forEach((name, k) => itemIndex.set(name, k));
+  const twoStage = model.constructs.some((c) => (c.dimensions?.length ?? 0) > 0);
+  if (!twoStage) {
+    const fit = fitPls(problemOf(stageTwoModel(model), items, S, n), fitOptions);
+    return { final: fit, firstStage: null, items, S, allNames: fit.constructNames, V: fit.weights };
+  }
+  const s1 = stageOneModel(model);
+  const fit1 = fitPls(problemOf(s1, items, S, n), fitOptions);
+  const m1 = fit1.constructNames.length;
+  // Each stage-1 construct as a unit-variance combination of G.
+  const dimCol = new Map<string, Float64Array>();
+  for (let d = 0; d < m1; d++) {
+    const u = new Float64Array(g);
+    for (let k = 0; k < g; k++) u[k] = fit1.weights[k * m1 + d];
+    dimCol.set(fit1.constructNames[d], scaleToUnit(u, S, g));
+  }
+  const s2 = stageTwoModel(model);
+  const indicators = s2.constructs.flatMap((c) => c.indicators);
+  const q = indicators.length;
+  const U = new Float64Array(g * q); // U[k·q + i]: indicator i as weights on G
+  indicators.forEach((name, i) => {
+    const k = itemIndex.get(name);
+    if (k !== undefined) U[k * q + i] = 1;
+    else {
+      const u = dimCol.get(name);
+      if (!u) throw new CsiError('MODEL_INVALID', `Dimension ${name} is not estimated in stage 1 (it is in no stage-1 path).`, { construct: name });
+      for (let kk = 0; kk < g; kk++) U[kk * q + i] = u[kk];
+    }
+  });
+  const S2 = correlationOfCombinations(U, q, S, g);
+  const fit2 = fitPls(problemOf(s2, indicators, S2, n), fitOptions);
+  // Effective weights of every construct on G.
+  const m2 = fit2.constructNames.length;
+  const dims = model.constructs.filter((c) => (c.dimensions?.length ?? 0) > 0).flatMap((c) => c.dimensions ?? []);
+  const allNames = [...fit2.constructNames, ...dims.filter((d) => !fit2.constructNames.includes(d))];
+  const mAll = allNames.length;
+  const V = new Float64Array(g * mAll);
+  for (let c = 0; c < m2; c++) {
+    for (let i = 0; i < q; i++) {
+      const w = fit2.weights[i * m2 + c];
+      if (w === 0) continue;
+      for (let k = 0; k < g; k++) V[k * mAll + c] += w * U[k * q + i];
+    }
+  }
+  for (let c = m2; c < mAll; c++) {
+    const u = dimCol.get(allNames[c])!;
+    for (let k = 0; k < g; k++) V[k * mAll + c] = u[k];
+  }
+  const warn = (fit: PlsFit, stage: string) => fit.warnings.map((w) => ({ ...w, message: `${stage}: ${w.message}` }));
+  fit2.warnings = [...warn(fit1, 'Stage 1'), ...warn(fit2, 'Stage 2')];
+  return { final: fit2, firstStage: fit1, items, S, allNames, V };
+}
+
+/** The PLS problem of a stage model over the given indicators (blocks by name) and their correlation matrix. */
+function problemOf(stage: StageModel, indicators: readonly string[], S: Float64Array, n: number): PlsProblem {
+  const index = new Map<string, number>();
+  indicators.forEach((name, k) => index.set(name, k));
+  // Only the indicators of this stage's constructs, block by block.
+  const used = stage.constructs.flatMap((c) => c.indicators);
+  const pos = used.map((name) => index.get(name)!);
+  const p = used.length;
+  const Ssub = new Float64Array(p * p);
+  for (let i = 0; i < p; i++) for (let j = 0; j < p; j++) Ssub[i * p + j] = S[pos[i] * indicators.length + pos[j]];
+  const m = stage.constructs.length;
+  const cIndex = new Map<string, number>();
+  stage.constructs.forEach((c, j) => cIndex.set(c.name, j));
+  const adjacency = new Uint8Array(m * m);
+  for (const pth of stage.paths) adjacency[cIndex.get(pth.from)! * m + cIndex.get(pth.to)!] = 1;
+  let offset = 0;
+  const blocks = stage.constructs.map((c) => c.indicators.map(() => offset++));
+  return { itemNames: used, constructNames: stage.constructs.map((c) => c.name), blocks, modes: stage.constructs.map((c) => c.mode), adjacency, S: Ssub, n };
+}
+
+/** u / √(u'Su). */
+function scaleToUnit(u: Float64Array, S: Float64Array, g: number): Float64Array {
+  let v = 0;
+  for (let a = 0; a < g; a++) {
+    if (u[a] === 0) continue;
+    for (let b = 0; b < g; b++) v += u[a] * S[a * g + b] * u[b];
+  }
+  const sd = Math.sqrt(v);
+  return u.map((x) => x / sd);
+}
+
+/** Correlation matrix of the q combinations Z·U (U is g × q) of standardized items with correlation S. */
+function correlationOfCombinations(U: Float64Array, q: number, S: Float64Array, g: number): Float64Array {
+  const SU = new Float64Array(g * q);
+  for (let k = 0; k < g; k++) {
+    for (let i = 0; i < q; i++) {
+      let v = 0;
+      for (let l = 0; l < g; l++) {
+        const u = U[l * q + i];
+        if (u !== 0) v += S[k * g + l] * u;
+      }
+      SU[k * q + i] = v;
+    }
+  }
+  const C = new Float64Array(q * q);
+  for (let i = 0; i < q; i++) {
+    for (let j = 0; j < q; j++) {
+      let v = 0;
+      for (let k = 0; k < g; k++) {
+        const u = U[k * q + i];
+        if (u !== 0) v += u * SU[k * q + j];
+      }
+      C[i * q + j] = v;
+    }
+  }
+  const R = new Float64Array(q * q);
+  for (let i = 0; i < q; i++) for (let j = 0; j < q; j++) R[i * q + j] = i === j ? 1 : C[i * q + j] / Math.sqrt(C[i * q + i] * C[j * q + j]);
+  return R;
+}
+

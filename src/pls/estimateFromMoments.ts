@@ -1,0 +1,120 @@
+import { CsiError, type CsiWarning } from '../errors.js';
+import type { ModelSpec } from '../model/types.js';
+import { validateModel } from '../model/validate.js';
+import { correlationFromMoments } from '../stats/correlationFromMoments.js';
+import type { Moments } from '../stats/moments-types.js';
+import { selectMoments } from '../stats/selectMoments.js';
+import { buildResult } from './buildResult.js';
+import { estimateCore } from './estimateCore.js';
+import { stageOneModel, stageTwoModel } from './twoStage.js';
+import type { EstimateOptions, MissingReport, PlsResult, PlsSettings } from './types.js';
+
+/** Default maximum number of iterations (seminr maxIt). */
+export const DEFAULT_MAX_ITERATIONS = 300;
+/** Default stop criterion Σ|ΔW| < 1e-7 (seminr stopCriterion = 7). */
+export const DEFAULT_TOLERANCE = 1e-7;
+
+/**
+ * Estimates a PLS path model from {@link Moments} alone — the one estimator: `estimate` (rows in memory) and
+ * engine adapters (DuckDB, ClickHouse) both end here. Exactly seminr 2.3.1's algorithm (methodology §8.1–8.2) on
+ * the item correlation matrix (see {@link fitPls}); higher-order constructs by the disjoint two-stage approach
+ * (§8.10), where the stage-1 dimension scores' correlations with every item and each other follow from S and the
+ * stage-1 weights (scores are linear in the standardized items), so no second pass over rows is needed.
+ *
+ * Options (defaults): scheme 'path', missing 'mean', maxIterations 300, tolerance 1e-7, consistent false, scores false,
+ * fSquared false.
+ * Missing rules need the right moments: 'casewise' the moments of complete rows; 'mean' and 'pairwise' the
+ * pairwise-complete form. Scores need rows: asking for them here adds a NEEDS_ROWS warning.
+ * Warnings: NOT_CONVERGED, TOO_FEW_ROWS (fewer rows than items), NEEDS_ROWS; quality warnings come in `quality`.
+ * Errors (CsiError): the model's validation errors, ZERO_VARIANCE, SINGULAR (collinear mode-B items or
+ * predictors, naming the construct), NEEDS_ROWS, INVALID_OPTION.
+ *
+ * @example
+ * const mo = momentsFromSurvey(survey, { items: survey.itemNames });
+ * const res = estimateFromMoments(mo, parseModel(modelText), { scheme: 'path' });
+ * res.paths; res.rSquared.Satisfaction.r2; res.quality
+ */
+export function estimateFromMoments(moments: Moments, model: ModelSpec, options: EstimateOptions = {}): PlsResult {
+  return estimateWithCore(moments, model, options).result;
+}
+
+/** {@link estimateFromMoments} plus what scoring rows needs: the items, their means/SDs and every construct's weights on them. */
+export interface EstimateWithCore {
+  result: PlsResult;
+  /** Items G the correlation matrix is over. */
+  items: string[];
+  means: Float64Array;
+  sds: Float64Array;
+  /** Every construct of `result.constructs` as weights on the standardized items G (|G| × m, row-major). */
+  V: Float64Array;
+}
+
+/**
+ * Internal: {@link estimateFromMoments} keeping the score weights (used by `estimate` for scores). Not re-exported.
+ *
+ * @example
+ * const { result, V, means, sds } = estimateWithCore(moments, model);
+ */
+export function estimateWithCore(moments: Moments, model: ModelSpec, options: EstimateOptions = {}): EstimateWithCore {
+  const settings = resolveSettings(options, moments.weighted, model);
+  validateModel(model, { items: moments.items });
+  if (model.paths.length === 0) {
+    throw new CsiError('MODEL_INVALID', 'The model has no structural paths: PLS path modeling needs at least one path between constructs.');
+  }
+  const warnings: CsiWarning[] = [];
+  if (settings.scores) {
+    warnings.push({ code: 'NEEDS_ROWS', message: 'Construct scores need the rows; estimating from moments returns none (use estimate() on a survey).' });
+  }
+  const first = settings.twoStage ? stageOneModel(model) : stageTwoModel(model);
+  const items = first.constructs.flatMap((c) => c.indicators);
+  const sub = selectMoments(moments, items);
+  const corr = correlationFromMoments(sub, settings.missing);
+  const rows = settings.missing === 'pairwise' && !sub.weighted && !sub.complete ? corr.n : sub.n;
+  if (rows < items.length) {
+    warnings.push({
+      code: 'TOO_FEW_ROWS',
+      message: `Only ${rows} rows for ${items.length} items: the item correlation matrix is singular; results may be unstable.`,
+      count: rows,
+    });
+  }
+  const core = estimateCore(corr.r, items, corr.n, model, settings);
+  const missingCells = sub.nObs.reduce((acc, v) => acc + (sub.n - v), 0);
+  const missing: MissingReport = {
+    rule: settings.missing,
+    rowsUsed: sub.n,
+    missingCells,
+    cellsReplaced: settings.missing === 'mean' ? missingCells : 0,
+    rowsDeleted: 0,
+    minPairwiseN: settings.missing === 'pairwise' ? corr.n : null,
+  };
+  const result = buildResult(core, { settings, n: sub.n, sumWeights: sub.sw, effectiveN: corr.n, missing, warnings, model, items });
+  return { result, items, means: corr.means, sds: corr.sds, V: core.V };
+}
+
+/** seminr's defaults, filled. */
+function resolveSettings(options: EstimateOptions, weighted: boolean, model: ModelSpec): PlsSettings {
+  const scheme = options.scheme ?? 'path';
+  if (scheme !== 'path' && scheme !== 'factorial' && scheme !== 'centroid') {
+    throw new CsiError('INVALID_OPTION', `Unknown inner weighting scheme "${String(scheme)}" (path, factorial or centroid).`);
+  }
+  const missing = options.missing ?? 'mean';
+  if (missing !== 'mean' && missing !== 'casewise' && missing !== 'pairwise') {
+    throw new CsiError('INVALID_OPTION', `Unknown missing-value rule "${String(missing)}" (mean, casewise or pairwise).`);
+  }
+  const maxIterations = options.maxIterations ?? DEFAULT_MAX_ITERATIONS;
+  if (!Number.isInteger(maxIterations) || maxIterations < 0) throw new CsiError('INVALID_OPTION', `maxIterations must be an integer ≥ 0, got ${maxIterations}.`);
+  const tolerance = options.tolerance ?? DEFAULT_TOLERANCE;
+  if (!(tolerance > 0)) throw new CsiError('INVALID_OPTION', `tolerance must be > 0, got ${tolerance}.`);
+  return {
+    scheme,
+    missing,
+    maxIterations,
+    tolerance,
+    consistent: options.consistent === true,
+    scores: options.scores === true,
+    fSquared: options.fSquared === true,
+    weighted,
+    twoStage: model.constructs.some((c) => (c.dimensions?.length ?? 0) > 0),
+  };
+}
+

@@ -1,0 +1,249 @@
+import { CsiError, type CsiWarning } from '../errors.js';
+import { choleskyDecompose, choleskySolve, solveSubSpdInto, subMatrix } from '../stats/linalg.js';
+import { innerWeights, collinearPredictors } from './innerWeights.js';
+import type { InnerScheme, PlsFit } from './types.js';
+
+/** What {@link fitPls} needs: the item correlation matrix and the model as index sets. */
+export interface PlsProblem {
+  itemNames: string[];
+  constructNames: string[];
+  /** blocks[j] = indices into itemNames of construct j's indicators (disjoint). */
+  blocks: number[][];
+  modes: ('A' | 'B')[];
+  /** adjacency[from·m + to] = 1 for each structural path. */
+  adjacency: Uint8Array;
+  /** Item correlation matrix S (p × p, row-major). */
+  S: Float64Array;
+  /** Sample size (for adjusted R² only). */
+  n: number;
+}
+
+/** Options of {@link fitPls} (all required: `estimateFromMoments` fills the defaults). */
+export interface FitPlsOptions {
+  scheme: InnerScheme;
+  maxIterations: number;
+  tolerance: number;
+}
+
+/**
+ * PLS path modeling on the item correlation matrix S alone: seminr 2.3.1's `simplePLS` loop (methodology §8.1),
+ * rewritten in p × p algebra. With standardized items Z (n − 1 divisor), Z'Z/(n − 1) = S, so for outer weights W:
+ *
+ * 1. outer proxies Y = Z W scaled to unit variance: cov(Y) = W'SW = C, Y's correlations R_Y = C_ab / √(C_aa C_bb);
+ * 2. inner weights E from R_Y (path / factorial / centroid, see {@link innerWeights});
+ * 3. inner proxies Ẑ = Y E scaled: var(Ẑ_b) = (E'R_Y E)_bb, F = E · diag(var)^{-1/2};
+ * 4. cov(z_k, Ẑ_b) = Σ_a (SW)_ka / √C_aa · F_ab; mode A: w_kb = that; mode B: w_b = S_bb⁻¹ · that (block b's rows);
+ * 5. each w_b ← w_b / √(w_b' S_bb w_b) (unit-variance composite);
+ * 6. stop when Σ|W_new − W_old| (whole matrix) < tolerance; iterations = 0-based loop index at the break,
+ *    at most maxIterations (then `converged` is false and a NOT_CONVERGED warning is added).
+ *
+ * Initial weights are 1. Afterwards: loadings/cross-loadings cor(z_k, Y_j) = (SW)_kj / √C_jj, construct
+ * correlations R = C scaled, paths B[P,t] = R_PP⁻¹ R_Pt, R² = R_tP B[P,t] (= 1 − 1/[(R_{P∪t})⁻¹]_tt).
+ *
+ * @example
+ * // two single-item constructs correlating 0.3, path 0 → 1: weights 1, path 0.3, R² 0.09
+ * fitPls({ itemNames: ['x', 'y'], constructNames: ['X', 'Y'], blocks: [[0], [1]], modes: ['A', 'A'],
+ *   adjacency: new Uint8Array([0, 1, 0, 0]), S: new Float64Array([1, 0.3, 0.3, 1]), n: 100 },
+ *   { scheme: 'path', maxIterations: 300, tolerance: 1e-7 }).paths[1] // 0.3
+ */
+export function fitPls(problem: PlsProblem, options: FitPlsOptions): PlsFit {
+  const { itemNames, constructNames, blocks, modes, adjacency, S, n } = problem;
+  const p = itemNames.length;
+  const m = constructNames.length;
+  const warnings: CsiWarning[] = [];
+  // blk[k] = the construct of item k (blocks are disjoint); items outside every block keep blk −1 and weight 0.
+  const blk = new Int32Array(p).fill(-1);
+  const blockIdx: Int32Array[] = blocks.map((K) => Int32Array.from(K));
+  blocks.forEach((K, j) => {
+    for (const k of K) {
+      if (blk[k] !== -1) throw new CsiError('DUPLICATE_ITEM', `Item ${itemNames[k]} is in two blocks.`, { column: itemNames[k] });
+      blk[k] = j;
+    }
+  });
+  const preds: Int32Array[] = [];
+  const hasNeighbour = new Array<boolean>(m).fill(false);
+  for (let t = 0; t < m; t++) {
+    const P: number[] = [];
+    for (let a = 0; a < m; a++) {
+      if (adjacency[a * m + t]) {
+        P.push(a);
+        hasNeighbour[a] = true;
+        hasNeighbour[t] = true;
+      }
+    }
+    preds.push(Int32Array.from(P));
+  }
+  for (let j = 0; j < m; j++) {
+    if (!hasNeighbour[j]) {
+      throw new CsiError('NO_PREDICTORS', `Construct ${constructNames[j]} is in no structural path: PLS needs each construct linked to another.`, { construct: constructNames[j] });
+    }
+  }
+
+  // Mode-B blocks: Cholesky of S_bb once.
+  const cholB: (Float64Array | null)[] = blocks.map((K, j) => {
+    if (modes[j] !== 'B') return null;
+    const f = choleskyDecompose(subMatrix(S, p, K), K.length);
+    if (!f.L) {
+      const names = K.map((k) => itemNames[k]);
+      throw new CsiError(
+        'SINGULAR',
+        `The items of mode-B construct ${constructNames[j]} are collinear: ${names[f.failedAt]} is (numerically) a linear combination of ${names.slice(0, f.failedAt).join(', ') || 'nothing'}; their correlation matrix is singular.`,
+        { construct: constructNames[j], column: names[f.failedAt] },
+      );
+    }
+    return f.L;
+  });
+
+  // w[k] = weight of item k on its own construct (W is block-diagonal); initial weights 1.
+  let w = new Float64Array(p);
+  for (let k = 0; k < p; k++) if (blk[k] >= 0) w[k] = 1;
+  let wn = new Float64Array(p);
+  const SW = new Float64Array(p * m);
+  const C = new Float64Array(m * m);
+  const RY = new Float64Array(m * m);
+  const E = new Float64Array(m * m);
+  const F = new Float64Array(m * m);
+  const d = new Float64Array(m);
+  const cov = new Float64Array(p);
+  const tmp = new Float64Array(p);
+  const work = { beta: new Float64Array(m), scratch: new Float64Array(m * m) };
+
+  let iterations = 0;
+  let converged = false;
+  let weightDiff = NaN;
+  for (let it = 0; it <= options.maxIterations; it++) {
+    iterations = it;
+    proxyCovariances(S, w, blk, p, m, SW, C);
+    for (let a = 0; a < m; a++) d[a] = Math.sqrt(C[a * m + a]);
+    for (let a = 0; a < m; a++) for (let b = 0; b < m; b++) RY[a * m + b] = a === b ? 1 : C[a * m + b] / (d[a] * d[b]);
+    innerWeights(RY, m, adjacency, preds, options.scheme, constructNames, E, work);
+    for (let b = 0; b < m; b++) {
+      let v = 0;
+      for (let a = 0; a < m; a++) {
+        const eab = E[a * m + b];
+        if (eab === 0) continue;
+        for (let c = 0; c < m; c++) v += eab * RY[a * m + c] * E[c * m + b];
+      }
+      if (!(v > 0)) {
+        throw new CsiError('SINGULAR', `The inner proxy of ${constructNames[b]} has no variance (its neighbours' weights cancel).`, { construct: constructNames[b] });
+      }
+      const sv = Math.sqrt(v);
+      for (let a = 0; a < m; a++) F[a * m + b] = E[a * m + b] / sv;
+    }
+    // cov(z_k, Ẑ_b) for each item k of block b
+    for (let k = 0; k < p; k++) {
+      const b = blk[k];
+      if (b < 0) continue;
+      let v = 0;
+      for (let a = 0; a < m; a++) {
+        const fab = F[a * m + b];
+        if (fab !== 0) v += (SW[k * m + a] / d[a]) * fab;
+      }
+      cov[k] = v;
+    }
+    wn.fill(0);
+    for (let b = 0; b < m; b++) {
+      const K = blockIdx[b];
+      const kb = K.length;
+      const L = cholB[b];
+      if (L) {
+        for (let i = 0; i < kb; i++) tmp[i] = cov[K[i]];
+        const sol = choleskySolve(L, kb, tmp);
+        for (let i = 0; i < kb; i++) wn[K[i]] = sol[i];
+      } else {
+        for (let i = 0; i < kb; i++) wn[K[i]] = cov[K[i]];
+      }
+      let v = 0;
+      for (let i = 0; i < kb; i++) {
+        const row = K[i] * p;
+        const wi = wn[K[i]];
+        for (let j = 0; j < kb; j++) v += wi * S[row + K[j]] * wn[K[j]];
+      }
+      if (!(v > 0)) throw new CsiError('SINGULAR', `The outer weights of ${constructNames[b]} are all zero: its items do not correlate with its inner proxy.`, { construct: constructNames[b] });
+      const sd = Math.sqrt(v);
+      for (let i = 0; i < kb; i++) wn[K[i]] /= sd;
+    }
+    let diff = 0;
+    for (let k = 0; k < p; k++) diff += Math.abs(wn[k] - w[k]);
+    weightDiff = diff;
+    const swap = w;
+    w = wn;
+    wn = swap;
+    if (diff < options.tolerance) {
+      converged = true;
+      break;
+    }
+  }
+  if (!converged) {
+    warnings.push({
+      code: 'NOT_CONVERGED',
+      message: `The PLS algorithm did not converge in ${options.maxIterations} iterations (last Σ|ΔW| = ${weightDiff.toExponential(3)}, tolerance ${options.tolerance}); results are from the last iteration.`,
+    });
+  }
+
+  // Post-processing on the final weights.
+  proxyCovariances(S, w, blk, p, m, SW, C);
+  for (let a = 0; a < m; a++) d[a] = Math.sqrt(C[a * m + a]);
+  const W = new Float64Array(p * m);
+  for (let k = 0; k < p; k++) if (blk[k] >= 0) W[k * m + blk[k]] = w[k];
+  const R = new Float64Array(m * m);
+  for (let a = 0; a < m; a++) for (let b = 0; b < m; b++) R[a * m + b] = a === b ? 1 : C[a * m + b] / (d[a] * d[b]);
+  const crossLoadings = new Float64Array(p * m);
+  for (let k = 0; k < p; k++) for (let a = 0; a < m; a++) crossLoadings[k * m + a] = SW[k * m + a] / d[a];
+  const paths = new Float64Array(m * m);
+  const rSquared = new Float64Array(m).fill(NaN);
+  const beta = new Float64Array(m);
+  const scratch = new Float64Array(m * m);
+  for (let t = 0; t < m; t++) {
+    const P = preds[t];
+    if (P.length === 0) continue;
+    if (!solveSubSpdInto(R, m, P, t, beta, scratch)) throw collinearPredictors(constructNames[t], Array.from(P, (a) => constructNames[a]), 'path model');
+    let r2 = 0;
+    for (let i = 0; i < P.length; i++) {
+      paths[P[i] * m + t] = beta[i];
+      r2 += beta[i] * R[P[i] * m + t];
+    }
+    rSquared[t] = r2;
+  }
+  return {
+    itemNames: [...itemNames],
+    constructNames: [...constructNames],
+    blocks: blocks.map((K) => [...K]),
+    modes: [...modes],
+    n,
+    itemCorrelation: S,
+    weights: W,
+    crossLoadings,
+    constructCorrelation: R,
+    paths,
+    rSquared,
+    adjacency,
+    iterations,
+    converged,
+    weightDiff,
+    warnings,
+  };
+}
+
+/**
+ * SW = S·W (p × m) and C = W'SW (m × m) for block-diagonal W given as item weights w and item blocks blk:
+ * (SW)[k,a] = Σ_{l: blk[l] = a} S[k,l] w[l];  C[a,b] = Σ_{k: blk[k] = a} w[k] (SW)[k,b].
+ */
+function proxyCovariances(S: Float64Array, w: Float64Array, blk: Int32Array, p: number, m: number, SW: Float64Array, C: Float64Array): void {
+  SW.fill(0);
+  C.fill(0);
+  for (let k = 0; k < p; k++) {
+    const row = k * p;
+    const out = k * m;
+    for (let l = 0; l < p; l++) {
+      const a = blk[l];
+      if (a >= 0) SW[out + a] += S[row + l] * w[l];
+    }
+  }
+  for (let k = 0; k < p; k++) {
+    const a = blk[k];
+    if (a < 0) continue;
+    const wk = w[k];
+    for (let b = 0; b < m; b++) C[a * m + b] += wk * SW[k * m + b];
+  }
+}

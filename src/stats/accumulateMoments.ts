@@ -1,0 +1,215 @@
+import { CsiError } from '../errors.js';
+import type { Moments } from './moments-types.js';
+
+/** Options of {@link accumulateMoments}. */
+export interface AccumulateMomentsOptions {
+  /** Item names, parallel to the columns. Default `item1`, `item2`, …. */
+  names?: readonly string[];
+  /** Sampling weights per row (finite, ≥ 0). Default none (every row weighs 1). */
+  weights?: Float64Array | null;
+  /** Row multiplicities, e.g. a bootstrap resample's counts. Default none (every row once). */
+  counts?: Float64Array | Uint32Array | null;
+  /** Only these row indices (a subset, a segment). Default all rows. */
+  rows?: Int32Array;
+  /** Casewise (listwise) deletion: skip every row with a missing (NaN) value in any column. Default false. */
+  casewise?: boolean;
+}
+
+/** Rows summed into local accumulators before they are added to the totals (blocked summation: less rounding). */
+const BLOCK = 2048;
+
+/**
+ * The one pass over the rows: accumulates the {@link Moments} (weighted counts, sums and cross-products, plus the
+ * pairwise-complete sums the missing-value rules need) of the given item columns.
+ *
+ * Each row is read once into a buffer (NaN → 0 with an observed flag); then the p(p+1)/2 products w·x_i·x_j are
+ * added to a local block (blocked summation: {@link BLOCK} rows per block, then added to the totals, which keeps
+ * rounding error small on long columns and exact for integer data). Missing values need no per-pair bookkeeping on
+ * complete rows: only for a row with a missing item are the complements accumulated, with M the set of missing items
+ * of the row and x zero-filled:
+ *
+ *   mm_i = Σ w [i ∈ M],  mmm_ij = Σ w [i, j ∈ M],  pm_ij = Σ w x_i [j ∈ M],  qm_ij = Σ w x_i² [j ∈ M]
+ *
+ * and at the end m_ij = sw − mm_i − mm_j + mmm_ij, p_ij = s_i − pm_ij, q_ij = c_ii − qm_ij (the definitions of
+ * {@link Moments}: m_ij = Σ w o_i o_j, p_ij = Σ w o_i o_j x_i, q_ij = Σ w o_i o_j x_i²), while c_ij = Σ w x_i x_j
+ * over the zero-filled rows is already the both-observed cross-product. The row weight is w = weight × count;
+ * n counts rows with their multiplicity (Σ count).
+ *
+ * @example
+ * const m = accumulateMoments([new Float64Array([1, 2, 3]), new Float64Array([2, 4, NaN])], { names: ['a', 'b'] });
+ * m.n // 3;  m.s // [6, 6];  m.m[0 * 2 + 1] // 2 (rows where both a and b are observed)
+ */
+export function accumulateMoments(columns: readonly Float64Array[], options: AccumulateMomentsOptions = {}): Moments {
+  const p = columns.length;
+  const names = options.names ? [...options.names] : columns.map((_, k) => `item${k + 1}`);
+  if (names.length !== p) throw new CsiError('INVALID_OPTION', `accumulateMoments: ${names.length} names for ${p} columns.`);
+  const N = p > 0 ? columns[0].length : 0;
+  for (let k = 0; k < p; k++) {
+    if (columns[k].length !== N) throw new CsiError('INVALID_OPTION', `accumulateMoments: column ${names[k]} has ${columns[k].length} rows, expected ${N}.`, { column: names[k] });
+  }
+  const weights = options.weights ?? null;
+  const counts = options.counts ?? null;
+  if (weights && weights.length !== N) throw new CsiError('INVALID_OPTION', `accumulateMoments: ${weights.length} weights for ${N} rows.`);
+  if (counts && counts.length !== N) throw new CsiError('INVALID_OPTION', `accumulateMoments: ${counts.length} counts for ${N} rows.`);
+  const rows = options.rows ?? null;
+  const casewise = options.casewise === true;
+  const nRows = rows ? rows.length : N;
+
+  const pp = p * p;
+  // totals
+  const cT = new Float64Array(pp);
+  const sT = new Float64Array(p);
+  let swT = 0;
+  let swwT = 0;
+  let nT = 0;
+  // block accumulators
+  const cB = new Float64Array(pp);
+  const sB = new Float64Array(p);
+  let swB = 0;
+  // missing-value complements (only touched by incomplete rows)
+  const nMiss = new Float64Array(p);
+  const mm = new Float64Array(p);
+  const mmm = new Float64Array(pp);
+  const pm = new Float64Array(pp);
+  const qm = new Float64Array(pp);
+  let anyMissing = false;
+
+  const x = new Float64Array(p);
+  const wx = new Float64Array(p);
+  const miss = new Int32Array(p);
+  // Rows are gathered 4 at a time (X[k·4 + r], WX = w·X) so each cross-product cell is loaded and stored once per
+  // 4 rows: cB[i,j] += Σ_r WX[i,r]·X[j,r].
+  const X = new Float64Array(p * 4);
+  const WX = new Float64Array(p * 4);
+  let fill = 0;
+  const flushRows = (): void => {
+    for (let i = 0; i < p; i++) {
+      const i4 = i * 4;
+      const a0 = WX[i4];
+      const a1 = WX[i4 + 1];
+      const a2 = WX[i4 + 2];
+      const a3 = WX[i4 + 3];
+      const base = i * p;
+      for (let j = i; j < p; j++) {
+        const j4 = j * 4;
+        cB[base + j] += a0 * X[j4] + a1 * X[j4 + 1] + a2 * X[j4 + 2] + a3 * X[j4 + 3];
+      }
+    }
+  };
+  const flushBlock = (): void => {
+    for (let q = 0; q < pp; q++) {
+      cT[q] += cB[q];
+      cB[q] = 0;
+    }
+    for (let i = 0; i < p; i++) {
+      sT[i] += sB[i];
+      sB[i] = 0;
+    }
+    swT += swB;
+    swB = 0;
+  };
+
+  let inBlock = 0;
+  for (let t = 0; t < nRows; t++) {
+    const r = rows ? rows[t] : t;
+    if (r < 0 || r >= N) throw new CsiError('INVALID_OPTION', `accumulateMoments: row index ${r} is outside 0..${N - 1}.`);
+    const mult = counts ? counts[r] : 1;
+    if (mult === 0) continue;
+    let w = mult;
+    if (weights) {
+      const wr = weights[r];
+      if (!(wr >= 0) || wr === Infinity) throw new CsiError('INVALID_WEIGHT', `Weight ${wr} in data row ${r + 1} is not a finite number ≥ 0.`);
+      w = wr * mult;
+    }
+    let nm = 0;
+    for (let k = 0; k < p; k++) {
+      const v = columns[k][r];
+      if (v !== v) {
+        miss[nm++] = k;
+        x[k] = 0;
+      } else x[k] = v;
+    }
+    if (nm > 0 && casewise) continue;
+    nT += mult;
+    swB += w;
+    swwT += w * w;
+    for (let i = 0; i < p; i++) {
+      const xi = x[i];
+      const wi = w * xi;
+      wx[i] = wi;
+      sB[i] += wi;
+      X[i * 4 + fill] = xi;
+      WX[i * 4 + fill] = wi;
+    }
+    if (nm > 0) {
+      anyMissing = true;
+      for (let a = 0; a < nm; a++) {
+        const j = miss[a];
+        nMiss[j] += mult;
+        mm[j] += w;
+        for (let b = 0; b < nm; b++) mmm[j * p + miss[b]] += w;
+        for (let i = 0; i < p; i++) {
+          const wi = wx[i];
+          pm[i * p + j] += wi;
+          qm[i * p + j] += wi * x[i];
+        }
+      }
+    }
+    if (++fill === 4) {
+      flushRows();
+      fill = 0;
+      inBlock += 4;
+      if (inBlock >= BLOCK) {
+        flushBlock();
+        inBlock = 0;
+      }
+    }
+  }
+  if (fill > 0) {
+    for (let i = 0; i < p; i++) {
+      for (let f = fill; f < 4; f++) {
+        X[i * 4 + f] = 0;
+        WX[i * 4 + f] = 0;
+      }
+    }
+    flushRows();
+  }
+  for (let q = 0; q < pp; q++) cT[q] += cB[q];
+  for (let i = 0; i < p; i++) sT[i] += sB[i];
+  swT += swB;
+
+  // symmetric c
+  for (let i = 0; i < p; i++) for (let j = 0; j < i; j++) cT[i * p + j] = cT[j * p + i];
+  const m = new Float64Array(pp);
+  const pOut = new Float64Array(pp);
+  const qOut = new Float64Array(pp);
+  for (let i = 0; i < p; i++) {
+    const cii = cT[i * p + i];
+    for (let j = 0; j < p; j++) {
+      const ij = i * p + j;
+      if (anyMissing) {
+        m[ij] = i === j ? swT - mm[i] : swT - mm[i] - mm[j] + mmm[ij];
+        pOut[ij] = i === j ? sT[i] : sT[i] - pm[ij];
+        qOut[ij] = i === j ? cii : cii - qm[ij];
+      } else {
+        m[ij] = swT;
+        pOut[ij] = sT[i];
+        qOut[ij] = cii;
+      }
+    }
+  }
+  return {
+    items: names,
+    n: nT,
+    weighted: weights !== null,
+    sw: swT,
+    sww: swwT,
+    nObs: Array.from(nMiss, (k) => nT - k),
+    s: Array.from(sT),
+    m: Array.from(m),
+    p: Array.from(pOut),
+    q: Array.from(qOut),
+    c: Array.from(cT),
+    complete: !anyMissing,
+  };
+}

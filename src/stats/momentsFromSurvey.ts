@@ -1,0 +1,55 @@
+import { CsiError } from '../errors.js';
+import type { Survey } from '../data/survey.js';
+import type { MissingRule } from '../pls/types.js';
+import type { Moments } from './moments-types.js';
+import { accumulateMoments } from './accumulateMoments.js';
+
+/** Options of {@link momentsFromSurvey}. */
+export interface MomentsFromSurveyOptions {
+  /** Item names to accumulate, in this order. Default: all of the survey's items. */
+  items?: readonly string[];
+  /**
+   * Missing-value rule the moments are for. 'casewise' accumulates only the rows complete on `items` (complete
+   * form); 'mean' and 'pairwise' accumulate every row (pairwise-complete form). Default 'mean'.
+   */
+  missing?: MissingRule;
+  /** Use the survey's sampling weights (`survey.weights`), or these weights. Default true when the survey has weights. */
+  weights?: boolean | Float64Array;
+  /** Row multiplicities (a bootstrap resample). Default none. */
+  counts?: Float64Array | Uint32Array | null;
+  /** Only these rows (0-based). Default all. */
+  rows?: Int32Array;
+}
+
+/**
+ * The {@link Moments} of a survey's items: {@link accumulateMoments} over the named item columns, with the survey's
+ * sampling weights unless `weights: false`.
+ *
+ * @example
+ * const mo = momentsFromSurvey(survey, { items: ['CUSA1', 'CUSA2'], missing: 'mean' });
+ * mo.n // survey.n
+ */
+export function momentsFromSurvey(survey: Survey, options: MomentsFromSurveyOptions = {}): Moments {
+  const names = options.items ? [...options.items] : [...survey.itemNames];
+  const index = new Map<string, number>();
+  survey.itemNames.forEach((name, k) => index.set(name, k));
+  const columns = names.map((name) => {
+    const k = index.get(name);
+    if (k === undefined) {
+      const numeric = survey.numeric.find((col) => col.name === name);
+      if (numeric) return numeric.values;
+      throw new CsiError('MISSING_COLUMN', `Column ${name} is not an item of the survey.`, { column: name });
+    }
+    return survey.items[k];
+  });
+  let weights: Float64Array | null = null;
+  if (options.weights instanceof Float64Array) weights = options.weights;
+  else if (options.weights !== false) weights = survey.weights;
+  return accumulateMoments(columns, {
+    names,
+    weights,
+    counts: options.counts ?? null,
+    ...(options.rows ? { rows: options.rows } : {}),
+    casewise: options.missing === 'casewise',
+  });
+}

@@ -1,0 +1,146 @@
+/**
+ * The in-engine Poisson bootstrap (DuckDB here; ClickHouse in clickhouse.test.ts).
+ * - SQL: the count thresholds are the Poisson(1) CDF, recomputed here from e^−1 Σ 1/j!; one GROUP BY replicate.
+ * - Exactness: each replicate's moments equal the in-memory moments weighted by the counts the engine drew (the
+ *   counts are listed with the same count expression and fed to momentsFromSurvey as row multiplicities).
+ * - The counts behave as Poisson(1): replicate sizes Σ K have mean n and sd √n.
+ * - Standard errors agree with the classical (multinomial) bootstrap on 100,000 rows within the Monte-Carlo error.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { duckdbFileSource, duckdbPoissonBootstrap, openDuckDB } from '../../src/engines/duckdb/index.js';
+import { poissonBootstrapSql, poissonCdf, poissonCountSql, quoteIdentifier } from '../../src/engines/index.js';
+import { readSurvey } from '../../src/data/index.js';
+import { momentsFromSurvey } from '../../src/stats/index.js';
+import { parseModel } from '../../src/model/index.js';
+import { estimateFromMoments } from '../../src/pls/index.js';
+import { CODEBOOK, ITEMS, MODEL_TEXT, expectMomentsClose, generateSurvey, rng, type GeneratedSurvey } from './fixtures.js';
+
+let dir = '';
+let gen: GeneratedSurvey;
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'csikit-pboot-'));
+  gen = generateSurvey({ n: 3000, seed: 31 });
+  writeFileSync(join(dir, 's.csv'), gen.csv);
+});
+afterAll(() => {
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('poissonBootstrapSql', () => {
+  it('writes the Poisson(1) CDF thresholds and one GROUP BY replicate, per dialect', () => {
+    // e^-1 Σ_{j≤k} 1/j!, computed independently here
+    const want: number[] = [];
+    let fact = 1;
+    let acc = 0;
+    for (let k = 0; k < 12; k++) {
+      fact *= k === 0 ? 1 : k;
+      acc += 1 / fact;
+      want.push(Math.exp(-1) * acc);
+    }
+    poissonCdf().forEach((c, k) => expect(c).toBeCloseTo(want[k], 15));
+    const ch = poissonBootstrapSql({ items: ['a', 'b'], source: 'survey', missing: 'complete', dialect: 'clickhouse', rowKey: 'id', replicates: 5, seed: 9 });
+    expect(ch.sql.startsWith('WITH CASE WHEN ((cityHash64("id", 9, csi_r) % 4294967296) / 4294967296) < 0.36787944117144233 THEN 0 WHEN')).toBe(true);
+    expect(ch.sql).toContain('FROM "survey" ARRAY JOIN range(5) AS csi_r\nWHERE csi_k > 0\nGROUP BY csi_r');
+    expect(ch.sql).toContain('  SUM(csi_k) AS csi_n,');
+    expect(ch.sql).toContain('  SUM(csi_k * toFloat64("a") * toFloat64("b")) AS csi_c_0_1');
+    const dd = poissonBootstrapSql({ items: ['a'], source: 't', weights: 'w', missing: 'pairwise', dialect: 'duckdb', rowKey: 'id', replicates: 3 });
+    expect(dd.sql).toContain('CROSS JOIN range(3) AS csi_reps(csi_r)) AS csi_b');
+    expect(dd.sql).toContain('  SUM(csi_k * CAST("w" AS DOUBLE)) AS csi_sw,');
+    expect(() => poissonBootstrapSql({ items: ['a'], source: 't', missing: 'complete', dialect: 'spark', rowKey: 'id', replicates: 3 })).toThrow(
+      expect.objectContaining({ code: 'INVALID_OPTION' }),
+    );
+    expect(() => poissonBootstrapSql({ items: ['a'], source: 't', missing: 'complete', dialect: 'duckdb', rowKey: 'id', replicates: 0 })).toThrow();
+  });
+});
+
+describe('duckdbPoissonBootstrap', () => {
+  const R = 60;
+  it('replicate moments equal the in-memory moments weighted by the drawn counts; counts behave as Poisson(1)', async () => {
+    const file = join(dir, 's.csv');
+    const res = await duckdbPoissonBootstrap({ file, items: ITEMS, codebook: CODEBOOK, replicates: R, seed: 5, threads: 2 });
+    expect(res.replicates).toHaveLength(R);
+    expect(res.full.form).toBe('pairwise');
+    // List the counts DuckDB draws, with the same expression, and rebuild each replicate in memory.
+    const { conn, close } = await openDuckDB({ threads: 2 });
+    let counts: Float64Array[];
+    try {
+      const src = duckdbFileSource(file).raw;
+      const k = poissonCountSql('duckdb', quoteIdentifier('id', 'duckdb'), 5, 'r');
+      const rows = (await conn.runAndReadAll(`SELECT CAST("id" AS BIGINT) AS id, r, ${k} AS k FROM ${src} CROSS JOIN range(${R}) AS reps(r)`)).getRowObjectsJS();
+      counts = Array.from({ length: R }, () => new Float64Array(gen.values.length));
+      for (const row of rows) counts[Number(row.r)][Number(row.id) - 1] = Number(row.k);
+    } finally {
+      close();
+    }
+    const survey = readSurvey(gen.csv, { codebook: CODEBOOK });
+    for (let r = 0; r < R; r += 7) {
+      expectMomentsClose(res.replicates[r], momentsFromSurvey(survey, { items: ITEMS, counts: counts[r] }), 1e-10);
+    }
+    // Σ K over 3000 rows: mean 3000, sd √3000 ≈ 54.8 per replicate. Bounds: the mean of 60 sizes is within
+    // 4 · 54.8/√60 ≈ 28 of 3000; the sample sd within 40 % of 54.8 (its own sd is ≈ 54.8/√118 ≈ 9 %).
+    const sizes = res.replicates.map((m) => m.n);
+    const mean = sizes.reduce((a, b) => a + b, 0) / R;
+    const sd = Math.sqrt(sizes.reduce((a, b) => a + (b - mean) ** 2, 0) / (R - 1));
+    expect(Math.abs(mean - 3000)).toBeLessThan(28);
+    expect(Math.abs(sd / Math.sqrt(3000) - 1)).toBeLessThan(0.4);
+    // Same seed → the same replicates; another seed → others.
+    const again = await duckdbPoissonBootstrap({ file, items: ITEMS, codebook: CODEBOOK, replicates: 3, seed: 5, threads: 1 });
+    expect(again.replicates[2].n).toBe(res.replicates[2].n);
+    const other = await duckdbPoissonBootstrap({ file, items: ITEMS, codebook: CODEBOOK, replicates: 3, seed: 6, threads: 2 });
+    expect(other.replicates.map((m) => m.n)).not.toEqual(res.replicates.slice(0, 3).map((m) => m.n));
+  });
+
+  it('needs a row key', async () => {
+    await expect(duckdbPoissonBootstrap({ file: join(dir, 's.csv'), items: ITEMS, replicates: 3 })).rejects.toMatchObject({ code: 'INVALID_OPTION' });
+  });
+
+  /**
+   * 100,000 complete rows, R = 200 replicates each way. For an approximately normal statistic the relative
+   * sampling error of a bootstrap SE from R replicates is 1/√(2(R−1)) (≈ 5.0 % at R = 200); two independent ones
+   * differ in log-ratio with sd √(2/(2(R−1))) = 1/√(R−1) ≈ 7.1 %. The Poisson-vs-multinomial difference is O(1/n),
+   * negligible at n = 1e5 (Hanley & MacGibbon 2006). So each path's SE ratio must lie within exp(±3/√(R−1)), i.e.
+   * 0.81 … 1.24 (3 sd; 4 paths → a false alarm has probability ≈ 1 % — and none with these fixed seeds).
+   */
+  it('standard errors agree with the classical bootstrap on 100,000 rows (within 3 Monte-Carlo sd)', async () => {
+    const n = 100_000;
+    const R = 200;
+    const big = generateSurvey({ n, seed: 41, missingShare: 0, codeShare: 0 });
+    const file = join(dir, 'big.csv');
+    writeFileSync(file, big.csv);
+    const model = parseModel(MODEL_TEXT);
+    const pathKey = (p: { from: string; to: string }): string => `${p.from}->${p.to}`;
+    const sdOf = (xs: number[]): number => {
+      const m = xs.reduce((a, b) => a + b, 0) / xs.length;
+      return Math.sqrt(xs.reduce((a, b) => a + (b - m) ** 2, 0) / (xs.length - 1));
+    };
+    // Poisson bootstrap in DuckDB (unweighted)
+    const pb = await duckdbPoissonBootstrap({ file, items: ITEMS, codebook: CODEBOOK, weights: null, replicates: R, seed: 3, threads: 2 });
+    expect(pb.full.form).toBe('complete');
+    const poisson = new Map<string, number[]>();
+    for (const mo of pb.replicates) for (const p of estimateFromMoments(mo, model).paths) (poisson.get(pathKey(p)) ?? poisson.set(pathKey(p), []).get(pathKey(p))!).push(p.estimate);
+    // Classical bootstrap in memory: n draws with replacement (multinomial counts), seeded
+    const survey = readSurvey(big.csv, { codebook: CODEBOOK });
+    const draw = rng(99);
+    const classical = new Map<string, number[]>();
+    const counts = new Float64Array(n);
+    for (let r = 0; r < R; r++) {
+      counts.fill(0);
+      for (let i = 0; i < n; i++) counts[Math.floor(draw() * n)] += 1;
+      const mo = momentsFromSurvey(survey, { items: ITEMS, counts, weights: false });
+      for (const p of estimateFromMoments(mo, model).paths) (classical.get(pathKey(p)) ?? classical.set(pathKey(p), []).get(pathKey(p))!).push(p.estimate);
+    }
+    const bound = 3 / Math.sqrt(R - 1);
+    const ratios: number[] = [];
+    expect(poisson.size).toBe(4);
+    for (const [key, xs] of poisson) {
+      const ratio = sdOf(xs) / sdOf(classical.get(key)!);
+      expect(Math.abs(Math.log(ratio)), `${key}: SE ratio ${ratio.toFixed(3)}`).toBeLessThan(bound);
+      ratios.push(ratio);
+    }
+    expect(ratios).toHaveLength(4);
+    console.log(`Poisson/classical bootstrap SE ratios (n = ${n}, R = ${R}): ${ratios.map((x) => x.toFixed(3)).join(', ')}`);
+  }, 120_000);
+});

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { parseModel } from '../../src/model/index.js';
+import { bootstrap } from '../../src/inference/index.js';
+import { bootstrapParallel } from '../../src/inference/node/index.js';
+import { SMALL_MODEL, smallSurvey, surveyOf } from './helpers.js';
+
+const model = parseModel(SMALL_MODEL);
+const { names, columns } = smallSurvey(150, 3);
+const survey = surveyOf(names, columns);
+
+describe('Node parallel runner: determinism across worker counts', () => {
+  it('same seed → identical results sequentially, with 1 worker and with 2 worker threads', async () => {
+    const options = { resamples: 240, seed: 77, ci: 'bca' as const };
+    const seq = await bootstrap(survey, model, options);
+    const one = await bootstrapParallel(survey, model, { ...options, workers: 1 });
+    const progress: number[] = [];
+    const two = await bootstrapParallel(survey, model, { ...options, workers: 2, mainThread: false, minParallelMs: 0, probeMs: 0, onProgress: (d) => progress.push(d) });
+    const shared = await bootstrapParallel(survey, model, { ...options, workers: 2, minParallelMs: 0, probeMs: 0 });
+    delete shared.workersUsed;
+    expect(shared).toEqual(seq);
+    expect(one).toEqual(seq);
+    expect(one.workersUsed).toBeUndefined();
+    expect(two.workersUsed).toBe(2);
+    delete two.workersUsed;
+    expect(two).toEqual(seq);
+    expect(progress.at(-1)).toBe(240);
+  });
+
+  it('explicit resamples give the same result in workers', async () => {
+    const indices = Array.from({ length: 30 }, (_, r) => Array.from({ length: survey.n }, (_, i) => (i * (r + 3) + r) % survey.n));
+    const seq = await bootstrap(survey, model, { indices });
+    const two = await bootstrapParallel(survey, model, { indices, workers: 2, mainThread: false, minParallelMs: 0, probeMs: 0 });
+    expect(two.workersUsed).toBe(2);
+    delete two.workersUsed;
+    expect(two).toEqual(seq);
+  });
+
+  it('stays sequential when the job is short (no thread start-up)', async () => {
+    const a = await bootstrapParallel(survey, model, { resamples: 20, seed: 1, workers: 2 });
+    expect(a).toEqual(await bootstrap(survey, model, { resamples: 20, seed: 1 }));
+  });
+
+  it('aborts while workers run', async () => {
+    const ctl = new AbortController();
+    const p = bootstrapParallel(survey, model, {
+      resamples: 200000,
+      seed: 1,
+      workers: 2,
+      mainThread: false,
+      minParallelMs: 0,
+      probeMs: 0,
+      signal: ctl.signal,
+      onProgress: (d) => {
+        if (d > 0) ctl.abort();
+      },
+    });
+    await expect(p).rejects.toMatchObject({ code: 'ABORTED' });
+  });
+});

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { accumulateMoments } from '../../src/stats/accumulateMoments.js';
+import { fillCompleteForm, mergeMoments } from '../../src/stats/mergeMoments.js';
+import { selectMoments } from '../../src/stats/selectMoments.js';
+import { groupedMoments } from '../../src/stats/groupedMoments.js';
+import { isCsiError } from '../../src/errors.js';
+import { csvColumns, HAS_SHARED, sharedText, SKIP_MESSAGE } from '../helpers/csvSurvey.js';
+
+describe.skipIf(!HAS_SHARED)(`mergeMoments — ${HAS_SHARED ? 'corp_rep_data' : SKIP_MESSAGE}`, () => {
+  it('moments of chunks merge to the moments of the whole (exact: integer data and weights)', () => {
+    const { columns } = csvColumns(sharedText('datasets/corp_rep_data.csv'));
+    const N = columns[0].length;
+    const weights = Float64Array.from({ length: N }, (_, r) => 1 + (r % 3));
+    const whole = accumulateMoments(columns, { weights });
+    const cuts = [0, 37, 150, 151, N];
+    let merged = null as ReturnType<typeof accumulateMoments> | null;
+    for (let k = 0; k + 1 < cuts.length; k++) {
+      const rows = Int32Array.from({ length: cuts[k + 1] - cuts[k] }, (_, i) => cuts[k] + i);
+      const part = accumulateMoments(columns, { weights, rows });
+      merged = merged ? mergeMoments(merged, part) : part;
+    }
+    expect(whole.complete).toBe(false);
+    expect(merged).toEqual(whole);
+  });
+});
+
+describe('mergeMoments and the complete form', () => {
+  it('merges complete and incomplete parts; complete only when both are', () => {
+    const a = accumulateMoments([new Float64Array([1, 2]), new Float64Array([3, 4])], { names: ['x', 'y'] });
+    const b = accumulateMoments([new Float64Array([5]), new Float64Array([NaN])], { names: ['x', 'y'] });
+    const all = accumulateMoments([new Float64Array([1, 2, 5]), new Float64Array([3, 4, NaN])], { names: ['x', 'y'] });
+    expect(mergeMoments(a, b)).toEqual(all);
+  });
+
+  it('fills m, p, q of an engine-style complete form', () => {
+    const full = accumulateMoments([new Float64Array([1, 2, 4]), new Float64Array([3, 4, 1])], { names: ['x', 'y'] });
+    const engine = { ...full, m: [], p: [], q: [] };
+    expect(fillCompleteForm(engine)).toEqual(full);
+  });
+
+  it('refuses moments of different items', () => {
+    const a = accumulateMoments([new Float64Array([1, 2])], { names: ['x'] });
+    const b = accumulateMoments([new Float64Array([1, 2])], { names: ['z'] });
+    try {
+      mergeMoments(a, b);
+      expect.unreachable();
+    } catch (e) {
+      expect(isCsiError(e) && e.code).toBe('INVALID_MOMENTS');
+    }
+  });
+
+  it('selectMoments keeps the chosen items in the chosen order', () => {
+    const mo = accumulateMoments([new Float64Array([1, 2, 3]), new Float64Array([2, NaN, 1]), new Float64Array([5, 6, 9])], { names: ['a', 'b', 'c'] });
+    const sel = selectMoments(mo, ['c', 'a']); // no missing value among c, a: the complete form
+    expect(sel.complete).toBe(true);
+    expect(sel.m).toEqual([]);
+    expect(fillCompleteForm(sel)).toEqual(accumulateMoments([new Float64Array([5, 6, 9]), new Float64Array([1, 2, 3])], { names: ['c', 'a'] }));
+    const withB = selectMoments(mo, ['b', 'a']);
+    expect(withB).toEqual(accumulateMoments([new Float64Array([2, NaN, 1]), new Float64Array([1, 2, 3])], { names: ['b', 'a'] }));
+  });
+});
+
+describe('groupedMoments', () => {
+  it('groups partition the rows; merging every group gives the moments of all grouped rows', () => {
+    const x = new Float64Array([1, 2, 3, 4, 5, 6, 7]);
+    const y = new Float64Array([2, NaN, 1, 3, 5, 8, 1]);
+    const codes = Int32Array.from([0, 1, 0, -1, 2, 1, 0]);
+    const g = groupedMoments([x, y], codes, ['a', 'b', 'c'], { names: ['x', 'y'] });
+    expect(g.a).toEqual(accumulateMoments([Float64Array.of(1, 3, 7), Float64Array.of(2, 1, 1)], { names: ['x', 'y'] }));
+    const all = mergeMoments(mergeMoments(g.a, g.b), g.c);
+    expect(all).toEqual(accumulateMoments([x, y], { names: ['x', 'y'], rows: Int32Array.from([0, 1, 2, 4, 5, 6]) }));
+  });
+});
