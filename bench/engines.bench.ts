@@ -59,7 +59,7 @@ function generatorSql(rows: number): string {
           (SELECT *, 0.3 * exq + 0.5 * qua + 0.7 * ${nrm(6)} AS val FROM
            (SELECT *, 0.6 * exq + 0.75 * ${nrm(5)} AS qua FROM
             (SELECT *, 0.5 * img + 0.85 * ${nrm(4)} AS exq FROM
-             (SELECT i, ${nrm(3)} AS img FROM range(${rows}) AS r(i))))))`;
+             (SELECT i, ${nrm(3)} AS img FROM range(${rows}) AS r(i)))))))`;
 }
 
 async function ensureData(): Promise<{ csv: string; parquet: string; parquet10m: string }> {

@@ -3,7 +3,9 @@
  * one file so the estimate command needs only a spread of {@link BOOTSTRAP_FLAGS} and one call of
  * {@link addBootstrap}.
  */
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
 import type { Survey } from '../data/survey.js';
 import { CsiError } from '../errors.js';
 import { parseResamples } from '../inference/resamples.js';
@@ -97,6 +99,22 @@ export function bootstrapToJson(b: BootstrapResult): BootstrapJson {
   };
 }
 
+/**
+ * The module bootstrap workers load when the CLI runs: never the CLI bundle itself (its top level runs the CLI), but
+ * the library bundle next to it (dist/node.js); from TypeScript sources, the runner's own module. null (no workers)
+ * when neither is found.
+ */
+function workerModule(): URL | null | undefined {
+  const here = import.meta.url;
+  if (here.endsWith('.ts')) return undefined; // sources: the runner module itself (loaded through tsx)
+  const lib = new URL('./node.js', here);
+  try {
+    return existsSync(fileURLToPath(lib)) ? lib : null;
+  } catch {
+    return null;
+  }
+}
+
 function progressBar(io: CliIO, tty: boolean): ((done: number, total: number) => void) | undefined {
   if (!tty) return undefined;
   return (done, total) => {
@@ -167,6 +185,7 @@ export async function addBootstrap(
     ci,
     estimateOptions,
     onProgress: progressBar(io, tty),
+    workerUrl: workerModule(),
   });
   (json as { bootstrap?: BootstrapJson }).bootstrap = bootstrapToJson(boot);
   return pathsText(boot);

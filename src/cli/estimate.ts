@@ -8,11 +8,12 @@ import { parseModel } from '../model/parse.js';
 import { estimate } from '../pls/estimate.js';
 import { formatPlsResult } from '../pls/formatPlsResult.js';
 import { resultToJson } from '../pls/result-json.js';
-import type { InnerScheme, MissingRule } from '../pls/types.js';
-import { readCodebookFile } from './readCodebookFile.js';
-import type { CliCommand, CliIO } from './types.js';
+import type { EstimateOptions, InnerScheme, MissingRule } from '../pls/types.js';
+import { addBootstrap, BOOTSTRAP_FLAGS, BOOTSTRAP_USAGE } from './bootstrap-flags.js';
 // --engine duckdb|clickhouse (issue 8): moments computed by an engine; logic in ./engine-source.ts.
 import { ENGINE_ARG_OPTIONS, ENGINE_USAGE, runEngineEstimate } from './engine-source.js';
+import { readCodebookFile } from './readCodebookFile.js';
+import type { CliCommand, CliIO } from './types.js';
 
 const usage = `Usage: csi estimate DATA.csv --model MODEL.txt [--codebook FILE] [--missing mean|casewise|pairwise]
                     [--scheme path|factorial|centroid] [--weights COLUMN] [--max-iterations N] [--f2] [--json]
@@ -23,7 +24,9 @@ The model is lavaan-style text: "Image =~ IMAG1 + IMAG2" (mode A), "Value <~ PER
 column (weighted PLS). --json prints one JSON document (outer weights, loadings, paths, R², effects, reliability,
 HTMT, warnings).
 
-${ENGINE_USAGE}`;
+${ENGINE_USAGE}
+
+${BOOTSTRAP_USAGE}`;
 
 /** `csi estimate`: PLS path model estimation. */
 export const estimateCommand: CliCommand = {
@@ -44,6 +47,7 @@ export const estimateCommand: CliCommand = {
         json: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
         ...ENGINE_ARG_OPTIONS, // --engine --url --table --database --threads (./engine-source.ts)
+        ...BOOTSTRAP_FLAGS, // --boot --seed --resamples --ci (./bootstrap-flags.ts)
       },
     });
     if (values.help) {
@@ -51,7 +55,13 @@ export const estimateCommand: CliCommand = {
       return 0;
     }
     // --engine: the data stay in DuckDB/ClickHouse; no Survey is built in JS (./engine-source.ts).
-    if (values.engine !== undefined) return runEngineEstimate(values, positionals, io);
+    if (values.engine !== undefined) {
+      if (values.boot !== undefined || values.resamples !== undefined) throw new CsiError('INVALID_OPTION', '--boot and --resamples need the rows in memory: not available with --engine.');
+      return runEngineEstimate(values, positionals, io);
+    }
+    for (const flag of ['url', 'table', 'database', 'threads'] as const) {
+      if (values[flag] !== undefined) throw new CsiError('INVALID_OPTION', `--${flag} is an option of --engine (see csi estimate --help).`);
+    }
     if (positionals.length !== 1) throw new CsiError('INVALID_OPTION', 'csi estimate needs exactly one data file (see csi estimate --help).');
     if (values.model === undefined) throw new CsiError('INVALID_OPTION', 'csi estimate needs --model MODEL.txt (see csi estimate --help).');
     const missing = values.missing as MissingRule;
@@ -70,12 +80,16 @@ export const estimateCommand: CliCommand = {
       throw new CsiError('INVALID_OPTION', `Cannot read the model file ${values.model} (${(e as { code?: string }).code ?? String(e)}).`);
     }
     const model = parseModel(modelText);
-    const options: ReadSurveyOptions = {};
-    if (values.codebook !== undefined) options.codebook = await readCodebookFile(values.codebook);
-    const survey = await readSurveyFile(positionals[0], options);
-    const weights = values.weights === undefined ? survey.weights !== null : weightColumn(survey, values.weights);
-    const result = estimate(survey, model, { scheme, missing, weights, fSquared: values.f2, ...(maxIterations !== undefined ? { maxIterations } : {}) });
-    io.stdout(values.json ? `${JSON.stringify(resultToJson(result), null, 2)}\n` : `${formatPlsResult(result)}\n`);
+    const readOptions: ReadSurveyOptions = {};
+    if (values.codebook !== undefined) readOptions.codebook = await readCodebookFile(values.codebook);
+    const survey = await readSurveyFile(positionals[0], readOptions);
+    // --weights COLUMN becomes the survey's weight column (so resamples carry their rows' weights too).
+    const data: Survey = values.weights === undefined ? survey : { ...survey, weights: weightColumn(survey, values.weights) };
+    const options: EstimateOptions = { scheme, missing, ...(maxIterations !== undefined ? { maxIterations } : {}) };
+    const result = estimate(data, model, { ...options, fSquared: values.f2 });
+    const json = resultToJson(result);
+    const bootText = await addBootstrap(json, data, model, values, options, io);
+    io.stdout(values.json ? `${JSON.stringify(json, null, 2)}\n` : `${formatPlsResult(result)}\n${bootText ? `\n${bootText}\n` : ''}`);
     return 0;
   },
 };

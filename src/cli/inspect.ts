@@ -1,3 +1,4 @@
+import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { formatSurveySummary } from '../data/formatSurveySummary.js';
 import { summarizeSurvey } from '../data/summarizeSurvey.js';
@@ -7,10 +8,12 @@ import { CsiError } from '../errors.js';
 import { readCodebookFile } from './readCodebookFile.js';
 import type { CliCommand, CliIO } from './types.js';
 
-const usage = `Usage: csi inspect DATA.csv [--codebook FILE] [--json] [--lang en|zh] [--encoding auto|utf-8|gbk|gb18030] [--delimiter auto|,|;|tab]
+const usage = `Usage: csi inspect DATA.csv [--codebook FILE] [--json] [--lang en|zh] [--encoding auto|utf-8|gbk|gb18030]
+                   [--delimiter auto|,|;|tab] [--write-codebook FILE]
 
 Loads a survey and prints what it holds: respondents, items with scale, mean, sd and missing answers, segments
-with level counts, what loading coerced, and data-quality flags. Without --codebook a draft codebook is inferred.`;
+with level counts, what loading coerced, and data-quality flags. Without --codebook a draft codebook is inferred;
+--write-codebook saves the codebook used (the draft, to edit and pass back with --codebook) as JSON.`;
 
 /** `csi inspect`: the survey summary and data-quality flags. */
 export const inspect: CliCommand = {
@@ -26,6 +29,7 @@ export const inspect: CliCommand = {
         lang: { type: 'string', default: 'en' },
         encoding: { type: 'string', default: 'auto' },
         delimiter: { type: 'string', default: 'auto' },
+        'write-codebook': { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -41,6 +45,14 @@ export const inspect: CliCommand = {
     };
     if (values.codebook !== undefined) options.codebook = await readCodebookFile(values.codebook);
     const survey = await readSurveyFile(positionals[0], options);
+    const out = values['write-codebook'];
+    if (out !== undefined) {
+      try {
+        await writeFile(out, `${JSON.stringify(survey.codebook, null, 2)}\n`);
+      } catch (e) {
+        throw new CsiError('INVALID_OPTION', `Cannot write the codebook to ${out} (${(e as { code?: string }).code ?? String(e)}).`);
+      }
+    }
     const summary = summarizeSurvey(survey);
     io.stdout(values.json ? `${JSON.stringify(summary, null, 2)}\n` : `${formatSurveySummary(summary, { lang: values.lang })}\n`);
     return 0;

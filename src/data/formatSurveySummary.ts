@@ -11,7 +11,7 @@ const TEXT = {
   en: {
     survey: (n: number, read: number) => `Survey: ${n} respondents (${read} data rows read)`,
     source: (enc: string, delim: string) => `Source: encoding ${enc}, delimiter ${delim}`,
-    inferred: 'Codebook: inferred from the data (a draft: check the scales and pass a codebook)',
+    inferred: 'Codebook: inferred from the data (a draft: scales marked ? are guesses; check them and pass a codebook)',
     given: 'Codebook: given',
     id: 'Respondent id',
     weight: (c: string, sum: string, min: string, max: string) => `Weights: column ${c}, sum ${sum}, range ${min}-${max}`,
@@ -34,7 +34,7 @@ const TEXT = {
   zh: {
     survey: (n: number, read: number) => `问卷：${n} 位受访者（读取 ${read} 行数据）`,
     source: (enc: string, delim: string) => `来源：编码 ${enc}，分隔符 ${delim}`,
-    inferred: '编码簿：由数据推断（草稿：请检查量表并提供编码簿）',
+    inferred: '编码簿：由数据推断（草稿：标 ? 的量表为推测，请检查并提供编码簿）',
     given: '编码簿：已提供',
     id: '受访者编号',
     weight: (c: string, sum: string, min: string, max: string) => `权重：列 ${c}，合计 ${sum}，范围 ${min}-${max}`,

@@ -10,7 +10,5 @@ export { inferScale, COMMON_SCALES } from './inferScale.js';
 export { surveyQuality, type SurveyQualityOptions } from './surveyQuality.js';
 export { summarizeSurvey, type SurveySummary, type ColumnStats } from './summarizeSurvey.js';
 export { formatSurveySummary, type FormatSurveySummaryOptions } from './formatSurveySummary.js';
-export { decodeText, createStreamTextDecoder, type SurveyEncoding, type StreamTextDecoder } from './decodeText.js';
+export { decodeText, type SurveyEncoding } from './decodeText.js';
 export { detectDelimiter, type SurveyDelimiter } from './detectDelimiter.js';
-export { createCsvTokenizer, type CsvSink, type CsvTokenizer } from './csvTokenizer.js';
-export { parseNumber } from './parseNumber.js';

@@ -14,7 +14,10 @@ import type { Survey } from './survey.js';
  * items are flipped as min + max − x, missing codes and empty cells become NaN and are counted in `log`, columns
  * the codebook does not name are ignored and listed. Without one, a draft codebook is inferred (see
  * {@link ReadSurveyOptions.codebook}). Only blank lines are ever skipped, each named in `log.excludedRows`.
- * A column named `__proto__`, `constructor` or `prototype` is refused (FORBIDDEN_COLUMN_NAME).
+ * A column named `__proto__`, `constructor` or `prototype` is refused (FORBIDDEN_COLUMN_NAME), so no later code
+ * that keys objects by column name can be polluted; a column with an empty name (R's row names) is ignored and
+ * listed as `(unnamed column N)`. Row numbers count records as a spreadsheet shows them (header = 1; a quoted
+ * line break does not start a new row; blank lines count).
  *
  * @throws CsiError EMPTY_FILE, HEADER_ONLY, RAGGED_ROW, DUPLICATE_COLUMN, FORBIDDEN_COLUMN_NAME, UNTERMINATED_QUOTE,
  *   ENCODING, BINARY_INPUT, INVALID_CODEBOOK, MISSING_COLUMN, NON_NUMERIC, OUT_OF_SCALE, DUPLICATE_ID, MISSING_ID,

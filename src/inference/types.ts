@@ -27,8 +27,9 @@ export interface ResampleOptions {
   /** Called with (resamples done, total) at most every ~50 ms and once at the end. */
   onProgress?: (done: number, total: number) => void;
   /**
-   * Worker threads. Ignored by the core (browser-safe, sequential); the Node runner `bootstrapParallel` uses up to
-   * this many (default: available cores) when the job is long enough to pay.
+   * Threads computing resamples. Ignored by the core `bootstrap` (browser-safe, sequential); the Node runner
+   * `bootstrapParallel` (csikit/node) uses this many threads, the calling one included (default: available cores),
+   * when the job is long enough to pay.
    */
   workers?: number;
   /** Interval reported as lower/upper. Default 'percentile' (seminr). 'bca' also computes the jackknife. */

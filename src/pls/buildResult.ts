@@ -63,39 +63,17 @@ export function buildResult(core: CoreFits, ctx: BuildContext): PlsResult {
   const { items, S, allNames, V } = core;
   const g = items.length;
   const mAll = allNames.length;
-  const SV = new Float64Array(g * mAll);
-  for (let k = 0; k < g; k++) {
-    for (let c = 0; c < mAll; c++) {
-      let v = 0;
-      for (let l = 0; l < g; l++) {
-        const w = V[l * mAll + c];
-        if (w !== 0) v += S[k * g + l] * w;
-      }
-      SV[k * mAll + c] = v;
-    }
-  }
-  const C = new Float64Array(mAll * mAll);
-  for (let a = 0; a < mAll; a++) {
-    for (let b = 0; b < mAll; b++) {
-      let v = 0;
-      for (let k = 0; k < g; k++) {
-        const w = V[k * mAll + a];
-        if (w !== 0) v += w * SV[k * mAll + b];
-      }
-      C[a * mAll + b] = v;
-    }
-  }
-  const sd = allNames.map((_, a) => Math.sqrt(C[a * mAll + a]));
+  const { XL, RC } = firstStage ? combinationCorrelations(S, g, V, mAll) : { XL: fit.crossLoadings, RC: fit.constructCorrelation };
   const crossLoadings: Record<string, Record<string, number>> = {};
   items.forEach((item, k) => {
     const row: Record<string, number> = {};
-    allNames.forEach((c, a) => (row[c] = SV[k * mAll + a] / sd[a]));
+    allNames.forEach((c, a) => (row[c] = XL[k * mAll + a]));
     crossLoadings[item] = row;
   });
   const constructCorrelations: Record<string, Record<string, number>> = {};
   allNames.forEach((a, i) => {
     const row: Record<string, number> = {};
-    allNames.forEach((b, j) => (row[b] = i === j ? 1 : C[i * mAll + j] / (sd[i] * sd[j])));
+    allNames.forEach((b, j) => (row[b] = RC[i * mAll + j]));
     constructCorrelations[a] = row;
   });
 
@@ -120,7 +98,7 @@ export function buildResult(core: CoreFits, ctx: BuildContext): PlsResult {
   const warnings = [...ctx.warnings, ...fit.warnings];
   if (consistent) warnings.push(...consistent.warnings);
   const converged = fit.converged && (firstStage ? firstStage.converged : true);
-  const quality: QualityReport = assessQuality(fit, {
+  const quality: QualityReport | undefined = !settings.quality ? undefined : assessQuality(fit, {
     ...(consistent ? { consistent } : {}),
     ...(settings.fSquared ? { reestimate: (without: { from: string; to: string }) => {
       // seminr fSquared: R² without the path is 0 when the path was the construct's only predictor.
@@ -156,9 +134,45 @@ export function buildResult(core: CoreFits, ctx: BuildContext): PlsResult {
     missing: ctx.missing,
     warnings,
     fit,
-    quality,
   };
+  if (quality) result.quality = quality;
   if (firstStage) result.firstStage = firstStage;
   if (consistent) result.consistent = consistent;
   return result;
+}
+
+/**
+ * Correlations of the composites Z·V (V is g × m, standardized items with correlation S) with every item (XL, g × m)
+ * and with each other (RC, m × m): C = V'SV, XL = (SV)_ka / √C_aa, RC_ab = C_ab / √(C_aa C_bb) (unit diagonal).
+ */
+function combinationCorrelations(S: Float64Array, g: number, V: Float64Array, m: number): { XL: Float64Array; RC: Float64Array } {
+  const SV = new Float64Array(g * m);
+  for (let k = 0; k < g; k++) {
+    for (let c = 0; c < m; c++) {
+      let v = 0;
+      for (let l = 0; l < g; l++) {
+        const w = V[l * m + c];
+        if (w !== 0) v += S[k * g + l] * w;
+      }
+      SV[k * m + c] = v;
+    }
+  }
+  const C = new Float64Array(m * m);
+  for (let a = 0; a < m; a++) {
+    for (let b = 0; b < m; b++) {
+      let v = 0;
+      for (let k = 0; k < g; k++) {
+        const w = V[k * m + a];
+        if (w !== 0) v += w * SV[k * m + b];
+      }
+      C[a * m + b] = v;
+    }
+  }
+  const sd = new Float64Array(m);
+  for (let a = 0; a < m; a++) sd[a] = Math.sqrt(C[a * m + a]);
+  const XL = new Float64Array(g * m);
+  for (let k = 0; k < g; k++) for (let a = 0; a < m; a++) XL[k * m + a] = SV[k * m + a] / sd[a];
+  const RC = new Float64Array(m * m);
+  for (let a = 0; a < m; a++) for (let b = 0; b < m; b++) RC[a * m + b] = a === b ? 1 : C[a * m + b] / (sd[a] * sd[b]);
+  return { XL, RC };
 }

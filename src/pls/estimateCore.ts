@@ -90,10 +90,13 @@ function problemOf(stage: StageModel, indicators: readonly string[], S: Float64A
   indicators.forEach((name, k) => index.set(name, k));
   // Only the indicators of this stage's constructs, block by block.
   const used = stage.constructs.flatMap((c) => c.indicators);
-  const pos = used.map((name) => index.get(name)!);
   const p = used.length;
-  const Ssub = new Float64Array(p * p);
-  for (let i = 0; i < p; i++) for (let j = 0; j < p; j++) Ssub[i * p + j] = S[pos[i] * indicators.length + pos[j]];
+  let Ssub = S;
+  if (p !== indicators.length || used.some((name, i) => name !== indicators[i])) {
+    const pos = used.map((name) => index.get(name)!);
+    Ssub = new Float64Array(p * p);
+    for (let i = 0; i < p; i++) for (let j = 0; j < p; j++) Ssub[i * p + j] = S[pos[i] * indicators.length + pos[j]];
+  }
   const m = stage.constructs.length;
   const cIndex = new Map<string, number>();
   stage.constructs.forEach((c, j) => cIndex.set(c.name, j));

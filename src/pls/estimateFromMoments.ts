@@ -22,7 +22,7 @@ export const DEFAULT_TOLERANCE = 1e-7;
  * stage-1 weights (scores are linear in the standardized items), so no second pass over rows is needed.
  *
  * Options (defaults): scheme 'path', missing 'mean', maxIterations 300, tolerance 1e-7, consistent false, scores false,
- * fSquared false.
+ * fSquared false, quality true.
  * Missing rules need the right moments: 'casewise' the moments of complete rows; 'mean' and 'pairwise' the
  * pairwise-complete form. Scores need rows: asking for them here adds a NEEDS_ROWS warning.
  * Warnings: NOT_CONVERGED, TOO_FEW_ROWS (fewer rows than items), NEEDS_ROWS; quality warnings come in `quality`.
@@ -113,6 +113,7 @@ function resolveSettings(options: EstimateOptions, weighted: boolean, model: Mod
     consistent: options.consistent === true,
     scores: options.scores === true,
     fSquared: options.fSquared === true,
+    quality: options.quality !== false,
     weighted,
     twoStage: model.constructs.some((c) => (c.dimensions?.length ?? 0) > 0),
   };

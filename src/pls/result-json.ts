@@ -12,7 +12,7 @@ const effect = z.object({ from: z.string(), to: z.string(), estimate: z.number()
  * |---|---|
  * | n, sumWeights | rows used; their total weight (= n without weights) |
  * | iterations, converged | seminr's iteration count (0-based loop index at the break), convergence |
- * | settings | scheme, missing, maxIterations, tolerance, consistent, scores, fSquared, weighted, twoStage |
+ * | settings | scheme, missing, maxIterations, tolerance, consistent, scores, fSquared, quality, weighted, twoStage |
  * | outerWeights, loadings | construct → item → number |
  * | paths, directEffects, indirectEffects, totalEffects | [{ from, to, estimate }] |
  * | rSquared | construct → { r2, adjR2 } |
@@ -20,6 +20,7 @@ const effect = z.object({ from: z.string(), to: z.string(), estimate: z.number()
  * | htmt | [{ a, b, value }] |
  * | missing | what the missing-value rule did |
  * | warnings | plain-text warnings (estimation and quality) |
+ * | bootstrap | only with `--boot N`: bootstrap summaries per path/effect (see the inference docs) |
  */
 export const plsResultJsonSchema = z
   .object({
@@ -36,6 +37,7 @@ export const plsResultJsonSchema = z
         consistent: z.boolean(),
         scores: z.boolean(),
         fSquared: z.boolean(),
+        quality: z.boolean(),
         weighted: z.boolean(),
         twoStage: z.boolean(),
       })
@@ -60,6 +62,8 @@ export const plsResultJsonSchema = z
       })
       .strict(),
     warnings: z.array(z.string()),
+    /** Added by `csi estimate --boot N` (src/inference's bootstrap summaries; its schema is theirs). */
+    bootstrap: z.unknown().optional(),
   })
   .strict();
 

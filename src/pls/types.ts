@@ -28,6 +28,11 @@ export interface EstimateOptions {
    */
   fSquared?: boolean;
   /**
+   * Compute the measurement-quality report (`result.quality`: reliability, HTMT, Fornell–Larcker, VIF). Default true;
+   * resampling loops that need only paths and weights may switch it off.
+   */
+  quality?: boolean;
+  /**
    * Sampling weights (weighted PLS): true = the survey's weight column, false = none, or one weight per row.
    * Default: the survey's weights when it has a weight column. Ignored by `estimateFromMoments` (the moments
    * already carry their weights).
@@ -44,6 +49,7 @@ export interface PlsSettings {
   consistent: boolean;
   scores: boolean;
   fSquared: boolean;
+  quality: boolean;
   /** True when rows carried sampling weights. */
   weighted: boolean;
   /** True when a higher-order construct was estimated by the disjoint two-stage approach. */

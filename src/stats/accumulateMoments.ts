@@ -35,6 +35,10 @@ const BLOCK = 2048;
  * over the zero-filled rows is already the both-observed cross-product. The row weight is w = weight × count;
  * n counts rows with their multiplicity (Σ count).
  *
+ * Precision: the sums are raw (uncentred), as the mergeable contract and SQL engines need. They are exact for
+ * integer answers and integer weights (every partial sum < 2^53). For real-valued data, centring later costs about
+ * (mean / SD)² in relative precision of the correlations (≈ 1e-13 for rating scales; avoid for, e.g., timestamps).
+ *
  * @example
  * const m = accumulateMoments([new Float64Array([1, 2, 3]), new Float64Array([2, 4, NaN])], { names: ['a', 'b'] });
  * m.n // 3;  m.s // [6, 6];  m.m[0 * 2 + 1] // 2 (rows where both a and b are observed)
@@ -77,22 +81,27 @@ export function accumulateMoments(columns: readonly Float64Array[], options: Acc
   const x = new Float64Array(p);
   const wx = new Float64Array(p);
   const miss = new Int32Array(p);
-  // Rows are gathered 4 at a time (X[k·4 + r], WX = w·X) so each cross-product cell is loaded and stored once per
-  // 4 rows: cB[i,j] += Σ_r WX[i,r]·X[j,r].
-  const X = new Float64Array(p * 4);
-  const WX = new Float64Array(p * 4);
+  // Rows are gathered 8 at a time (X[k·8 + r], WX = w·X) so each cross-product cell is loaded and stored once per
+  // 8 rows: cB[i,j] += Σ_r WX[i,r]·X[j,r].
+  const X = new Float64Array(p * 8);
+  const WX = new Float64Array(p * 8);
   let fill = 0;
   const flushRows = (): void => {
     for (let i = 0; i < p; i++) {
-      const i4 = i * 4;
-      const a0 = WX[i4];
-      const a1 = WX[i4 + 1];
-      const a2 = WX[i4 + 2];
-      const a3 = WX[i4 + 3];
+      const i8 = i * 8;
+      const a0 = WX[i8];
+      const a1 = WX[i8 + 1];
+      const a2 = WX[i8 + 2];
+      const a3 = WX[i8 + 3];
+      const a4 = WX[i8 + 4];
+      const a5 = WX[i8 + 5];
+      const a6 = WX[i8 + 6];
+      const a7 = WX[i8 + 7];
       const base = i * p;
       for (let j = i; j < p; j++) {
-        const j4 = j * 4;
-        cB[base + j] += a0 * X[j4] + a1 * X[j4 + 1] + a2 * X[j4 + 2] + a3 * X[j4 + 3];
+        const j8 = j * 8;
+        cB[base + j] +=
+          a0 * X[j8] + a1 * X[j8 + 1] + a2 * X[j8 + 2] + a3 * X[j8 + 3] + a4 * X[j8 + 4] + a5 * X[j8 + 5] + a6 * X[j8 + 6] + a7 * X[j8 + 7];
       }
     }
   };
@@ -138,8 +147,8 @@ export function accumulateMoments(columns: readonly Float64Array[], options: Acc
       const wi = w * xi;
       wx[i] = wi;
       sB[i] += wi;
-      X[i * 4 + fill] = xi;
-      WX[i * 4 + fill] = wi;
+      X[i * 8 + fill] = xi;
+      WX[i * 8 + fill] = wi;
     }
     if (nm > 0) {
       anyMissing = true;
@@ -155,10 +164,10 @@ export function accumulateMoments(columns: readonly Float64Array[], options: Acc
         }
       }
     }
-    if (++fill === 4) {
+    if (++fill === 8) {
       flushRows();
       fill = 0;
-      inBlock += 4;
+      inBlock += 8;
       if (inBlock >= BLOCK) {
         flushBlock();
         inBlock = 0;
@@ -167,9 +176,9 @@ export function accumulateMoments(columns: readonly Float64Array[], options: Acc
   }
   if (fill > 0) {
     for (let i = 0; i < p; i++) {
-      for (let f = fill; f < 4; f++) {
-        X[i * 4 + f] = 0;
-        WX[i * 4 + f] = 0;
+      for (let f = fill; f < 8; f++) {
+        X[i * 8 + f] = 0;
+        WX[i * 8 + f] = 0;
       }
     }
     flushRows();

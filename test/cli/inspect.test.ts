@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -66,6 +66,17 @@ describe('csi inspect', () => {
     expect(r.code).toBe(0);
     expect(r.out).toContain('Codebook: inferred');
     expect(r.out).toContain('INFERRED_SCALE');
+  });
+
+  it('--write-codebook saves the inferred draft, which reads the file back as a given codebook', async () => {
+    const out = join(dir, 'draft.json');
+    expect((await run(['inspect', data, '--write-codebook', out])).code).toBe(0);
+    const draft = JSON.parse(readFileSync(out, 'utf8'));
+    expect(draft.items.map((i: { id: string }) => i.id)).toEqual(['SAT1', 'SAT2']);
+    expect(draft.items[0].inferred).toBe(true);
+    const again = await run(['inspect', data, '--codebook', out]);
+    expect(again.code).toBe(0);
+    expect(again.out).toContain('Survey: 4 respondents');
   });
 
   it('bad input: one line on stderr with row and column, exit code 2', async () => {

@@ -76,6 +76,20 @@ describe('readSurveyStream', () => {
     );
   });
 
+  it('equals the string reader on random chunks of text with mixed line ends (LF, CRLF, lone CR) and quotes', async () => {
+    const mixed = 'a,b,g\r1,2,"x\ry"\n3,4,z\r\n\r5,6,"q""\n"\r7,8,w';
+    const mb = new TextEncoder().encode(mixed);
+    const ref = plain(readSurvey(mixed, { codebook: cb(['a', 'b'], { segments: [{ id: 'g' }] }) }));
+    expect(ref.n).toBe(4);
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.integer({ min: 0, max: mb.length }), { maxLength: 12 }), async (cuts) => {
+        const s = await readSurveyStream(iter(split(mb, cuts)), { codebook: cb(['a', 'b'], { segments: [{ id: 'g' }] }) });
+        expect(plain(s)).toEqual(ref);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('equals the string reader on string chunks, a Node Readable and a web ReadableStream', async () => {
     const strings = [TEXT.slice(0, 7), TEXT.slice(7, 40), TEXT.slice(40)];
     expect(plain(await readSurveyStream(iter(strings), { codebook: CODEBOOK }))).toEqual(reference);

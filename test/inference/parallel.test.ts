@@ -10,11 +10,11 @@ const survey = surveyOf(names, columns);
 
 describe('Node parallel runner: determinism across worker counts', () => {
   it('same seed → identical results sequentially, with 1 worker and with 2 worker threads', async () => {
-    const options = { resamples: 240, seed: 77, ci: 'bca' as const };
+    const options = { resamples: 1200, seed: 77, ci: 'bca' as const };
     const seq = await bootstrap(survey, model, options);
     const one = await bootstrapParallel(survey, model, { ...options, workers: 1 });
     const progress: number[] = [];
-    const two = await bootstrapParallel(survey, model, { ...options, workers: 2, mainThread: false, minParallelMs: 0, probeMs: 0, onProgress: (d) => progress.push(d) });
+    const two = await bootstrapParallel(survey, model, { ...options, workers: 2, mainThread: false, chunkSize: 3, minParallelMs: 0, probeMs: 0, onProgress: (d) => progress.push(d) });
     const shared = await bootstrapParallel(survey, model, { ...options, workers: 2, minParallelMs: 0, probeMs: 0 });
     delete shared.workersUsed;
     expect(shared).toEqual(seq);
@@ -23,13 +23,13 @@ describe('Node parallel runner: determinism across worker counts', () => {
     expect(two.workersUsed).toBe(2);
     delete two.workersUsed;
     expect(two).toEqual(seq);
-    expect(progress.at(-1)).toBe(240);
+    expect(progress.at(-1)).toBe(1200);
   });
 
   it('explicit resamples give the same result in workers', async () => {
-    const indices = Array.from({ length: 30 }, (_, r) => Array.from({ length: survey.n }, (_, i) => (i * (r + 3) + r) % survey.n));
+    const indices = Array.from({ length: 600 }, (_, r) => Array.from({ length: survey.n }, (_, i) => (i * (r + 3) + r) % survey.n));
     const seq = await bootstrap(survey, model, { indices });
-    const two = await bootstrapParallel(survey, model, { indices, workers: 2, mainThread: false, minParallelMs: 0, probeMs: 0 });
+    const two = await bootstrapParallel(survey, model, { indices, workers: 2, mainThread: false, chunkSize: 3, minParallelMs: 0, probeMs: 0 });
     expect(two.workersUsed).toBe(2);
     delete two.workersUsed;
     expect(two).toEqual(seq);

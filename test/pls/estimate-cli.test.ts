@@ -83,6 +83,13 @@ describe.skipIf(!HAS_SHARED)(`csi estimate — ${HAS_SHARED ? 'shared data' : SK
     expect(bad.code).toBe(2);
   });
 
+  it('--boot adds a bootstrap key and the document still matches the schema', async () => {
+    const { code, out } = await csi(['estimate', mobi, '--model', ecsi, '--boot', '20', '--seed', '7', '--json']);
+    expect(code).toBe(0);
+    const doc = plsResultJsonSchema.parse(JSON.parse(out));
+    expect(doc.bootstrap).toBeDefined();
+  });
+
   it('bad input: one plain line on stderr, exit 2, nothing on stdout', async () => {
     writeFileSync(path.join(tmp, 'bad.model'), 'Image =~ IMAG1 + NOSUCH\nSat =~ CUSA1\nSat ~ Image\n');
     const runs = [
@@ -92,6 +99,8 @@ describe.skipIf(!HAS_SHARED)(`csi estimate — ${HAS_SHARED ? 'shared data' : SK
       ['estimate', mobi, '--model', ecsi, '--missing', 'drop'],
       ['estimate', path.join(tmp, 'none.csv'), '--model', ecsi],
       ['estimate', mobi, '--model', path.join(tmp, 'bad.model')],
+      ['estimate', mobi, '--model', ecsi, '--table', 'surveys'],
+      ['estimate', mobi, '--model', ecsi, '--max-iterations', '-3'],
     ];
     for (const args of runs) {
       const { code, out, err } = await csi(args);

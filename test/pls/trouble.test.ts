@@ -122,3 +122,29 @@ describe('higher-order constructs from moments', () => {
     expect(res.firstStage?.constructNames).toEqual(['D1', 'D2', 'Y']);
   });
 });
+
+describe.skipIf(!HAS_SHARED)(`engine-style complete-form moments — ${HAS_SHARED ? 'mobi' : SKIP_MESSAGE}`, () => {
+  it('moments without m, p, q (what an engine sends for complete data) give the same estimate', () => {
+    const survey = sharedSurvey('datasets/mobi.csv');
+    const model = parseModel(sharedText('reference/mobi-ecsi.model'));
+    const full = momentsFromSurvey(survey);
+    const engine = { ...full, m: [], p: [], q: [] };
+    const a = estimateFromMoments(engine, model);
+    const b = estimateFromMoments(full, model);
+    expect(a.paths).toEqual(b.paths);
+    expect(a.outerWeights).toEqual(b.outerWeights);
+  });
+});
+
+describe.skipIf(!HAS_SHARED)(`quality: false — ${HAS_SHARED ? 'mobi' : SKIP_MESSAGE}`, () => {
+  it('skips the quality report and changes nothing else', () => {
+    const survey = sharedSurvey('datasets/mobi.csv');
+    const model = parseModel(sharedText('reference/mobi-ecsi.model'));
+    const a = estimate(survey, model, { quality: false });
+    const b = estimate(survey, model);
+    expect(a.quality).toBeUndefined();
+    expect(a.settings.quality).toBe(false);
+    expect(b.quality?.reliability.Image).toBeDefined();
+    expect(a.paths).toEqual(b.paths);
+  });
+});

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { accumulateMoments } from '../../src/stats/accumulateMoments.js';
 import { fillCompleteForm, mergeMoments } from '../../src/stats/mergeMoments.js';
@@ -69,5 +70,26 @@ describe('groupedMoments', () => {
     expect(g.a).toEqual(accumulateMoments([Float64Array.of(1, 3, 7), Float64Array.of(2, 1, 1)], { names: ['x', 'y'] }));
     const all = mergeMoments(mergeMoments(g.a, g.b), g.c);
     expect(all).toEqual(accumulateMoments([x, y], { names: ['x', 'y'], rows: Int32Array.from([0, 1, 2, 4, 5, 6]) }));
+  });
+});
+
+describe('mergeMoments, property', () => {
+  it('any split of any integer data (with missing values and weights) merges back exactly', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 4 }),
+        fc.array(fc.tuple(fc.array(fc.option(fc.integer({ min: 1, max: 10 }), { nil: null }), { minLength: 4, maxLength: 4 }), fc.integer({ min: 0, max: 3 })), { minLength: 2, maxLength: 40 }),
+        fc.integer({ min: 1, max: 39 }),
+        (p, rows, cutAt) => {
+          const cols = Array.from({ length: p }, (_, k) => Float64Array.from(rows, ([vals]) => (vals[k] === null ? NaN : vals[k]!)));
+          const weights = Float64Array.from(rows, ([, w]) => w);
+          const cut = Math.min(cutAt, rows.length - 1);
+          const a = accumulateMoments(cols, { weights, rows: Int32Array.from({ length: cut }, (_, i) => i) });
+          const b = accumulateMoments(cols, { weights, rows: Int32Array.from({ length: rows.length - cut }, (_, i) => cut + i) });
+          expect(mergeMoments(a, b)).toEqual(accumulateMoments(cols, { weights }));
+        },
+      ),
+      { numRuns: 200 },
+    );
   });
 });

@@ -99,7 +99,8 @@ const PREFIX = 'csi_';
  * Writes ONE SQL statement that computes the {@link Moments} of `items` where the data live (engines.md §2):
  *
  * complete form (w = 1 without weights; x cast to a 64-bit float first):
- *   n = COUNT(*), sw = Σ w, sww = Σ w², n_i = COUNT(x_i) (guard: = n when item i has no NULL),
+ *   n = COUNT(*), sw = Σ w, sww = Σ w², n_i = COUNT(x_i) (guard: = n when item i has no NULL; counted on the raw
+ *   column, or on the missing-code expression when the codebook has codes),
  *   s_i = Σ w x_i, c_ij = Σ w x_i x_j (i ≤ j)
  * pairwise-complete form (o_i = 1 when x_i is observed else 0, z_i = COALESCE(x_i, 0); no NULL reaches a SUM):
  *   n_i = Σ o_i, s_i = Σ w z_i, c_ij = Σ w z_i z_j, m_ij = Σ w o_i o_j, p_ij = Σ w z_i o_j, q_ij = Σ w z_i² o_j
@@ -201,7 +202,7 @@ export function buildMomentsSql(
     for (let i = 0; i < p; i++) for (let j = 0; j < p; j++) if (i !== j) add(`SUM(${wt(`${z[i]} * ${o[j]}`)})`, { alias: `${P}p_${i}_${j}`, kind: 'p', i, j });
     for (let i = 0; i < p; i++) for (let j = 0; j < p; j++) if (i !== j) add(`SUM(${wt(`${z[i]} * ${z[i]} * ${o[j]}`)})`, { alias: `${P}q_${i}_${j}`, kind: 'q', i, j });
   } else {
-    for (let i = 0; i < p; i++) add(ext.rowCount ? `SUM(CASE WHEN ${isNull[i]} IS NULL THEN 0 ELSE ${ext.rowCount} END)` : `COUNT(${x[i]})`, { alias: `${P}n_${i}`, kind: 'nObs', i });
+    for (let i = 0; i < p; i++) add(ext.rowCount ? `SUM(CASE WHEN ${isNull[i]} IS NULL THEN 0 ELSE ${ext.rowCount} END)` : `COUNT(${isNull[i]})`, { alias: `${P}n_${i}`, kind: 'nObs', i });
     for (let i = 0; i < p; i++) add(`SUM(${wt(x[i])})`, { alias: `${P}s_${i}`, kind: 's', i });
     for (let i = 0; i < p; i++) for (let j = i; j < p; j++) add(`SUM(${wt(`${x[i]} * ${x[j]}`)})`, { alias: `${P}c_${i}_${j}`, kind: 'c', i, j });
   }

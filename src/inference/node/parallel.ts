@@ -37,6 +37,14 @@ export interface ParallelBootstrapOptions<R = PlsResult> extends BootstrapOption
    * so nothing waits for a worker to boot). Default true. With false, `workers` worker threads do all the work.
    */
   mainThread?: boolean;
+  /** Resamples per chunk handed to a thread. Default: about 25 ms of work (at least 4). */
+  chunkSize?: number;
+  /**
+   * Module the worker threads load: one that includes this runner with no other top-level effects (the library's
+   * `csikit/node` bundle). Default: this module's own URL, which is right for the library; a bundled application
+   * whose entry has top-level effects (a CLI) must point at the library bundle instead. null = no workers.
+   */
+  workerUrl?: URL | null;
 }
 
 /** Marker in workerData that makes this module run as a bootstrap worker. */
@@ -59,7 +67,7 @@ type FromWorker =
 
 /** The structured-cloneable part of the options (functions and signals stay in the main thread). */
 function cloneableOptions<R>(options: ParallelBootstrapOptions<R>): BootstrapOptions {
-  const { signal: _s, onProgress: _p, rng: _r, extraStatistics: _e, indices: _i, ...rest } = options;
+  const { signal: _s, onProgress: _p, rng: _r, extraStatistics: _e, indices: _i, workerUrl: _w, ...rest } = options as ParallelBootstrapOptions<R>;
   return rest as BootstrapOptions;
 }
 
@@ -113,7 +121,7 @@ export async function bootstrapParallel<R = PlsResult>(
   const threads = Math.max(1, Math.floor(options.workers ?? availableParallelism()));
   const mainThread = options.mainThread !== false;
   const nWorkers = mainThread ? threads - 1 : threads;
-  const url = selfUrl();
+  const url = options.workerUrl === undefined ? selfUrl() : options.workerUrl;
   let used = 0;
   const canParallel = nWorkers > 0 && !options.extraStatistics && !options.rng && url !== null;
   if (done < total) {
@@ -172,7 +180,10 @@ async function runShared<R>(
   const k = evaluator.k;
   const total = plan.total;
   // chunks of ~25 ms of work (at least 4 resamples): balanced, and the calling thread yields often enough
-  const chunk = Math.max(4, Math.min(Math.ceil((total - start) / ((nWorkers + 1) * 4)), Math.ceil(25 / Math.max(perResampleMs, 1e-3))));
+  const chunk =
+    options.chunkSize !== undefined && options.chunkSize >= 1
+      ? Math.floor(options.chunkSize)
+      : Math.max(4, Math.min(Math.ceil((total - start) / ((nWorkers + 1) * 4)), Math.ceil(25 / Math.max(perResampleMs, 1e-3))));
   let next = start;
   let finished = start;
   const init: WorkerInit = {
