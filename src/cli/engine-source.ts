@@ -86,7 +86,10 @@ export async function estimateWithEngine(options: {
   if (options.engine === 'duckdb') {
     if (!options.file) throw new CsiError('INVALID_OPTION', '--engine duckdb needs a CSV or Parquet file.');
     const mod = await loadAdapter('duckdb', () => import('../engines/duckdb/index.js'));
-    engine = await mod.duckdbMoments({ ...common, file: options.file, ...(options.threads ? { threads: options.threads } : {}) });
+    // Without a codebook or --weights, the in-memory loader takes a column named weight/weights/wt/wgt as the
+    // sampling weight (src/data/surveyBuilder.ts WEIGHT_NAME); do the same so both paths give the same estimates.
+    const weights = options.weights ?? options.codebook?.weight ?? (await mod.duckdbFileColumns(options.file)).find((c) => /^(weight|weights|wt|wgt)$/i.test(c));
+    engine = await mod.duckdbMoments({ ...common, ...(weights !== undefined ? { weights } : {}), file: options.file, ...(options.threads ? { threads: options.threads } : {}) });
   } else {
     if (!options.table) throw new CsiError('INVALID_OPTION', '--engine clickhouse needs --table.');
     const mod = await loadAdapter('clickhouse', () => import('../engines/clickhouse/index.js'));

@@ -32,7 +32,13 @@ function help(): string {
  */
 export function describeCliError(e: unknown): { line: string; code: number } {
   if (isCsiError(e)) {
-    const where = [e.row !== undefined ? `row ${e.row}` : '', e.column !== undefined ? `column ${e.column}` : ''].filter(Boolean).join(', ');
+    // Name the row and column unless the message already does.
+    const says = (what: string) =>
+      new RegExp(`(^|[^\\p{L}\\p{N}_])${what.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^\\p{L}\\p{N}_])`, 'iu').test(e.message);
+    const where = [
+      e.row !== undefined && !says(`row ${e.row}`) ? `row ${e.row}` : '',
+      e.column !== undefined && !says(e.column) ? `column ${e.column}` : '',
+    ].filter(Boolean).join(', ');
     return { line: `csi: ${e.message}${where ? ` (${where})` : ''}`, code: 2 };
   }
   const err = e as { code?: unknown; message?: unknown };

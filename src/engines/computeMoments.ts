@@ -96,6 +96,7 @@ export async function computeMoments(run: RunSql, source: SqlSource, dialect: Sq
     q = momentsSql({ ...base, missing: form });
     grouped = groupedMomentsFromRows(await exec(q.sql), q.spec);
   }
+  checkLevels(grouped, options.codebook);
   const moments = totalOf(grouped, q.spec.items, q.spec.weighted);
   if (q.spec.weighted && moments.n > 0 && moments.sw === 0) {
     throw new CsiError('INVALID_WEIGHT', `Every weight in column "${q.spec.weights}" is zero.`, { column: q.spec.weights ?? undefined });
@@ -108,4 +109,20 @@ export async function computeMoments(run: RunSql, source: SqlSource, dialect: Sq
     });
   }
   return { moments, grouped: q.spec.groupBy.length > 0 ? grouped : null, form, queries, warnings };
+}
+
+/** UNKNOWN_LEVEL when a grouped segment has a value outside the codebook's fixed levels (as the JS loader throws). */
+function checkLevels(grouped: GroupedMoments, codebook: EngineMomentsOptions['codebook']): void {
+  if (!codebook?.segments) return;
+  grouped.by.forEach((col, k) => {
+    const levels = codebook.segments?.find((s) => s.id === col)?.levels;
+    if (!levels) return;
+    const allowed = new Set(levels.map((l) => l.value));
+    for (const g of grouped.groups) {
+      const v = g.key[k];
+      if (v !== null && !allowed.has(v)) {
+        throw new CsiError('UNKNOWN_LEVEL', `Column "${col}": "${v}" is not one of the codebook's levels (${levels.slice(0, 8).map((l) => l.value).join(', ')}).`, { column: col });
+      }
+    }
+  });
 }

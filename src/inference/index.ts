@@ -8,4 +8,4 @@ export { quantileType7, quantileType7Sorted } from './quantile.js';
 export { normalCdf, normalQuantile, studentTTwoSided, regularizedBeta } from './distributions.js';
 export { percentileInterval, bcaInterval, bcaLevel, biasCorrection, jackknifeAcceleration, type Interval } from './intervals.js';
 export { summarizeDraws, type DrawSummary, type SummarizeDrawsOptions, type NullValue } from './summarize.js';
-export { statisticLayout, readStatistics, type StatisticSpec, type StatisticLayout } from './statistics.js';
+export { statisticLayout, readStatistics, readNamedStatistics, type StatisticSpec, type StatisticLayout } from './statistics.js';

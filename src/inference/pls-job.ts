@@ -1,11 +1,11 @@
 import { CsiError } from '../errors.js';
 import type { Survey } from '../data/index.js';
 import type { ModelSpec } from '../model/index.js';
-import { estimateFromMoments, fitPls, stageTwoModel, type EstimateOptions, type PlsFit, type PlsProblem, type PlsResult } from '../pls/index.js';
+import { DEFAULT_MAX_ITERATIONS, DEFAULT_TOLERANCE, estimateFromMoments, fitPls, stageTwoModel, type EstimateOptions, type PlsFit, type PlsProblem, type PlsResult } from '../pls/index.js';
 import { accumulateMoments, correlationFromMoments, type Moments } from '../stats/index.js';
 import { packRows, resampleMoments } from './resample-moments.js';
 import { dropFromError, type DropInfo, type ResampleEvaluator } from './engine.js';
-import { readStatistics, statisticLayout, type StatisticLayout, type StatisticSpec } from './statistics.js';
+import { readNamedStatistics, readStatistics, statisticLayout, type StatisticLayout, type StatisticSpec } from './statistics.js';
 import type { BootstrapOptions } from './types.js';
 
 /** Everything a PLS bootstrap needs, built once per thread: the evaluator, the statistic layout, the full-data fit. */
@@ -16,6 +16,8 @@ export interface PlsJob {
   originalResult: PlsResult;
   /** 1 for statistics under individual sign correction (weights, loadings, paths, total effects). */
   signed: Uint8Array;
+  /** True when resamples use the lean estimator (first-order model, no PLSc, no extra statistics). */
+  lean: boolean;
 }
 
 /** Warning codes of a resample's fit that make it unusable (as seminr drops a resample on any R warning). */
@@ -48,7 +50,7 @@ function leanEstimator(model: ModelSpec, est: EstimateOptions): { items: string[
   const constructNames = stage.constructs.map((c) => c.name);
   const modes = stage.constructs.map((c) => c.mode);
   const missing = est.missing ?? 'mean';
-  const fitOptions = { scheme: est.scheme ?? 'path', maxIterations: est.maxIterations ?? 300, tolerance: est.tolerance ?? 1e-7 };
+  const fitOptions = { scheme: est.scheme ?? 'path', maxIterations: est.maxIterations ?? DEFAULT_MAX_ITERATIONS, tolerance: est.tolerance ?? DEFAULT_TOLERANCE };
   return {
     items,
     fit(mo) {
@@ -115,13 +117,21 @@ export function createPlsJob<R = PlsResult>(survey: Survey, model: ModelSpec, op
   const full = moments(null);
   const originalResult = estimateFromMoments(full, model, estOptions);
   const fit0 = originalResult.fit;
-  if (lean) {
-    // the lean fit must index items and constructs as the full estimator does; otherwise use the full one
+  const layout: StatisticLayout = statisticLayout(originalResult, { htmt: options.htmt });
+  if (lean && layout.direct) {
+    // The lean fit must index items and constructs as the full estimator does and give its numbers on the full
+    // data (guards against the two drifting apart); otherwise every resample uses the full estimator.
     const f = lean.fit(full);
     const same = (a: string[], b: string[]): boolean => a.length === b.length && a.every((x, i) => x === b[i]);
     if (!same(f.itemNames, fit0.itemNames) || !same(f.constructNames, fit0.constructNames)) lean = null;
-  }
-  const layout: StatisticLayout = statisticLayout(fit0, { htmt: options.htmt });
+    else {
+      const a = new Float64Array(layout.specs.length);
+      const b = new Float64Array(layout.specs.length);
+      readStatistics(f, layout, a);
+      readNamedStatistics(originalResult, layout, b);
+      for (let q = 0; q < a.length; q++) if (!(Math.abs(a[q] - b[q]) <= 1e-10 * (1 + Math.abs(b[q])))) lean = null;
+    }
+  } else lean = null;
   const extraFn = options.extraStatistics as ((r: PlsResult) => Record<string, number>) | undefined;
   const extraKeys = extraFn ? Object.keys(extraFn(originalResult)) : [];
   const specs: StatisticSpec[] = [...layout.specs, ...extraKeys.map((key) => ({ group: 'extra' as const, name: key }))];
@@ -135,7 +145,8 @@ export function createPlsJob<R = PlsResult>(survey: Survey, model: ModelSpec, op
     }
     const bad = [...fit.warnings, ...(res?.warnings ?? [])].find((w) => FATAL_WARNINGS.has(w.code) && (w.code !== 'NOT_CONVERGED' || dropNonConverged));
     if (bad) return { reason: bad.code, message: bad.message };
-    readStatistics(fit, layout, out);
+    if (res) readNamedStatistics(res, layout, out);
+    else readStatistics(fit, layout, out);
     if (extraFn && res) {
       const extra = extraFn(res);
       for (let q = 0; q < extraKeys.length; q++) out[kBase + q] = extra[extraKeys[q]] ?? NaN;
@@ -149,7 +160,8 @@ export function createPlsJob<R = PlsResult>(survey: Survey, model: ModelSpec, op
   };
 
   const original = new Float64Array(k);
-  readStatistics(fit0, layout, original);
+  if (lean) readStatistics(fit0, layout, original);
+  else readNamedStatistics(originalResult, layout, original);
   if (extraFn) {
     const extra = extraFn(originalResult);
     extraKeys.forEach((key, q) => (original[kBase + q] = extra[key]));
@@ -185,5 +197,5 @@ export function createPlsJob<R = PlsResult>(survey: Survey, model: ModelSpec, op
   specs.forEach((s, q) => {
     if (s.group === 'outerWeights' || s.group === 'loadings' || s.group === 'paths' || s.group === 'totalEffects') signed[q] = 1;
   });
-  return { evaluator, specs, original, originalResult, signed };
+  return { evaluator, specs, original, originalResult, signed, lean: lean !== null };
 }

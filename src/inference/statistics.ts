@@ -1,4 +1,4 @@
-import type { PlsFit } from '../pls/index.js';
+import type { PlsFit, PlsResult } from '../pls/index.js';
 import { htmt } from '../quality/index.js';
 
 /** Which family a bootstrapped statistic belongs to. */
@@ -20,8 +20,10 @@ export interface StatisticSpec {
 /** The fixed list of statistics of a model, and the positions in a PlsFit they are read from. */
 export interface StatisticLayout {
   specs: StatisticSpec[];
-  /** Positions: weights/crossLoadings index (p × m), paths/total index (m × m), construct index (R²). */
+  /** Positions in the fit: weights/crossLoadings index (p × m), paths/total index (m × m), construct index (R²), HTMT pair index; −1 when not in the fit. */
   positions: Int32Array;
+  /** True when every statistic can be read from the fit by position ({@link readStatistics}). */
+  direct: boolean;
 }
 
 /**
@@ -57,56 +59,56 @@ export function totalEffectsMatrix(paths: ArrayLike<number>, m: number): Float64
   return total;
 }
 
-/** reach[i·m + j] = 1 when the structural model has a directed path from i to j. */
-function reachability(adjacency: ArrayLike<number>, m: number): Uint8Array {
-  const reach = Uint8Array.from(adjacency);
-  for (let k = 0; k < m; k++) for (let i = 0; i < m; i++) if (reach[i * m + k]) for (let j = 0; j < m; j++) if (reach[k * m + j]) reach[i * m + j] = 1;
-  return reach;
-}
-
 /**
- * The statistics bootstrapped for a model, in a fixed order: outer weights and loadings (construct by construct,
- * item by item), paths and total effects (antecedent by antecedent in construct order, then outcome), R² of each
- * endogenous construct, HTMT of each construct pair (a before b).
+ * The statistics bootstrapped for a model, in a fixed order read off the full-data result: outer weights and loadings
+ * (construct by construct as `result.constructs`, item by item), paths (model order), total effects (as
+ * `result.totalEffects`), R² of each endogenous construct, HTMT of each construct pair of the final fit (a before b).
+ * Named values are what is bootstrapped — with PLSc the consistent paths, loadings and R² — and `positions` say where
+ * each value sits in `result.fit` when it can be read from there directly (−1 otherwise; `direct` is false then).
  *
  * @example
- * statisticLayout(fit).specs[0] // { group: 'outerWeights', name: 'IMAG1 -> Image', from: 'IMAG1', to: 'Image' }
+ * statisticLayout(result).specs[0] // { group: 'outerWeights', name: 'IMAG1 -> Image', from: 'IMAG1', to: 'Image' }
  */
-export function statisticLayout(fit: PlsFit, options: { htmt?: boolean } = {}): StatisticLayout {
+export function statisticLayout(result: PlsResult, options: { htmt?: boolean } = {}): StatisticLayout {
+  const fit = result.fit;
   const m = fit.constructNames.length;
+  const itemIndex = new Map<string, number>();
+  fit.itemNames.forEach((name, i) => itemIndex.set(name, i));
+  const cIndex = new Map<string, number>();
+  fit.constructNames.forEach((name, j) => cIndex.set(name, j));
   const specs: StatisticSpec[] = [];
   const pos: number[] = [];
+  const inBlock = (item: string, construct: string): number => {
+    const i = itemIndex.get(item);
+    const j = cIndex.get(construct);
+    if (i === undefined || j === undefined || !fit.blocks[j].includes(i)) return -1;
+    return i * m + j;
+  };
   for (const group of ['outerWeights', 'loadings'] as const) {
-    fit.blocks.forEach((block, j) => {
-      for (const i of block) {
-        const item = fit.itemNames[i];
-        const construct = fit.constructNames[j];
+    const table = result[group];
+    for (const construct of result.constructs) {
+      for (const item of Object.keys(table[construct] ?? {})) {
         specs.push({ group, name: `${item} -> ${construct}`, from: item, to: construct });
-        pos.push(i * m + j);
+        pos.push(inBlock(item, construct));
       }
-    });
-  }
-  for (let i = 0; i < m; i++) {
-    for (let j = 0; j < m; j++) {
-      if (!fit.adjacency[i * m + j]) continue;
-      specs.push({ group: 'paths', name: `${fit.constructNames[i]} -> ${fit.constructNames[j]}`, from: fit.constructNames[i], to: fit.constructNames[j] });
-      pos.push(i * m + j);
     }
   }
-  const reach = reachability(fit.adjacency, m);
-  for (let i = 0; i < m; i++) {
-    for (let j = 0; j < m; j++) {
-      if (!reach[i * m + j] || i === j) continue;
-      specs.push({ group: 'totalEffects', name: `${fit.constructNames[i]} -> ${fit.constructNames[j]}`, from: fit.constructNames[i], to: fit.constructNames[j] });
-      pos.push(i * m + j);
-    }
+  const pair = (from: string, to: string): number => {
+    const a = cIndex.get(from);
+    const b = cIndex.get(to);
+    return a === undefined || b === undefined ? -1 : a * m + b;
+  };
+  for (const e of result.paths) {
+    specs.push({ group: 'paths', name: `${e.from} -> ${e.to}`, from: e.from, to: e.to });
+    pos.push(pair(e.from, e.to));
   }
-  for (let j = 0; j < m; j++) {
-    let endogenous = false;
-    for (let i = 0; i < m; i++) if (fit.adjacency[i * m + j]) endogenous = true;
-    if (!endogenous) continue;
-    specs.push({ group: 'rSquared', name: fit.constructNames[j], construct: fit.constructNames[j] });
-    pos.push(j);
+  for (const e of result.totalEffects) {
+    specs.push({ group: 'totalEffects', name: `${e.from} -> ${e.to}`, from: e.from, to: e.to });
+    pos.push(pair(e.from, e.to));
+  }
+  for (const construct of Object.keys(result.rSquared)) {
+    specs.push({ group: 'rSquared', name: construct, construct });
+    pos.push(cIndex.get(construct) ?? -1);
   }
   if (options.htmt !== false) {
     let k = 0;
@@ -117,17 +119,64 @@ export function statisticLayout(fit: PlsFit, options: { htmt?: boolean } = {}): 
       }
     }
   }
-  return { specs, positions: Int32Array.from(pos) };
+  const positions = Int32Array.from(pos);
+  return { specs, positions, direct: positions.every((x) => x >= 0) };
 }
 
 /**
- * Read the layout's statistics from a fit into `out` (length = number of specs). The fit must have the same items,
- * constructs and paths as the one the layout was made from (every resample of one model does).
+ * Read the layout's statistics from a named estimation result into `out` (length = number of specs); the result
+ * must be of the same model as the one the layout was made from. HTMT comes from `result.fit`'s item correlations.
  *
  * @example
- * const layout = statisticLayout(fit);
  * const v = new Float64Array(layout.specs.length);
- * readStatistics(fit, layout, v);
+ * readNamedStatistics(result, layout, v);
+ */
+export function readNamedStatistics(result: PlsResult, layout: StatisticLayout, out: Float64Array): void {
+  const { specs } = layout;
+  let ht: number[] | null = null;
+  let pathAt = 0;
+  let totalAt = 0;
+  for (let k = 0; k < specs.length; k++) {
+    const sp = specs[k];
+    switch (sp.group) {
+      case 'outerWeights':
+        out[k] = result.outerWeights[sp.to!]?.[sp.from!] ?? NaN;
+        break;
+      case 'loadings':
+        out[k] = result.loadings[sp.to!]?.[sp.from!] ?? NaN;
+        break;
+      case 'paths': {
+        const e = result.paths[pathAt++];
+        out[k] = e && e.from === sp.from && e.to === sp.to ? e.estimate : (result.paths.find((x) => x.from === sp.from && x.to === sp.to)?.estimate ?? NaN);
+        break;
+      }
+      case 'totalEffects': {
+        const e = result.totalEffects[totalAt++];
+        out[k] = e && e.from === sp.from && e.to === sp.to ? e.estimate : (result.totalEffects.find((x) => x.from === sp.from && x.to === sp.to)?.estimate ?? NaN);
+        break;
+      }
+      case 'rSquared':
+        out[k] = result.rSquared[sp.construct!]?.r2 ?? NaN;
+        break;
+      case 'htmt':
+        ht ??= htmt(result.fit).map((e) => e.value);
+        out[k] = ht[layout.positions[k]];
+        break;
+      default:
+        break;
+    }
+  }
+}
+
+/**
+ * Read the layout's statistics from a fit by position into `out` (length = number of specs; the layout must be
+ * `direct`). The fit must have the same items, constructs and paths as the one the layout was made from (every
+ * resample of one model does); values are the fit's own (not PLSc-corrected).
+ *
+ * @example
+ * const layout = statisticLayout(result);
+ * const v = new Float64Array(layout.specs.length);
+ * readStatistics(result.fit, layout, v);
  */
 export function readStatistics(fit: PlsFit, layout: StatisticLayout, out: Float64Array): void {
   const m = fit.constructNames.length;

@@ -86,7 +86,7 @@ export function buildResult(core: CoreFits, ctx: BuildContext): PlsResult {
     if (Number.isNaN(r2[t])) continue;
     let k = 0;
     for (let a = 0; a < m; a++) if (fit.adjacency[a * m + t]) k++;
-    rSquared[names[t]] = { r2: r2[t], adjR2: 1 - ((1 - r2[t]) * (nn - 1)) / (nn - k - 1) };
+    rSquared[names[t]] = { r2: r2[t], adjR2: nn - k - 1 > 0 ? 1 - ((1 - r2[t]) * (nn - 1)) / (nn - k - 1) : Number.NaN };
   }
   const eff = effectMatrices(B, fit.adjacency, m);
   const list = (mat: Float64Array, mask: Uint8Array): PlsEffect[] => {

@@ -77,6 +77,12 @@ export function estimateWithCore(moments: Moments, model: ModelSpec, options: Es
       count: rows,
     });
   }
+  if (sub.weighted && sub.sw < sub.n) {
+    warnings.push({
+      code: 'INVALID_WEIGHT',
+      message: `The sampling weights sum to ${sub.sw} over ${sub.n} rows. Weights are read as frequency weights: weights, loadings, paths and R² do not depend on their scale, but adjusted R² takes Σw as the sample size. Rescale them to sum to the number of rows if they are probability weights.`,
+    });
+  }
   const core = estimateCore(corr.r, items, corr.n, model, settings);
   const missingCells = sub.nObs.reduce((acc, v) => acc + (sub.n - v), 0);
   const missing: MissingReport = {

@@ -15,6 +15,8 @@ export interface AccumulateMomentsOptions {
   casewise?: boolean;
 }
 
+const EMPTY = new Float64Array(0);
+
 /** Rows summed into local accumulators before they are added to the totals (blocked summation: less rounding). */
 const BLOCK = 2048;
 
@@ -73,9 +75,10 @@ export function accumulateMoments(columns: readonly Float64Array[], options: Acc
   // missing-value complements (only touched by incomplete rows)
   const nMiss = new Float64Array(p);
   const mm = new Float64Array(p);
-  const mmm = new Float64Array(pp);
-  const pm = new Float64Array(pp);
-  const qm = new Float64Array(pp);
+  // allocated at the first incomplete row (complete data never need them)
+  let mmm = EMPTY;
+  let pm = EMPTY;
+  let qm = EMPTY;
   let anyMissing = false;
 
   const x = new Float64Array(p);
@@ -86,38 +89,6 @@ export function accumulateMoments(columns: readonly Float64Array[], options: Acc
   const X = new Float64Array(p * 8);
   const WX = new Float64Array(p * 8);
   let fill = 0;
-  const flushRows = (): void => {
-    for (let i = 0; i < p; i++) {
-      const i8 = i * 8;
-      const a0 = WX[i8];
-      const a1 = WX[i8 + 1];
-      const a2 = WX[i8 + 2];
-      const a3 = WX[i8 + 3];
-      const a4 = WX[i8 + 4];
-      const a5 = WX[i8 + 5];
-      const a6 = WX[i8 + 6];
-      const a7 = WX[i8 + 7];
-      const base = i * p;
-      for (let j = i; j < p; j++) {
-        const j8 = j * 8;
-        cB[base + j] +=
-          a0 * X[j8] + a1 * X[j8 + 1] + a2 * X[j8 + 2] + a3 * X[j8 + 3] + a4 * X[j8 + 4] + a5 * X[j8 + 5] + a6 * X[j8 + 6] + a7 * X[j8 + 7];
-      }
-    }
-  };
-  const flushBlock = (): void => {
-    for (let q = 0; q < pp; q++) {
-      cT[q] += cB[q];
-      cB[q] = 0;
-    }
-    for (let i = 0; i < p; i++) {
-      sT[i] += sB[i];
-      sB[i] = 0;
-    }
-    swT += swB;
-    swB = 0;
-  };
-
   let inBlock = 0;
   for (let t = 0; t < nRows; t++) {
     const r = rows ? rows[t] : t;
@@ -151,7 +122,12 @@ export function accumulateMoments(columns: readonly Float64Array[], options: Acc
       WX[i * 8 + fill] = wi;
     }
     if (nm > 0) {
-      anyMissing = true;
+      if (!anyMissing) {
+        anyMissing = true;
+        mmm = new Float64Array(pp);
+        pm = new Float64Array(pp);
+        qm = new Float64Array(pp);
+      }
       for (let a = 0; a < nm; a++) {
         const j = miss[a];
         nMiss[j] += mult;
@@ -165,11 +141,20 @@ export function accumulateMoments(columns: readonly Float64Array[], options: Acc
       }
     }
     if (++fill === 8) {
-      flushRows();
+      addRowProducts(WX, X, cB, p);
       fill = 0;
       inBlock += 8;
       if (inBlock >= BLOCK) {
-        flushBlock();
+        for (let q = 0; q < pp; q++) {
+          cT[q] += cB[q];
+          cB[q] = 0;
+        }
+        for (let i = 0; i < p; i++) {
+          sT[i] += sB[i];
+          sB[i] = 0;
+        }
+        swT += swB;
+        swB = 0;
         inBlock = 0;
       }
     }
@@ -181,7 +166,7 @@ export function accumulateMoments(columns: readonly Float64Array[], options: Acc
         WX[i * 8 + f] = 0;
       }
     }
-    flushRows();
+    addRowProducts(WX, X, cB, p);
   }
   for (let q = 0; q < pp; q++) cT[q] += cB[q];
   for (let i = 0; i < p; i++) sT[i] += sB[i];
@@ -189,21 +174,21 @@ export function accumulateMoments(columns: readonly Float64Array[], options: Acc
 
   // symmetric c
   for (let i = 0; i < p; i++) for (let j = 0; j < i; j++) cT[i * p + j] = cT[j * p + i];
-  const m = new Float64Array(pp);
-  const pOut = new Float64Array(pp);
-  const qOut = new Float64Array(pp);
+  const m: number[] = [];
+  const pOut: number[] = [];
+  const qOut: number[] = [];
   for (let i = 0; i < p; i++) {
     const cii = cT[i * p + i];
     for (let j = 0; j < p; j++) {
       const ij = i * p + j;
       if (anyMissing) {
-        m[ij] = i === j ? swT - mm[i] : swT - mm[i] - mm[j] + mmm[ij];
-        pOut[ij] = i === j ? sT[i] : sT[i] - pm[ij];
-        qOut[ij] = i === j ? cii : cii - qm[ij];
+        m.push(i === j ? swT - mm[i] : swT - mm[i] - mm[j] + mmm[ij]);
+        pOut.push(i === j ? sT[i] : sT[i] - pm[ij]);
+        qOut.push(i === j ? cii : cii - qm[ij]);
       } else {
-        m[ij] = swT;
-        pOut[ij] = sT[i];
-        qOut[ij] = cii;
+        m.push(swT);
+        pOut.push(sT[i]);
+        qOut.push(cii);
       }
     }
   }
@@ -213,12 +198,44 @@ export function accumulateMoments(columns: readonly Float64Array[], options: Acc
     weighted: weights !== null,
     sw: swT,
     sww: swwT,
-    nObs: Array.from(nMiss, (k) => nT - k),
-    s: Array.from(sT),
-    m: Array.from(m),
-    p: Array.from(pOut),
-    q: Array.from(qOut),
-    c: Array.from(cT),
+    nObs: toNumbers(nMiss.map((k) => nT - k)),
+    s: toNumbers(sT),
+    m,
+    p: pOut,
+    q: qOut,
+    c: toNumbers(cT),
     complete: !anyMissing,
   };
+}
+
+/** cB[i,j] += Σ_{r<8} WX[i·8 + r] · X[j·8 + r] for j ≥ i: the cross-products of 8 gathered rows. */
+function addRowProducts(WX: Float64Array, X: Float64Array, cB: Float64Array, p: number): void {
+  for (let i = 0; i < p; i++) {
+    const i8 = i * 8;
+    const a0 = WX[i8];
+    const a1 = WX[i8 + 1];
+    const a2 = WX[i8 + 2];
+    const a3 = WX[i8 + 3];
+    const a4 = WX[i8 + 4];
+    const a5 = WX[i8 + 5];
+    const a6 = WX[i8 + 6];
+    const a7 = WX[i8 + 7];
+    const base = i * p;
+    for (let j = i; j < p; j++) {
+      const j8 = j * 8;
+      cB[base + j] += a0 * X[j8] + a1 * X[j8 + 1] + a2 * X[j8 + 2] + a3 * X[j8 + 3] + a4 * X[j8 + 4] + a5 * X[j8 + 5] + a6 * X[j8 + 6] + a7 * X[j8 + 7];
+    }
+  }
+}
+
+/**
+ * A plain packed number[] copy of a typed array (faster than Array.from, which goes through the iterator).
+ *
+ * @example
+ * toNumbers(new Float64Array([1, 2])) // [1, 2]
+ */
+export function toNumbers(a: Float64Array): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < a.length; i++) out.push(a[i]);
+  return out;
 }

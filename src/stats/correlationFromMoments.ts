@@ -44,7 +44,7 @@ const ZERO_VAR = 1e-11;
  *   C̃_ij = c_ij − μ_i p_ji − μ_j p_ij + μ_i μ_j m_ij and C̃_ii = c_ii − s_i² / m_ii; r_ij = C̃_ij / √(C̃_ii C̃_jj).
  *
  * Errors: ZERO_VARIANCE (an item, or a pair's rows for pairwise, without variance; `column` names it), TOO_FEW_ROWS
- * (Σw ≤ 1, or a pair observed together in < 2 rows), NEEDS_ROWS (casewise asked of moments that are not of
+ * (fewer than 2 rows or Σw ≤ 0, or a pair observed together in < 2 rows), NEEDS_ROWS (casewise asked of moments that are not of
  * complete rows), INVALID_MOMENTS (malformed moments).
  *
  * @example
@@ -72,8 +72,11 @@ export function correlationFromMoments(moments: Moments, missing: MissingRule = 
     throw new CsiError('ZERO_VARIANCE', `Item ${mo.items[i]} has no variance${what}: it cannot be standardized.`, { column: mo.items[i] });
   };
   if (complete || missing !== 'pairwise') {
-    if (!(sw > 1)) throw new CsiError('TOO_FEW_ROWS', `Too few rows: the total weight of the rows used is ${sw} (at least 2 rows are needed).`);
+    if (!(mo.n >= 2 && sw > 0)) throw new CsiError('TOO_FEW_ROWS', `Too few rows: ${mo.n} rows with total weight ${sw} (at least 2 rows with positive weight are needed).`);
   }
+  // Frequency-weight divisor Σw − 1; weights normalized to sum ≤ 1 (probability weights) have no such reading, so
+  // their SDs use Σw (correlations do not depend on the divisor either way).
+  const dof = (total: number): number => (total > 1 ? total - 1 : total);
 
   if (complete) {
     const scat = new Float64Array(k * k);
@@ -86,7 +89,7 @@ export function correlationFromMoments(moments: Moments, missing: MissingRule = 
       }
       const cii = scat[i * k + i];
       if (!(cii > ZERO_VAR * Math.abs(c[i * k + i]))) zeroVar(i, '');
-      sds[i] = Math.sqrt(cii / (sw - 1));
+      sds[i] = Math.sqrt(cii / dof(sw));
     }
     fillCorrelation(scat, k, r);
     return { items: [...mo.items], r, means, sds, n: sw };
@@ -98,7 +101,7 @@ export function correlationFromMoments(moments: Moments, missing: MissingRule = 
     means[i] = s[i] / mii;
     const cii = c[i * k + i] - means[i] * s[i];
     if (!(cii > ZERO_VAR * Math.abs(c[i * k + i]))) zeroVar(i, '');
-    sds[i] = Math.sqrt(cii / ((missing === 'pairwise' ? mii : sw) - 1));
+    sds[i] = Math.sqrt(cii / dof(missing === 'pairwise' ? mii : sw));
   }
 
   if (missing === 'mean') {

@@ -1,5 +1,6 @@
 import { CsiError } from '../errors.js';
 import type { Moments } from './moments-types.js';
+import { toNumbers } from './accumulateMoments.js';
 
 /**
  * Adds two {@link Moments} of the same items field by field (every field is a sum over rows), so moments of chunks,
@@ -57,7 +58,7 @@ export function fillCompleteForm(mo: Moments): Moments {
       q[i * k + j] = mo.c[i * k + i];
     }
   }
-  return { ...mo, m: Array.from(new Float64Array(kk).fill(mo.sw)), p: Array.from(p), q: Array.from(q) };
+  return { ...mo, m: toNumbers(new Float64Array(kk).fill(mo.sw)), p: toNumbers(p), q: toNumbers(q) };
 }
 
 /**

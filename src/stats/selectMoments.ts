@@ -1,5 +1,6 @@
 import { CsiError } from '../errors.js';
 import type { Moments } from './moments-types.js';
+import { toNumbers } from './accumulateMoments.js';
 import { checkMoments } from './mergeMoments.js';
 
 /**
@@ -27,7 +28,7 @@ export function selectMoments(moments: Moments, items: readonly string[]): Momen
   const pick = (a: readonly number[]): number[] => {
     const out = new Float64Array(q * q);
     for (let i = 0; i < q; i++) for (let j = 0; j < q; j++) out[i * q + j] = a[idx[i] * k + idx[j]];
-    return Array.from(out);
+    return toNumbers(out);
   };
   const nObs = idx.map((i) => mo.nObs[i]);
   const complete = mo.complete || nObs.every((v) => v === mo.n);

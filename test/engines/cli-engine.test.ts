@@ -48,6 +48,18 @@ describe('csi estimate --engine duckdb', () => {
     }
   });
 
+  it('without a codebook takes a column named "weight" as the weights, as the in-memory loader does', async () => {
+    const csv = generateSurvey({ n: 1500, seed: 52, codeShare: 0 }).csv.replace(/,w\n/, ',weight\n');
+    writeFileSync(join(dir, 'weighted.csv'), csv);
+    const common = [join(dir, 'weighted.csv'), '--model', join(dir, 'model.txt'), '--json'];
+    const want = JSON.parse((await run(common)).out) as Record<string, { weighted?: boolean }>;
+    const got = JSON.parse((await run([...common, '--engine', 'duckdb'])).out) as Record<string, { weighted?: boolean }>;
+    expect(want.settings.weighted).toBe(true);
+    expect(got.settings.weighted).toBe(true);
+    const pick = (r: Record<string, unknown>): unknown => ({ w: r.outerWeights, p: r.paths, r2: r.rSquared });
+    expect(expectNumbersClose(pick(got), pick(want), 1e-10)).toBeGreaterThan(15);
+  });
+
   it('refuses bad engine options with a CsiError', async () => {
     await expect(run([join(dir, 's.csv'), '--model', join(dir, 'model.txt'), '--engine', 'spark'])).rejects.toMatchObject({ code: 'INVALID_OPTION' });
     await expect(run(['--model', join(dir, 'model.txt'), '--engine', 'duckdb'])).rejects.toMatchObject({ code: 'INVALID_OPTION' });

@@ -147,6 +147,13 @@ describe('duckdbMoments refuses bad data as the JS loader does', () => {
     await expect(duckdbMoments({ file: write('w2.csv', 'a,b,w\n1,2,\n3,4,1\n'), items: ['a', 'b'], codebook: cb })).rejects.toMatchObject({ code: 'INVALID_WEIGHT' });
   });
 
+  it('UNKNOWN_LEVEL for a grouped segment value outside the codebook levels', async () => {
+    const p = write('lv.csv', 'a,b,w,line\n1,2,1,3G\n3,4,1,5G\n');
+    const withLevels = { ...cb, segments: [{ id: 'line', levels: [{ value: '3G' }, { value: '4G' }] }] };
+    await expect(duckdbMoments({ file: p, items: ['a', 'b'], codebook: withLevels, groupBy: ['line'] })).rejects.toMatchObject({ code: 'UNKNOWN_LEVEL', column: 'line' });
+    expect(() => readSurvey(readFileSync(p, 'utf8'), { codebook: withLevels })).toThrow(expect.objectContaining({ code: 'UNKNOWN_LEVEL' }));
+  });
+
   it('MISSING_COLUMN and NON_NUMERIC', async () => {
     const p = write('ok.csv', 'a,b,w\n1,2,1\n3,4,1\n');
     await expect(duckdbMoments({ file: p, items: ['a', 'zz'] })).rejects.toMatchObject({ code: 'MISSING_COLUMN', column: 'zz' });

@@ -145,6 +145,9 @@ describe('bootstrap of a PLS model', () => {
   });
 
   it('lean and full estimators give the same draws', async () => {
+    expect(createPlsJob(survey, model, {}).lean).toBe(true);
+    expect(createPlsJob(survey, model, { lean: false }).lean).toBe(false);
+    expect(createPlsJob(survey, model, { estimateOptions: { consistent: true } }).lean).toBe(false);
     const a = await bootstrap(survey, model, { resamples: 40, seed: 2, keepDraws: true });
     const b = await bootstrap(survey, model, { resamples: 40, seed: 2, keepDraws: true, lean: false });
     let d = 0;
@@ -193,6 +196,60 @@ describe('bootstrap of a PLS model', () => {
   });
 });
 
+describe('weights and extra statistics', () => {
+  const { names, columns } = smallSurvey(90, 12);
+
+  it('a resample of a weighted survey carries its rows\' weights (= estimating the materialized weighted resample)', async () => {
+    const weights = Float64Array.from({ length: 90 }, (_, i) => 0.5 + (i % 5) * 0.3);
+    const s = surveyOf(names, columns, weights);
+    const idx = Array.from(resampleCounts(90, 4, 0)).flatMap((k, i) => new Array<number>(k).fill(i));
+    const b = await bootstrap(s, model, { indices: [idx, idx], keepDraws: true });
+    const rows = surveyOf(names, columns.map((c) => Float64Array.from(idx, (i) => c[i])), Float64Array.from(idx, (i) => weights[i]));
+    const fit = estimate(rows, model);
+    const at = b.outerWeights.length + b.loadings.length + b.paths.findIndex((e) => e.from === 'B' && e.to === 'C');
+    expect(b.draws![at]).toBeCloseTo(fit.paths.find((p) => p.from === 'B' && p.to === 'C')!.estimate, 10);
+    const unweighted = await bootstrap(surveyOf(names, columns), model, { indices: [idx, idx], keepDraws: true });
+    expect(Math.abs(unweighted.draws![at] - b.draws![at])).toBeGreaterThan(1e-6); // the weights matter
+  });
+
+  it('bootstraps extra statistics computed from each resample\'s result', async () => {
+    const s = surveyOf(names, columns);
+    const b = await bootstrap(s, model, {
+      resamples: 50,
+      seed: 3,
+      extraStatistics: (r) => ({ 'R2 sum': Object.values(r.rSquared).reduce((a, x) => a + x.r2, 0) }),
+    });
+    expect(b.extra.map((e) => e.name)).toEqual(['R2 sum']);
+    const r2 = b.rSquared.reduce((a, e) => a + e.estimate, 0);
+    expect(b.extra[0].estimate).toBeCloseTo(r2, 12);
+    expect(b.extra[0].mean).toBeCloseTo(b.rSquared.reduce((a, e) => a + e.mean, 0), 10);
+  });
+});
+
+describe('PLSc and higher-order models (full estimator per resample)', () => {
+  const { names, columns } = smallSurvey(150, 2);
+  const survey = surveyOf(names, columns);
+
+  it('bootstraps the consistent (PLSc) paths and loadings, not the uncorrected fit', async () => {
+    const full = estimate(survey, model, { consistent: true });
+    const b = await bootstrap(survey, model, { resamples: 40, seed: 1, estimateOptions: { consistent: true } });
+    for (const e of b.paths) expect(e.estimate).toBeCloseTo(full.paths.find((p) => p.from === e.from && p.to === e.to)!.estimate, 12);
+    expect(b.loadings.find((e) => e.from === 'a1')!.estimate).toBeCloseTo(full.loadings.A.a1, 12);
+    expect(b.rSquared.find((e) => e.construct === 'C')!.estimate).toBeCloseTo(full.rSquared.C.r2, 12);
+    for (const g of b.dropped.reasons) expect(['INADMISSIBLE', 'SINGULAR', 'NON_FINITE']).toContain(g.reason);
+  });
+
+  it('bootstraps a higher-order model: dimensions as indicators of the higher-order construct, and their own items', async () => {
+    const hoc = parseModel('A =~ a1 + a2 + a3\nB =~ b1 + b2 + b3\nC =~ c1 + c2\nH =~ A + B\nC ~ H\n');
+    const b = await bootstrap(survey, hoc, { resamples: 30, seed: 2 });
+    const names2 = b.outerWeights.map((e) => e.name);
+    expect(names2).toContain('A -> H');
+    expect(names2).toContain('a1 -> A');
+    expect(b.paths.map((e) => `${e.from}->${e.to}`)).toEqual(['H->C']);
+    expect(b.nboot).toBe(30);
+  });
+});
+
 describe('degenerate resamples (constructed data)', () => {
   it('drops resamples where an item has zero variance, counting exactly those, never failing', async () => {
     const n = 40;
@@ -218,6 +275,24 @@ describe('degenerate resamples (constructed data)', () => {
     expect(b.nboot).toBe(300 - b.dropped.count);
     expect(b.warnings.find((w) => w.code === 'RESAMPLE_DROPPED' && w.message.includes('ZERO_VARIANCE'))?.count).toBe(expected);
     expect(Number.isFinite(b.paths[0].se)).toBe(true);
+  });
+
+  it('drops resamples where a mode-B block is singular (two items equal except in two rows)', async () => {
+    const n = 40;
+    const { names, columns } = smallSurvey(n, 9);
+    columns[4] = Float64Array.from(columns[3]); // b2 = b1 …
+    columns[4][3] = columns[3][3] === 7 ? 1 : 7; // … except in rows 3 and 30
+    columns[4][30] = columns[3][30] === 1 ? 7 : 1;
+    const modeB = parseModel('A =~ a1 + a2 + a3\nB <~ b1 + b2 + b3\nC =~ c1 + c2\nB ~ A\nC ~ A + B\n');
+    const b = await bootstrap(surveyOf(names, columns), modeB, { resamples: 300, seed: 5 });
+    let expected = 0;
+    for (let r = 0; r < 300; r++) {
+      const c = resampleCounts(n, 5, r);
+      if (c[3] === 0 && c[30] === 0) expected++;
+    }
+    expect(expected).toBeGreaterThan(5);
+    expect(b.dropped.reasons.find((g) => g.reason === 'SINGULAR')?.count).toBe(expected);
+    expect(b.nboot).toBe(300 - b.dropped.count);
   });
 
   it('drops non-converged resamples (maxIterations 1) with reason NOT_CONVERGED', async () => {

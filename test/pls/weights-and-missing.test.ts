@@ -77,6 +77,24 @@ describe.skipIf(!HAS_SHARED)(`sampling weights — ${HAS_SHARED ? 'shared data' 
     expect(resultDiff(a, c)).toBe(0);
     expect(resultDiff(a, b)).toBeGreaterThan(1e-6);
   });
+
+  it('the scale of the weights does not matter (except adjusted R²); weights summing below 2 still work and warn', () => {
+    const base = sharedSurvey('datasets/mobi.csv');
+    const model = parseModel(sharedText('reference/mobi-ecsi.model'));
+    const w = Float64Array.from({ length: base.n }, (_, r) => 1 + (r % 3));
+    const total = w.reduce((a, v) => a + v, 0);
+    const a = estimate({ ...base, weights: w }, model);
+    const big = estimate({ ...base, weights: w.map((v) => v * 1000) }, model);
+    const prob = estimate({ ...base, weights: w.map((v) => v / total) }, model); // probability weights, Σw = 1
+    for (const other of [big, prob]) {
+      expect(maxDiffNested(a.outerWeights, other.outerWeights)).toBeLessThan(1e-10);
+      a.paths.forEach((p, i) => expect(Math.abs(p.estimate - other.paths[i].estimate)).toBeLessThan(1e-10));
+      for (const [c, r] of Object.entries(a.rSquared)) expect(Math.abs(r.r2 - other.rSquared[c].r2)).toBeLessThan(1e-10);
+    }
+    expect(a.warnings.map((x) => x.code)).not.toContain('INVALID_WEIGHT');
+    expect(prob.warnings.map((x) => x.code)).toContain('INVALID_WEIGHT');
+    expect(Number.isNaN(prob.rSquared.Satisfaction.adjR2)).toBe(true); // Σw = 1 is no sample size
+  });
 });
 
 describe.skipIf(!HAS_SHARED)(`missing-value rules — ${HAS_SHARED ? 'corp_rep_data' : SKIP_MESSAGE}`, () => {

@@ -14,3 +14,6 @@ export {
   type ClickHouseBootstrapOptions,
   type ClickHouseConnectionOptions,
 } from './clickhouseMoments.js';
+
+// The browser-safe engine API (SQL per dialect, row parsing, grouped moments, margins), so this entry stands alone.
+export * from '../index.js';

@@ -141,6 +141,27 @@ async function withDuckDBSource<T>(
   }
 }
 
+/**
+ * The column names of a CSV or Parquet file as DuckDB reads them (header sniffing only; no data scan).
+ *
+ * @example
+ * await duckdbFileColumns('big.parquet') // ['id', 'CUEX1', …]
+ */
+export async function duckdbFileColumns(file: string, format?: DuckDBFileFormat): Promise<string[]> {
+  if (!existsSync(file)) throw new CsiError('INVALID_OPTION', `File not found: ${file}`);
+  const fmt = format ?? duckdbFileFormat(file);
+  const from = fmt === 'csv' ? `read_csv(${sqlStringLiteral(file, 'duckdb')}, header = true)` : `read_parquet(${sqlStringLiteral(file, 'duckdb')})`;
+  const { conn, close } = await openDuckDB({ threads: 1 });
+  try {
+    const rows = (await conn.runAndReadAll(`DESCRIBE SELECT * FROM ${from}`)).getRowObjectsJS();
+    return rows.map((r) => String(r.column_name));
+  } catch (e) {
+    throw duckdbError(e);
+  } finally {
+    close();
+  }
+}
+
 /** Throws MISSING_COLUMN for the first needed column the relation lacks. */
 async function requireColumns(conn: DuckDBConnection, select: string, needed: readonly string[]): Promise<void> {
   let names: string[];

@@ -5,7 +5,8 @@
  *
  * The worker runs this very module (its URL is `import.meta.url`): when loaded in a worker with csikit's worker
  * data, the module's top-level code starts the worker loop. That way the bundled `csikit/node` needs no separate
- * worker file. From TypeScript sources (tests, tsx) the worker is started with `--import tsx`.
+ * worker file. From TypeScript sources (tests, tsx) the worker registers tsx's loader first (resolved from the cwd).
+ * In the CommonJS build there is no `import.meta.url`: the runner then stays in the calling thread.
  */
 import { availableParallelism } from 'node:os';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
@@ -112,6 +113,7 @@ export async function bootstrapParallel<R = PlsResult>(
   let done = 0;
   const out = new Float64Array(job.evaluator.k);
   while (done < total && performance.now() - t0 < probeMs) {
+    if (options.signal?.aborted) throw new CsiError('ABORTED', 'The bootstrap was aborted.');
     evaluateOne(job.evaluator, plan, done, out, draws, drops);
     done++;
   }
