@@ -1,5 +1,6 @@
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { isMainThread } from 'node:worker_threads';
 import { isCsiError } from '../errors.js';
 import { inspect } from './inspect.js';
 import { estimateCommand } from './estimate.js';
@@ -81,7 +82,7 @@ export async function runCli(argv: string[], io: CliIO = processIO): Promise<num
 
 function isEntry(): boolean {
   const script = process.argv[1];
-  if (!script) return false;
+  if (!script || !isMainThread) return false; // a worker thread that loads this bundle must not run the CLI
   try {
     return realpathSync(script) === realpathSync(fileURLToPath(import.meta.url));
   } catch {
