@@ -4,7 +4,7 @@
  * survey (target ≤ 60 s). The Node runner is measured on the bundled library (esbuild of src/node.ts, as it ships),
  * so worker threads load plain JavaScript; the sequential core is measured the same way.
  */
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
@@ -19,8 +19,12 @@ const shared = path.resolve(repo, '..', 'shared');
 async function bundle(): Promise<Lib> {
   const dir = path.join(repo, 'node_modules', '.cache', 'csikit-bench');
   mkdirSync(dir, { recursive: true });
-  const outfile = path.join(dir, 'node.mjs');
-  await build({ entryPoints: [path.join(repo, 'src', 'node.ts')], bundle: true, format: 'esm', platform: 'node', packages: 'external', outfile, logLevel: 'error' });
+  writeFileSync(path.join(dir, 'package.json'), '{ "type": "module" }\n');
+  const outfile = path.join(dir, 'node.js');
+  const common = { bundle: true, format: 'esm', platform: 'node', packages: 'external', logLevel: 'error' } as const;
+  await build({ ...common, entryPoints: [path.join(repo, 'src', 'node.ts')], outfile });
+  // the worker-only bundle the runner prefers when it sits next to the library (see defaultWorkerUrl)
+  await build({ ...common, entryPoints: [path.join(repo, 'src', 'inference', 'node', 'parallel.ts')], outfile: path.join(dir, 'bootstrap-worker.js') });
   return (await import(`${pathToFileURL(outfile).href}?t=${Date.now()}`)) as Lib;
 }
 
@@ -86,7 +90,7 @@ export default async function (): Promise<BenchRow[]> {
   rows.push({ bench: 'bootstrap', case: 'mobi 5000 resamples, sequential core (browser path)', value: seq, unit: 's', target: '≤ 1 s (seminr 109 s)', ok: seq <= 1 });
   rows.push({ bench: 'bootstrap', case: 'mobi 5000 resamples, sequential core: CPU time', value: seqCpu, unit: 's' });
   const [par, pb] = await time(() => lib.bootstrapParallel(survey, model, { resamples: 5000, seed: 1, workers: 2 }));
-  rows.push({ bench: 'bootstrap', case: `mobi 5000 resamples, Node runner (${pb.workersUsed ?? 0} workers)`, value: par, unit: 's', target: '≤ 1 s (seminr 109 s)', ok: par <= 1 });
+  rows.push({ bench: 'bootstrap', case: `mobi 5000 resamples, Node runner (worker threads used: ${pb.workersUsed ?? 0})`, value: par, unit: 's', target: '≤ 1 s (seminr 109 s)', ok: par <= 1 });
   const [bca] = await time(() => lib.bootstrapParallel(survey, model, { resamples: 5000, seed: 1, workers: 2, ci: 'bca' }));
   rows.push({ bench: 'bootstrap', case: 'mobi 5000 resamples + BCa (250 jackknife fits), Node runner', value: bca, unit: 's' });
   const idxFile = path.join(shared, 'reference', 'mobi-boot-indices.csv');
@@ -100,6 +104,6 @@ export default async function (): Promise<BenchRow[]> {
   rows.push({ bench: 'bootstrap', case: '100,000 rows: per resample, sequential core', value: (b1 / 20) * 1000, unit: 'ms' });
   rows.push({ bench: 'bootstrap', case: '100,000 rows: per resample, sequential core: CPU time', value: (b1Cpu / 20) * 1000, unit: 'ms' });
   const [bp, bb] = await time(() => lib.bootstrapParallel(big, model, { resamples: 1000, seed: 1, workers: 2 }));
-  rows.push({ bench: 'bootstrap', case: `100,000 rows × 1000 resamples, Node runner (${bb.workersUsed ?? 0} workers)`, value: bp, unit: 's', target: '≤ 60 s', ok: bp <= 60 });
+  rows.push({ bench: 'bootstrap', case: `100,000 rows × 1000 resamples, Node runner (worker threads used: ${bb.workersUsed ?? 0})`, value: bp, unit: 's', target: '≤ 60 s', ok: bp <= 60 });
   return rows;
 }

@@ -10,7 +10,7 @@ import type { Survey } from '../data/survey.js';
 import { CsiError } from '../errors.js';
 import { parseResamples } from '../inference/resamples.js';
 import type { BootstrapEntry, BootstrapResult, IntervalMethod } from '../inference/types.js';
-import { bootstrapParallel } from '../inference/node/parallel.js';
+import { BOOTSTRAP_WORKER_FILE, bootstrapParallel } from '../inference/node/parallel.js';
 import type { ModelSpec } from '../model/types.js';
 import type { EstimateOptions } from '../pls/types.js';
 import type { CliIO } from './types.js';
@@ -101,18 +101,21 @@ export function bootstrapToJson(b: BootstrapResult): BootstrapJson {
 
 /**
  * The module bootstrap workers load when the CLI runs: never the CLI bundle itself (its top level runs the CLI), but
- * the library bundle next to it (dist/node.js); from TypeScript sources, the runner's own module. null (no workers)
- * when neither is found.
+ * the worker-only bundle (dist/bootstrap-worker.js) or the library bundle (dist/node.js) next to it; from TypeScript
+ * sources, the runner's own module. null (no workers) when none is found.
  */
 function workerModule(): URL | null | undefined {
   const here = import.meta.url;
   if (here.endsWith('.ts')) return undefined; // sources: the runner module itself (loaded through tsx)
-  const lib = new URL('./node.js', here);
-  try {
-    return existsSync(fileURLToPath(lib)) ? lib : null;
-  } catch {
-    return null;
+  for (const file of [BOOTSTRAP_WORKER_FILE, 'node.js']) {
+    const lib = new URL(`./${file}`, here);
+    try {
+      if (existsSync(fileURLToPath(lib))) return lib;
+    } catch {
+      // not a file URL: try the next
+    }
   }
+  return null;
 }
 
 function progressBar(io: CliIO, tty: boolean): ((done: number, total: number) => void) | undefined {

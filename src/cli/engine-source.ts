@@ -54,27 +54,34 @@ function modelItems(model: ModelSpec): string[] {
   return [...new Set(model.constructs.flatMap((c) => c.items ?? []))];
 }
 
+/** Options of {@link estimateWithEngine}: the engine and where the data are, plus the estimation options. */
+export interface EstimateWithEngineOptions {
+  engine: 'duckdb' | 'clickhouse';
+  model: ModelSpec;
+  /** DuckDB: the CSV or Parquet file. */
+  file?: string;
+  /** ClickHouse: HTTP URL (default http://127.0.0.1:8123), table and database. */
+  url?: string;
+  table?: string;
+  database?: string;
+  /** DuckDB threads. Default: all cores. */
+  threads?: number;
+  codebook?: Codebook;
+  /** Weight column. Default: the codebook's, else (DuckDB) a column named weight/weights/wt/wgt, else none. */
+  weights?: string;
+  missing: MissingRule;
+  scheme: InnerScheme;
+  maxIterations?: number;
+  fSquared?: boolean;
+}
+
 /**
  * Computes the moments with the chosen engine and estimates the model from them.
  *
  * @example
  * const { result } = await estimateWithEngine({ engine: 'duckdb', file: 'big.parquet', model, missing: 'mean' });
  */
-export async function estimateWithEngine(options: {
-  engine: 'duckdb' | 'clickhouse';
-  model: ModelSpec;
-  file?: string;
-  url?: string;
-  table?: string;
-  database?: string;
-  threads?: number;
-  codebook?: Codebook;
-  weights?: string;
-  missing: MissingRule;
-  scheme: InnerScheme;
-  maxIterations?: number;
-  fSquared?: boolean;
-}): Promise<{ result: PlsResult; engine: EngineMomentsResult }> {
+export async function estimateWithEngine(options: EstimateWithEngineOptions): Promise<{ result: PlsResult; engine: EngineMomentsResult }> {
   const items = modelItems(options.model);
   const common = {
     items,

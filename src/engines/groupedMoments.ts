@@ -1,6 +1,6 @@
 import { CsiError } from '../errors.js';
 import { mergeMoments, type Moments } from '../stats/index.js';
-import { exactNumber, parseMomentsRow, type EngineRow } from './parseMomentsRow.js';
+import { parseMomentsRow, type EngineRow } from './parseMomentsRow.js';
 import type { MomentsQuerySpec } from './sql/momentsSql.js';
 
 /** A segment key: one level per GROUP BY column, `null` where the segment value is missing (SQL NULL). */
@@ -35,7 +35,12 @@ export function groupedMomentsFromRows(rows: readonly EngineRow[], spec: Moments
   };
 }
 
-/** A group value as a string key (null for SQL NULL). */
+/**
+ * A group value as a string key (null for SQL NULL).
+ *
+ * @example
+ * keyValue(3n) // '3'
+ */
 export function keyValue(v: unknown): string | null {
   if (v === null || v === undefined) return null;
   if (typeof v === 'string') return v;
@@ -94,9 +99,4 @@ export function marginOf(grouped: GroupedMoments, by: readonly string[]): Groupe
 export function totalOf(grouped: GroupedMoments, items: readonly string[], weighted = false): Moments {
   if (grouped.groups.length === 0) return emptyMoments(items, weighted);
   return marginOf(grouped, []).groups[0].moments;
-}
-
-/** Reads a count value of an engine row (re-exported helper for adapters). */
-export function rowCount(row: EngineRow, alias: string): number {
-  return exactNumber(row[alias], alias) ?? 0;
 }

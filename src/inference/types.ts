@@ -51,7 +51,7 @@ export interface ResampleOptions {
   keepDraws?: boolean;
 }
 
-/** A row function that maps a fit to extra named statistics (e.g. 0-100 indices) to bootstrap alongside. */
+/** Maps a resample's estimation result to extra named statistics (e.g. 0-100 indices) bootstrapped alongside. */
 export type ExtraStatistics<R> = (result: R) => Record<string, number>;
 
 /** One bootstrapped statistic: where it is, and its {@link DrawSummary}, plus the chosen interval as lower/upper. */

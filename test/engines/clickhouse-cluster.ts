@@ -134,10 +134,18 @@ function alive(pid: number): boolean {
 }
 
 /**
- * Starts the two shards and waits (≤ 30 s) until both answer. On any failure, whatever was started is stopped
- * before the error is rethrown.
+ * Starts the two shards and waits (≤ 30 s) until both answer; tries once more with fresh ports if the first start
+ * fails (a port taken between probing and binding). On any failure, whatever was started is stopped first.
  */
 export async function startClickHouseCluster(): Promise<ClickHouseCluster> {
+  try {
+    return await startOnce();
+  } catch {
+    return startOnce();
+  }
+}
+
+async function startOnce(): Promise<ClickHouseCluster> {
   if (!CLICKHOUSE_SERVER_BIN) throw new Error(clickhouseSkipReason ?? 'no clickhouse-server');
   const root = mkdtempSync(join(tmpdir(), 'csikit-ch-'));
   const ports: { tcp: number; http: number; inter: number }[] = [];

@@ -161,6 +161,22 @@ describe.skipIf(clickhouseSkipReason !== null)(title, () => {
     expect(expectNumbersClose(pick(got), pick(want), 1e-10)).toBeGreaterThan(15);
   });
 
+  it('a wide pairwise query (30 items, SQL above the 262,144-byte default max_query_size) runs', async () => {
+    const names = Array.from({ length: 30 }, (_, i) => `item_${i + 1}`);
+    await ch!.query(`CREATE TABLE wide (${names.map((n) => `"${n}" Nullable(UInt8)`).join(', ')}) ENGINE = MergeTree() ORDER BY tuple()`, 0);
+    // rows: item_k = k in row 1, k + 1 in row 2, NULL in row 3 except item_1 = 5
+    await ch!.query(`INSERT INTO wide VALUES (${names.map((_, i) => i + 1).join(', ')}), (${names.map((_, i) => i + 2).join(', ')}), (5${', NULL'.repeat(29)})`, 0);
+    const res = await clickhouseMoments({ url: url(), table: 'wide', items: names, missing: 'pairwise' });
+    expect(new TextEncoder().encode(res.queries[res.queries.length - 1]).length).toBeGreaterThan(262_144);
+    expect(res.form).toBe('pairwise');
+    expect(res.moments.n).toBe(3);
+    expect(res.moments.nObs[0]).toBe(3);
+    expect(res.moments.nObs[29]).toBe(2);
+    expect(res.moments.s[0]).toBe(1 + 2 + 5);
+    expect(res.moments.c[0 * 30 + 29]).toBe(1 * 30 + 2 * 31); // both observed in rows 1 and 2 only
+    expect(res.moments.m[0 * 30 + 29]).toBe(2);
+  });
+
   it('refuses credentials in the URL and never echoes a password', async () => {
     await expect(clickhouseMoments({ url: 'http://u:secretpw@127.0.0.1:1/', table: 'survey', items: ITEMS })).rejects.toMatchObject({ code: 'INVALID_OPTION' });
     const err = await clickhouseMoments({ url: url(), table: 'survey', items: ITEMS, username: 'nobody', password: 'hunter2-secret' }).catch((e: unknown) => e);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseModel } from '../../src/model/index.js';
 import { bootstrap } from '../../src/inference/index.js';
-import { bootstrapParallel } from '../../src/inference/node/index.js';
+import { bootstrapParallel, defaultWorkerUrl } from '../../src/inference/node/index.js';
 import { SMALL_MODEL, smallSurvey, surveyOf } from './helpers.js';
 
 const model = parseModel(SMALL_MODEL);
@@ -14,7 +14,7 @@ describe('Node parallel runner: determinism across worker counts', () => {
     const seq = await bootstrap(survey, model, options);
     const one = await bootstrapParallel(survey, model, { ...options, workers: 1 });
     const progress: number[] = [];
-    const two = await bootstrapParallel(survey, model, { ...options, workers: 2, mainThread: false, chunkSize: 3, minParallelMs: 0, probeMs: 0, onProgress: (d) => progress.push(d) });
+    const two = await bootstrapParallel(survey, model, { ...options, workers: 2, mainThread: false, waitForAllWorkers: true, chunkSize: 3, minParallelMs: 0, probeMs: 0, onProgress: (d) => progress.push(d) });
     const shared = await bootstrapParallel(survey, model, { ...options, workers: 2, minParallelMs: 0, probeMs: 0 });
     delete shared.workersUsed;
     expect(shared).toEqual(seq);
@@ -29,15 +29,30 @@ describe('Node parallel runner: determinism across worker counts', () => {
   it('explicit resamples give the same result in workers', async () => {
     const indices = Array.from({ length: 600 }, (_, r) => Array.from({ length: survey.n }, (_, i) => (i * (r + 3) + r) % survey.n));
     const seq = await bootstrap(survey, model, { indices });
-    const two = await bootstrapParallel(survey, model, { indices, workers: 2, mainThread: false, chunkSize: 3, minParallelMs: 0, probeMs: 0 });
+    const two = await bootstrapParallel(survey, model, { indices, workers: 2, mainThread: false, waitForAllWorkers: true, chunkSize: 3, minParallelMs: 0, probeMs: 0 });
     expect(two.workersUsed).toBe(2);
     delete two.workersUsed;
     expect(two).toEqual(seq);
   });
 
+  it('workers load the runner module itself from sources (a worker-only bundle when one is shipped)', () => {
+    expect(defaultWorkerUrl()?.pathname.endsWith('/src/inference/node/parallel.ts')).toBe(true);
+  });
+
   it('stays sequential when the job is short (no thread start-up)', async () => {
     const a = await bootstrapParallel(survey, model, { resamples: 20, seed: 1, workers: 2 });
     expect(a).toEqual(await bootstrap(survey, model, { resamples: 20, seed: 1 }));
+  });
+
+  it('a worker that cannot start does not stop the calling thread; without it, the run fails with ENGINE', async () => {
+    const bogus = new URL('file:///nonexistent/csikit-worker.mjs');
+    const seq = await bootstrap(survey, model, { resamples: 80, seed: 9 });
+    const shared = await bootstrapParallel(survey, model, { resamples: 80, seed: 9, workers: 2, minParallelMs: 0, probeMs: 0, workerUrl: bogus });
+    expect(shared.workersUsed).toBeUndefined();
+    expect(shared).toEqual(seq);
+    await expect(
+      bootstrapParallel(survey, model, { resamples: 80, seed: 9, workers: 1, mainThread: false, minParallelMs: 0, probeMs: 0, workerUrl: bogus }),
+    ).rejects.toMatchObject({ code: 'ENGINE' });
   });
 
   it('aborts while workers run', async () => {

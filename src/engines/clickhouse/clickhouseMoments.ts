@@ -81,8 +81,9 @@ export function openClickHouse(options: ClickHouseConnectionOptions = {}): { cli
 
 /**
  * Runs SQL through a ClickHouse client as JSONEachRow and returns the rows (UInt64 come back as decimal strings,
- * read exactly by `parseMomentsRow`). `max_query_size` is raised per query to fit the SQL (the server default,
- * 262,144 bytes, is below the pairwise SQL of ~26 items). Errors become CsiError ENGINE with the credentials and
+ * read exactly by `parseMomentsRow`). `max_query_size`, `max_ast_elements` and `max_expanded_ast_elements` are raised
+ * per query to fit the SQL (the server defaults — 262,144 bytes, 50,000 and 500,000 elements — are below the
+ * pairwise SQL of ~26 items). Errors become CsiError ENGINE with the credentials and
  * the URL's user info removed from the message.
  *
  * @example
@@ -95,7 +96,14 @@ export function clickhouseRunner(client: ClickHouseClient, secrets: readonly str
       const rs = await client.query({
         query: sql,
         format: 'JSONEachRow',
-        clickhouse_settings: { max_query_size: String(Math.max(262_144, bytes + 65_536)) },
+        clickhouse_settings: {
+          max_query_size: String(Math.max(262_144, bytes + 65_536)),
+          // Wide models also exceed the AST limits (18.16 defaults 50,000 / 500,000 elements; a 30-item pairwise
+          // query failed with "AST is too big"). An element takes at least one byte of text, so `bytes` bounds the
+          // parsed AST; the expanded one grows with WITH-alias substitution (the bootstrap's count expression).
+          max_ast_elements: String(Math.max(50_000, bytes)),
+          max_expanded_ast_elements: String(Math.max(500_000, bytes * 200)),
+        },
       });
       return (await rs.json()) as EngineRow[];
     } catch (e) {
@@ -104,7 +112,12 @@ export function clickhouseRunner(client: ClickHouseClient, secrets: readonly str
   };
 }
 
-/** A client/server error as CsiError ENGINE, with secrets and URL user info redacted. */
+/**
+ * A client/server error as CsiError ENGINE, with the given secrets and any URL user info redacted.
+ *
+ * @example
+ * clickhouseError(new Error('auth failed for pw hunter22'), ['hunter22']).message // 'ClickHouse: auth failed for pw ***'
+ */
 export function clickhouseError(e: unknown, secrets: readonly string[] = []): CsiError {
   if (isCsiError(e)) return e;
   let message = e instanceof Error ? e.message : String(e);

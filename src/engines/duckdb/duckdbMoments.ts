@@ -26,7 +26,12 @@ export interface DuckDBMomentsOptions extends EngineMomentsOptions {
   naStrings?: readonly string[];
 }
 
-/** Runs SQL on a DuckDB connection and returns plain row objects (BIGINT/HUGEINT as BigInt, DOUBLE as number). */
+/**
+ * Runs SQL on a DuckDB connection and returns plain row objects (BIGINT/HUGEINT as BigInt, DOUBLE as number).
+ *
+ * @example
+ * const rows = await duckdbRunner(conn)('SELECT 1 AS x'); // [{ x: 1 }]
+ */
 export function duckdbRunner(conn: DuckDBConnection): (sql: string) => Promise<EngineRow[]> {
   return async (sql) => (await conn.runAndReadAll(sql)).getRowObjectsJS() as EngineRow[];
 }
@@ -177,7 +182,12 @@ async function requireColumns(conn: DuckDBConnection, select: string, needed: re
   }
 }
 
-/** A DuckDB error as a CsiError: conversion failures → NON_NUMERIC, everything else → ENGINE. */
+/**
+ * A DuckDB error as a CsiError: conversion failures → NON_NUMERIC, everything else → ENGINE.
+ *
+ * @example
+ * duckdbError(new Error('Conversion Error: Could not convert string "x" to DOUBLE')).code // 'NON_NUMERIC'
+ */
 export function duckdbError(e: unknown): CsiError {
   if (isCsiError(e)) return e;
   const message = e instanceof Error ? e.message : String(e);

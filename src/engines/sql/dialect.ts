@@ -112,7 +112,12 @@ export function sqlNumber(x: number): string {
   return x < 0 ? `(${text})` : text;
 }
 
-/** Throws for a dialect name outside {@link SqlDialect} (from untyped callers). */
+/**
+ * Throws INVALID_OPTION for a dialect name outside {@link SqlDialect} (from untyped callers).
+ *
+ * @example
+ * unknownDialect('mysql') // throws CsiError INVALID_OPTION
+ */
 export function unknownDialect(dialect: never | string): never {
   throw new CsiError('INVALID_OPTION', `Unknown SQL dialect "${String(dialect)}" (expected one of ${SQL_DIALECTS.join(', ')}).`);
 }

@@ -125,7 +125,15 @@ export function momentsSql(options: MomentsSqlOptions): MomentsQuery {
   return buildMomentsSql(options, (_prefix, from) => ({ rowCount: null, from, prefix: '', where: null, extraGroup: null, noChecks: false }));
 }
 
-/** The builder behind {@link momentsSql} and `poissonBootstrapSql` (internal). */
+/**
+ * The builder behind {@link momentsSql} and `poissonBootstrapSql` (internal): `extend(prefix, from)` says how the
+ * statement differs (row multiplicity, FROM text, WITH prefix, extra WHERE and group); `reservedNames` are further
+ * data columns the alias prefix must not collide with.
+ *
+ * @example
+ * buildMomentsSql({ items: ['a'], source: 't', missing: 'complete', dialect: 'duckdb' },
+ *   (_p, from) => ({ rowCount: null, from, prefix: '', where: null, extraGroup: null, noChecks: false })).sql
+ */
 export function buildMomentsSql(
   options: MomentsSqlOptions,
   extend: (prefix: string, from: string) => MomentsSqlExtension,
@@ -245,7 +253,12 @@ function preExpr(r: ItemRule, Q: (s: string) => string, F: (s: string) => string
   return `(CASE WHEN ${test} THEN NULL ELSE ${f} END)`;
 }
 
-/** The FROM text of a {@link SqlSource}. */
+/**
+ * The FROM text of a {@link SqlSource}: a quoted table name, `schema.table`, or the adapter's raw expression.
+ *
+ * @example
+ * renderSource({ schema: 'ds', table: 'surveys' }, 'bigquery') // '`ds`.`surveys`'
+ */
 export function renderSource(source: SqlSource, dialect: SqlDialect): string {
   if (typeof source === 'string') return quoteIdentifier(source, dialect);
   if (source && typeof source === 'object') {

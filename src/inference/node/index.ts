@@ -1,2 +1,2 @@
 /** Node-only inference: the worker_threads bootstrap runner. Exported from `csikit/node` only. */
-export { bootstrapParallel, type ParallelBootstrapOptions } from './parallel.js';
+export { bootstrapParallel, defaultWorkerUrl, BOOTSTRAP_WORKER_FILE, type ParallelBootstrapOptions } from './parallel.js';
