@@ -9,3 +9,4 @@ export * from './stats/index.js';
 export * from './pls/index.js';
 export * from './quality/index.js';
 export * from './inference/index.js';
+export * from './engines/index.js';

@@ -16,6 +16,16 @@ const hasDataLayer = existsSync(nodeEntry) && /readSurveyFile/.test(readFileSync
  */
 const EXAMPLES: { file: string; needsDataLayer: boolean; expect: RegExp[] }[] = [
   {
+    file: 'estimate-model.ts',
+    needsDataLayer: true,
+    expect: [/^Estimated on 4484 respondents in \d+ iterations \(converged: true\)/m, /^R² Satisfaction: 0\.\d{3}$/m, /^Bootstrap: 500 resamples, seed 2026$/m, /Satisfaction -> Loyalty {2}0\.\d{3} {2}95% CI \[0\.\d{3}, 0\.\d{3}\]/],
+  },
+  {
+    file: 'duckdb-moments.ts',
+    needsDataLayer: true,
+    expect: [/^All 4484 respondents: R² of Satisfaction 0\.\d{3}$/m, /^Business line 3G: n = 1502,/m, /^Business line 4G: n = 1593,/m, /^Business line broadband: n = 1389,/m],
+  },
+  {
     file: 'inspect-survey.ts',
     needsDataLayer: true,
     expect: [/\b4484 respondents\b/, /\b3G\b.*\b1502\b/, /\b4G\b.*\b1593\b/, /\bbroadband\b.*\b1389\b/, /LOY3/],
