@@ -1,13 +1,12 @@
-import { readFile } from 'node:fs/promises';
 import type { Codebook } from '../data/codebook.js';
 import type { EngineMissing, EngineMomentsResult } from '../engines/index.js';
 import { CsiError } from '../errors.js';
-import { parseModel } from '../model/parse.js';
 import type { ModelSpec } from '../model/types.js';
 import { estimateFromMoments } from '../pls/estimateFromMoments.js';
 import { formatPlsResult } from '../pls/formatPlsResult.js';
 import { resultToJson } from '../pls/result-json.js';
 import type { InnerScheme, MissingRule, PlsResult } from '../pls/types.js';
+import { estimateFlags, readModelFile } from './estimate-flags.js';
 import { readCodebookFile } from './readCodebookFile.js';
 import type { CliIO } from './types.js';
 
@@ -139,27 +138,13 @@ export async function runEngineEstimate(values: EngineEstimateArgs, positionals:
   if (engine === 'duckdb' && positionals.length !== 1) throw new CsiError('INVALID_OPTION', 'csi estimate --engine duckdb needs exactly one data file (CSV or Parquet).');
   if (engine === 'clickhouse' && positionals.length !== 0) throw new CsiError('INVALID_OPTION', 'csi estimate --engine clickhouse reads --table, not a file.');
   if (values.model === undefined) throw new CsiError('INVALID_OPTION', 'csi estimate needs --model MODEL.txt (see csi estimate --help).');
-  const missing = (values.missing ?? 'mean') as MissingRule;
-  if (!['mean', 'casewise', 'pairwise'].includes(missing)) throw new CsiError('INVALID_OPTION', `--missing must be mean, casewise or pairwise (got ${values.missing}).`);
-  const scheme = (values.scheme ?? 'path') as InnerScheme;
-  if (!['path', 'factorial', 'centroid'].includes(scheme)) throw new CsiError('INVALID_OPTION', `--scheme must be path, factorial or centroid (got ${values.scheme}).`);
-  let maxIterations: number | undefined;
-  if (values['max-iterations'] !== undefined) {
-    maxIterations = Number(values['max-iterations']);
-    if (!Number.isInteger(maxIterations) || maxIterations < 0) throw new CsiError('INVALID_OPTION', `--max-iterations must be a whole number ≥ 0 (got ${values['max-iterations']}).`);
-  }
+  const { missing, scheme, maxIterations } = estimateFlags(values);
   let threads: number | undefined;
   if (values.threads !== undefined) {
     threads = Number(values.threads);
     if (!Number.isInteger(threads) || threads < 1) throw new CsiError('INVALID_OPTION', `--threads must be a whole number ≥ 1 (got ${values.threads}).`);
   }
-  let modelText: string;
-  try {
-    modelText = await readFile(values.model, 'utf8');
-  } catch (e) {
-    throw new CsiError('INVALID_OPTION', `Cannot read the model file ${values.model} (${(e as { code?: string }).code ?? String(e)}).`);
-  }
-  const model = parseModel(modelText);
+  const model = await readModelFile(values.model);
   const codebook = values.codebook !== undefined ? await readCodebookFile(values.codebook) : undefined;
   const { result } = await estimateWithEngine({
     engine,

@@ -1,17 +1,16 @@
-import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { readSurveyFile } from '../data/node/readSurveyFile.js';
 import type { ReadSurveyOptions } from '../data/readSurveyOptions.js';
 import type { Survey } from '../data/survey.js';
 import { CsiError } from '../errors.js';
-import { parseModel } from '../model/parse.js';
 import { estimate } from '../pls/estimate.js';
 import { formatPlsResult } from '../pls/formatPlsResult.js';
 import { resultToJson } from '../pls/result-json.js';
-import type { EstimateOptions, InnerScheme, MissingRule } from '../pls/types.js';
+import type { EstimateOptions } from '../pls/types.js';
 import { addBootstrap, BOOTSTRAP_FLAGS, BOOTSTRAP_USAGE } from './bootstrap-flags.js';
 // --engine duckdb|clickhouse (issue 8): moments computed by an engine; logic in ./engine-source.ts.
 import { ENGINE_ARG_OPTIONS, ENGINE_USAGE, runEngineEstimate } from './engine-source.js';
+import { estimateFlags, readModelFile } from './estimate-flags.js';
 import { readCodebookFile } from './readCodebookFile.js';
 import type { CliCommand, CliIO } from './types.js';
 
@@ -64,22 +63,8 @@ export const estimateCommand: CliCommand = {
     }
     if (positionals.length !== 1) throw new CsiError('INVALID_OPTION', 'csi estimate needs exactly one data file (see csi estimate --help).');
     if (values.model === undefined) throw new CsiError('INVALID_OPTION', 'csi estimate needs --model MODEL.txt (see csi estimate --help).');
-    const missing = values.missing as MissingRule;
-    if (!['mean', 'casewise', 'pairwise'].includes(missing)) throw new CsiError('INVALID_OPTION', `--missing must be mean, casewise or pairwise (got ${values.missing}).`);
-    const scheme = values.scheme as InnerScheme;
-    if (!['path', 'factorial', 'centroid'].includes(scheme)) throw new CsiError('INVALID_OPTION', `--scheme must be path, factorial or centroid (got ${values.scheme}).`);
-    let maxIterations: number | undefined;
-    if (values['max-iterations'] !== undefined) {
-      maxIterations = Number(values['max-iterations']);
-      if (!Number.isInteger(maxIterations) || maxIterations < 0) throw new CsiError('INVALID_OPTION', `--max-iterations must be a whole number ≥ 0 (got ${values['max-iterations']}).`);
-    }
-    let modelText: string;
-    try {
-      modelText = await readFile(values.model, 'utf8');
-    } catch (e) {
-      throw new CsiError('INVALID_OPTION', `Cannot read the model file ${values.model} (${(e as { code?: string }).code ?? String(e)}).`);
-    }
-    const model = parseModel(modelText);
+    const { missing, scheme, maxIterations } = estimateFlags(values);
+    const model = await readModelFile(values.model);
     const readOptions: ReadSurveyOptions = {};
     if (values.codebook !== undefined) readOptions.codebook = await readCodebookFile(values.codebook);
     const survey = await readSurveyFile(positionals[0], readOptions);

@@ -1,7 +1,7 @@
 import { CsiError } from '../errors.js';
 import type { Survey } from '../data/index.js';
 import type { ModelSpec } from '../model/index.js';
-import { DEFAULT_MAX_ITERATIONS, DEFAULT_TOLERANCE, estimateFromMoments, fitPls, stageTwoModel, type EstimateOptions, type PlsFit, type PlsProblem, type PlsResult } from '../pls/index.js';
+import { DEFAULT_MAX_ITERATIONS, DEFAULT_TOLERANCE, estimateFromMoments, fitPls, stageStructure, stageTwoModel, type EstimateOptions, type PlsFit, type PlsResult } from '../pls/index.js';
 import { accumulateMoments, correlationFromMoments, type Moments } from '../stats/index.js';
 import { packRows, resampleMoments } from './resample-moments.js';
 import { dropFromError, type DropInfo, type ResampleEvaluator } from './engine.js';
@@ -38,25 +38,15 @@ function modelItems(model: ModelSpec): string[] {
  */
 function leanEstimator(model: ModelSpec, est: EstimateOptions): { items: string[]; fit: (mo: Moments) => PlsFit } | null {
   if (est.consistent === true || model.constructs.some((c) => (c.dimensions?.length ?? 0) > 0)) return null;
-  const stage = stageTwoModel(model);
-  const items = stage.constructs.flatMap((c) => c.indicators);
-  const m = stage.constructs.length;
-  const cIndex = new Map<string, number>();
-  stage.constructs.forEach((c, j) => cIndex.set(c.name, j));
-  const adjacency = new Uint8Array(m * m);
-  for (const pth of stage.paths) adjacency[cIndex.get(pth.from)! * m + cIndex.get(pth.to)!] = 1;
-  let offset = 0;
-  const blocks = stage.constructs.map((c) => c.indicators.map(() => offset++));
-  const constructNames = stage.constructs.map((c) => c.name);
-  const modes = stage.constructs.map((c) => c.mode);
+  const structure = stageStructure(stageTwoModel(model));
+  const items = structure.itemNames;
   const missing = est.missing ?? 'mean';
   const fitOptions = { scheme: est.scheme ?? 'path', maxIterations: est.maxIterations ?? DEFAULT_MAX_ITERATIONS, tolerance: est.tolerance ?? DEFAULT_TOLERANCE };
   return {
     items,
     fit(mo) {
       const corr = correlationFromMoments(mo, missing);
-      const problem: PlsProblem = { itemNames: items, constructNames, blocks, modes, adjacency, S: corr.r, n: corr.n };
-      return fitPls(problem, fitOptions);
+      return fitPls({ ...structure, S: corr.r, n: corr.n }, fitOptions);
     },
   };
 }

@@ -84,19 +84,16 @@ export function estimateCore(S: Float64Array, items: string[], n: number, model:
   return { final: fit2, firstStage: fit1, items, S, allNames, V };
 }
 
-/** The PLS problem of a stage model over the given indicators (blocks by name) and their correlation matrix. */
-function problemOf(stage: StageModel, indicators: readonly string[], S: Float64Array, n: number): PlsProblem {
-  const index = new Map<string, number>();
-  indicators.forEach((name, k) => index.set(name, k));
-  // Only the indicators of this stage's constructs, block by block.
-  const used = stage.constructs.flatMap((c) => c.indicators);
-  const p = used.length;
-  let Ssub = S;
-  if (p !== indicators.length || used.some((name, i) => name !== indicators[i])) {
-    const pos = used.map((name) => index.get(name)!);
-    Ssub = new Float64Array(p * p);
-    for (let i = 0; i < p; i++) for (let j = 0; j < p; j++) Ssub[i * p + j] = S[pos[i] * indicators.length + pos[j]];
-  }
+/** The structure of a stage model's PLS problem (everything but S and n), indicators numbered block by block. */
+export type StageStructure = Omit<PlsProblem, 'S' | 'n'>;
+
+/**
+ * The structure of a stage model as {@link fitPls} reads it: indicators block by block, modes, path adjacency.
+ *
+ * @example
+ * const { itemNames, blocks } = stageStructure(stageTwoModel(model));
+ */
+export function stageStructure(stage: StageModel): StageStructure {
   const m = stage.constructs.length;
   const cIndex = new Map<string, number>();
   stage.constructs.forEach((c, j) => cIndex.set(c.name, j));
@@ -104,7 +101,30 @@ function problemOf(stage: StageModel, indicators: readonly string[], S: Float64A
   for (const pth of stage.paths) adjacency[cIndex.get(pth.from)! * m + cIndex.get(pth.to)!] = 1;
   let offset = 0;
   const blocks = stage.constructs.map((c) => c.indicators.map(() => offset++));
-  return { itemNames: used, constructNames: stage.constructs.map((c) => c.name), blocks, modes: stage.constructs.map((c) => c.mode), adjacency, S: Ssub, n };
+  return {
+    itemNames: stage.constructs.flatMap((c) => c.indicators),
+    constructNames: stage.constructs.map((c) => c.name),
+    blocks,
+    modes: stage.constructs.map((c) => c.mode),
+    adjacency,
+  };
+}
+
+/** The PLS problem of a stage model over the given indicators (blocks by name) and their correlation matrix. */
+function problemOf(stage: StageModel, indicators: readonly string[], S: Float64Array, n: number): PlsProblem {
+  const structure = stageStructure(stage);
+  // Only the indicators of this stage's constructs, block by block.
+  const used = structure.itemNames;
+  const p = used.length;
+  let Ssub = S;
+  if (p !== indicators.length || used.some((name, i) => name !== indicators[i])) {
+    const index = new Map<string, number>();
+    indicators.forEach((name, k) => index.set(name, k));
+    const pos = used.map((name) => index.get(name)!);
+    Ssub = new Float64Array(p * p);
+    for (let i = 0; i < p; i++) for (let j = 0; j < p; j++) Ssub[i * p + j] = S[pos[i] * indicators.length + pos[j]];
+  }
+  return { ...structure, S: Ssub, n };
 }
 
 /** u / √(u'Su). */

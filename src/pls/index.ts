@@ -2,6 +2,7 @@ export type * from './types.js';
 export { estimateFromMoments, DEFAULT_MAX_ITERATIONS, DEFAULT_TOLERANCE } from './estimateFromMoments.js';
 export { estimate } from './estimate.js';
 export { fitPls, type PlsProblem, type FitPlsOptions } from './fitPls.js';
+export { stageStructure, type StageStructure } from './estimateCore.js';
 export { innerWeights } from './innerWeights.js';
 export { effectMatrices, type EffectMatrices } from './effects.js';
 export { stageOneModel, stageTwoModel, type StageModel } from './twoStage.js';

@@ -1,0 +1,46 @@
+import { readFile } from 'node:fs/promises';
+import { CsiError } from '../errors.js';
+import { parseModel } from '../model/parse.js';
+import type { ModelSpec } from '../model/types.js';
+import type { InnerScheme, MissingRule } from '../pls/types.js';
+
+/** The estimation flags of `csi estimate` as parseArgs returns them. */
+export interface EstimateFlagValues {
+  missing?: string;
+  scheme?: string;
+  'max-iterations'?: string;
+}
+
+/**
+ * Checks `--missing`, `--scheme` and `--max-iterations` (the same for the in-memory and the engine paths) and fills
+ * seminr's defaults. Bad values are `INVALID_OPTION` errors.
+ *
+ * @example
+ * estimateFlags({ scheme: 'factorial' }) // { missing: 'mean', scheme: 'factorial' }
+ */
+export function estimateFlags(values: EstimateFlagValues): { missing: MissingRule; scheme: InnerScheme; maxIterations?: number } {
+  const missing = (values.missing ?? 'mean') as MissingRule;
+  if (!['mean', 'casewise', 'pairwise'].includes(missing)) throw new CsiError('INVALID_OPTION', `--missing must be mean, casewise or pairwise (got ${values.missing}).`);
+  const scheme = (values.scheme ?? 'path') as InnerScheme;
+  if (!['path', 'factorial', 'centroid'].includes(scheme)) throw new CsiError('INVALID_OPTION', `--scheme must be path, factorial or centroid (got ${values.scheme}).`);
+  if (values['max-iterations'] === undefined) return { missing, scheme };
+  const maxIterations = Number(values['max-iterations']);
+  if (!Number.isInteger(maxIterations) || maxIterations < 0) throw new CsiError('INVALID_OPTION', `--max-iterations must be a whole number ≥ 0 (got ${values['max-iterations']}).`);
+  return { missing, scheme, maxIterations };
+}
+
+/**
+ * Reads and parses a model file; an unreadable file is an `INVALID_OPTION` error, bad syntax a `MODEL_SYNTAX` one.
+ *
+ * @example
+ * const model = await readModelFile('fixtures/telecom.model');
+ */
+export async function readModelFile(path: string): Promise<ModelSpec> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (e) {
+    throw new CsiError('INVALID_OPTION', `Cannot read the model file ${path} (${(e as { code?: string }).code ?? String(e)}).`);
+  }
+  return parseModel(text);
+}
