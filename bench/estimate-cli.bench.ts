@@ -1,0 +1,70 @@
+/**
+ * `csi estimate` on a 1,000,000-row × 24-item CSV, end to end (issue 3: ≤ 4 s and ≤ 700 MB peak RSS, whole process:
+ * node start, CSV → Survey, one moments pass, PLS, quality, JSON out). The CLI is bundled with esbuild to a
+ * temporary .mjs (as `npm run build` ships it) so no TypeScript loader start-up is counted; wall time and peak RSS
+ * come from GNU time. Median of 3 runs. The model: four mode-A constructs of six items each, a chain of paths.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import { ensureLoadCsv } from './load-generate.js';
+import type { BenchRow } from './types.js';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const RUNS = 3;
+const MODEL = `A =~ Q1 + Q2 + Q3 + Q4 + Q5 + Q6
+B =~ Q7 + Q8 + Q9 + Q10 + Q11 + Q12
+C =~ Q13 + Q14 + Q15 + Q16 + Q17 + Q18
+D =~ Q19 + Q20 + Q21 + Q22 + Q23 + Q24
+B ~ A
+C ~ A + B
+D ~ B + C
+`;
+
+export default async function estimateCliBench(): Promise<BenchRow[]> {
+  if (!existsSync('/usr/bin/time')) return [{ bench: 'estimate-cli', case: 'skipped: /usr/bin/time (GNU time) is absent', value: 0, unit: '' }];
+  const csv = ensureLoadCsv(resolve(here, '.data/load-1m-24.csv'));
+  // inside the repo, so the bundle resolves the optional engine packages it leaves external
+  const dir = mkdtempSync(resolve(here, '.data/cli-'));
+  try {
+    const cli = join(dir, 'csi.mjs');
+    await build({
+      entryPoints: [resolve(here, '../src/cli/main.ts')],
+      bundle: true,
+      splitting: false,
+      platform: 'node',
+      format: 'esm',
+      target: 'node20',
+      outfile: cli,
+      external: ['@duckdb/node-api', '@clickhouse/client'],
+      logLevel: 'silent',
+    });
+    const model = join(dir, 'model.txt');
+    writeFileSync(model, MODEL);
+    const load = loadavg()[0];
+    const walls: number[] = [];
+    const rss: number[] = [];
+    for (let r = 0; r < RUNS; r++) {
+      const t0 = performance.now();
+      const res = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, cli, 'estimate', csv, '--model', model, '--json'], { encoding: 'utf8', maxBuffer: 64 << 20 });
+      walls.push((performance.now() - t0) / 1000);
+      if (res.status !== 0) throw new Error(`csi estimate failed: ${res.stderr.split('\n').slice(-4).join(' ')}`);
+      const json = JSON.parse(res.stdout) as { n: number };
+      if (json.n !== 1_000_000) throw new Error(`csi estimate used ${json.n} rows`);
+      rss.push(Number(res.stderr.trim().split('\n').pop()) / 1024);
+    }
+    const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+    const w = med(walls);
+    const m = med(rss);
+    return [
+      { bench: 'estimate-cli', case: 'machine load average (1 min) at start', value: +load.toFixed(2), unit: '' },
+      { bench: 'estimate-cli', case: 'csi estimate 1e6×24 CSV --json: wall, whole process', value: +w.toFixed(2), unit: 's', target: '≤ 4', ok: w <= 4 },
+      { bench: 'estimate-cli', case: 'csi estimate 1e6×24 CSV --json: peak RSS', value: Math.round(m), unit: 'MB', target: '≤ 700', ok: m <= 700 },
+    ];
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
