@@ -1,4 +1,4 @@
-import { subMatrix } from './linalg.js';
+import { subMatrix } from '../stats/index.js';
 import type { MeasurementFit } from './types.js';
 
 /**

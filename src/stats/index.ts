@@ -4,5 +4,5 @@ export { momentsFromSurvey, type MomentsFromSurveyOptions } from './momentsFromS
 export { mergeMoments, fillCompleteForm, checkMoments } from './mergeMoments.js';
 export { selectMoments } from './selectMoments.js';
 export { correlationFromMoments, type MomentCorrelation } from './correlationFromMoments.js';
-export { choleskyDecompose, choleskySolve, solveSpd, solveSubSpdInto, invert, subMatrix, SINGULAR_EPS } from './linalg.js';
+export { choleskyDecompose, choleskySolve, solveSpd, solveSubSpdInto, solveLinear, invert, subMatrix, SINGULAR_EPS } from './linalg.js';
 export { groupedMoments, momentsBySegment } from './groupedMoments.js';

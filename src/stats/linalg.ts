@@ -172,7 +172,7 @@ export function invert(a: Float64Array, k: number): Float64Array | null {
  * @example
  * subMatrix(new Float64Array([1, 2, 3, 4]), 2, [1]) // [4]
  */
-export function subMatrix(a: Float64Array, n: number, idx: readonly number[]): Float64Array {
+export function subMatrix(a: ArrayLike<number>, n: number, idx: readonly number[]): Float64Array {
   const k = idx.length;
   const out = new Float64Array(k * k);
   for (let i = 0; i < k; i++) {
@@ -180,4 +180,48 @@ export function subMatrix(a: Float64Array, n: number, idx: readonly number[]): F
     for (let j = 0; j < k; j++) out[i * k + j] = a[row + idx[j]];
   }
   return out;
+}
+
+/**
+ * Solves `A x = b` for a `k × k` matrix A (Gaussian elimination with partial pivoting); `null` when A is singular
+ * (a pivot ≤ {@link SINGULAR_EPS} times the largest absolute entry of A). For matrices that need not be
+ * positive definite (PLSc's corrected correlations); {@link solveSpd} is the faster choice for correlation matrices.
+ *
+ * @example
+ * solveLinear(new Float64Array([2, 0, 0, 4]), 2, [2, 2]) // Float64Array [1, 0.5]
+ */
+export function solveLinear(a: ArrayLike<number>, k: number, b: ArrayLike<number>): Float64Array | null {
+  const m = Float64Array.from(a as ArrayLike<number>);
+  const x = Float64Array.from(b as ArrayLike<number>);
+  let scale = 0;
+  for (let i = 0; i < k * k; i++) scale = Math.max(scale, Math.abs(m[i]));
+  if (!(scale > 0)) return k === 0 ? x : null;
+  for (let col = 0; col < k; col++) {
+    let piv = col;
+    for (let r = col + 1; r < k; r++) if (Math.abs(m[r * k + col]) > Math.abs(m[piv * k + col])) piv = r;
+    const p = m[piv * k + col];
+    if (!(Math.abs(p) > SINGULAR_EPS * scale)) return null;
+    if (piv !== col) {
+      for (let c = 0; c < k; c++) {
+        const t = m[col * k + c];
+        m[col * k + c] = m[piv * k + c];
+        m[piv * k + c] = t;
+      }
+      const t = x[col];
+      x[col] = x[piv];
+      x[piv] = t;
+    }
+    for (let r = col + 1; r < k; r++) {
+      const f = m[r * k + col] / p;
+      if (f === 0) continue;
+      for (let c = col; c < k; c++) m[r * k + c] -= f * m[col * k + c];
+      x[r] -= f * x[col];
+    }
+  }
+  for (let r = k - 1; r >= 0; r--) {
+    let s = x[r];
+    for (let c = r + 1; c < k; c++) s -= m[r * k + c] * x[c];
+    x[r] = s / m[r * k + r];
+  }
+  return x;
 }

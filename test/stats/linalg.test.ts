@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { choleskyDecompose, invert, solveSpd, subMatrix } from '../../src/stats/linalg.js';
+import { choleskyDecompose, invert, solveLinear, solveSpd, subMatrix } from '../../src/stats/linalg.js';
 
 describe('linalg', () => {
   it('solves an SPD system (checked by hand: [[4,2],[2,3]] x = [6,5] → x = [1,1])', () => {
@@ -21,5 +21,19 @@ describe('linalg', () => {
   });
   it('takes a submatrix', () => {
     expect(Array.from(subMatrix(new Float64Array([1, 2, 3, 4, 5, 6, 7, 8, 9]), 3, [2, 0]))).toEqual([9, 7, 3, 1]);
+  });
+});
+
+describe('solveLinear (general square systems)', () => {
+  it('solves a nonsingular matrix that is not positive definite (by hand: [[0,1],[1,0]] x = [3,5] → x = [5,3])', () => {
+    expect(Array.from(solveLinear(new Float64Array([0, 1, 1, 0]), 2, [3, 5])!)).toEqual([5, 3]);
+  });
+  it('solves an indefinite 3 × 3 system (by hand: x = [1, −2, 3])', () => {
+    // A = [[2, 1, 1], [1, −1, 2], [1, 2, −3]]: A·[1, −2, 3] = [3, 9, −12]
+    const x = solveLinear(new Float64Array([2, 1, 1, 1, -1, 2, 1, 2, -3]), 3, [3, 9, -12])!;
+    [1, -2, 3].forEach((v, i) => expect(x[i]).toBeCloseTo(v, 12));
+  });
+  it('returns null for a singular matrix', () => {
+    expect(solveLinear(new Float64Array([1, 2, 2, 4]), 2, [1, 2])).toBeNull();
   });
 });
