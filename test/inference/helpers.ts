@@ -24,22 +24,8 @@ export function mobi(): { survey: Survey; model: ModelSpec } {
   return { survey: readSurvey(sharedText('datasets/mobi.csv')), model: parseModel(sharedText('reference/mobi-ecsi.model')) };
 }
 
-/** A minimal Survey from named columns (no codebook checks). */
-export function surveyOf(names: string[], columns: Float64Array[], weights: Float64Array | null = null): Survey {
-  const n = columns[0]?.length ?? 0;
-  return {
-    n,
-    itemNames: names,
-    items: columns,
-    ids: null,
-    weights,
-    segments: [],
-    numeric: [],
-    codebook: { items: names.map((id) => ({ id, scale: { min: 0, max: 1e9 } })) },
-    log: { rowsRead: n, missingCodes: [], emptyCells: [], reversed: [], excludedRows: [], ignoredColumns: [], encoding: 'utf-8', delimiter: ',' },
-    warnings: [],
-  } as Survey;
-}
+/** A minimal Survey from named columns (no codebook checks): the one test helper, shared with the PLS tests. */
+export { surveyOf } from '../helpers/csvSurvey.js';
 
 /** Deterministic pseudo-random normal-ish numbers (sum of 4 uniforms from an LCG) for constructed data. */
 export function lcgNormals(seed: number): () => number {

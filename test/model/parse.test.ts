@@ -1,17 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CsiError } from '../../src/errors.js';
+import { err } from './shared.js';
 import { parseModel, tokenizeModel } from '../../src/model/index.js';
-
-/** Runs fn, expects a CsiError, returns it. */
-function err(fn: () => unknown): CsiError {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(CsiError);
-    return e as CsiError;
-  }
-  throw new Error('expected a CsiError');
-}
 
 describe('parseModel: syntax', () => {
   it('reads =~ as mode A, <~ as mode B and ~ as one path per predictor, in order of appearance', () => {

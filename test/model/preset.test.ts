@@ -1,19 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CsiError } from '../../src/errors.js';
 import { PRESETS, parseModel, preset, type ModelSpec, type PathSpec } from '../../src/model/index.js';
-import { HAS_SHARED, SHARED, SKIP_MSG } from './shared.js';
-
-function err(fn: () => unknown): CsiError {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(CsiError);
-    return e as CsiError;
-  }
-  throw new Error('expected a CsiError');
-}
+import { HAS_SHARED, SHARED, SKIP_MSG, err } from './shared.js';
 
 const key = (p: PathSpec) => `${p.from}>${p.to}`;
 const pathSet = (ps: readonly PathSpec[]) => ps.map(key).sort();

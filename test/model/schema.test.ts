@@ -1,16 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CsiError } from '../../src/errors.js';
+import { err } from './shared.js';
 import { formatModel, modelSpecSchema, parseModel, parseModelJson } from '../../src/model/index.js';
-
-function err(fn: () => unknown): CsiError {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(CsiError);
-    return e as CsiError;
-  }
-  throw new Error('expected a CsiError');
-}
 
 describe('modelSpecSchema / parseModelJson', () => {
   it('accepts the JSON of a parsed model and returns an equal spec', () => {

@@ -1,16 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CsiError } from '../../src/errors.js';
+import { err } from './shared.js';
 import { parseModel, validateModel, type ModelSpec } from '../../src/model/index.js';
-
-function err(fn: () => unknown): CsiError {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(CsiError);
-    return e as CsiError;
-  }
-  throw new Error('expected a CsiError');
-}
 
 const base = 'A =~ a1 + a2\nB =~ b1\nC =~ c1\n';
 
