@@ -159,6 +159,23 @@ describe('duckdbMoments refuses bad data as the JS loader does', () => {
     await expect(duckdbMoments({ file: p, items: ['a', 'zz'] })).rejects.toMatchObject({ code: 'MISSING_COLUMN', column: 'zz' });
     await expect(duckdbMoments({ file: write('nn.csv', 'a,b,w\n1,2,1\nx,4,1\n'), items: ['a', 'b'] })).rejects.toMatchObject({ code: 'NON_NUMERIC' });
     await expect(duckdbMoments({ file: join(dir, 'nope.csv'), items: ['a'] })).rejects.toMatchObject({ code: 'INVALID_OPTION' });
+    // names are compared exactly, as the JS loader does (DuckDB itself would bind "A" to column a)
+    await expect(duckdbMoments({ file: p, items: ['A', 'b'] })).rejects.toMatchObject({ code: 'MISSING_COLUMN', column: 'A' });
+  });
+
+  it('reads a semicolon / CRLF / quoted-header CSV with the dialect sniffed once (moments by hand)', async () => {
+    // rows (a, b c, weight): (1, 2, 1), (3, NA, 2), (5, 6, 1). By hand: n = 3, Σw = 4, Σw² = 6; a: Σwa = 1 + 6 + 5 = 12,
+    // Σwa² = 1 + 18 + 25 = 44; b (rows 1 and 3 observed): n_b = 2, Σwb = 2 + 6 = 8, Σwb² = 4 + 36 = 40, Σwab = 2 + 30 = 32.
+    const p = write('semi.csv', '"a";"b c";"weight"\r\n1;2;1\r\n3;NA;2\r\n5;6;1\r\n');
+    const res = await duckdbMoments({ file: p, items: ['a', 'b c'], weights: 'weight', missing: 'pairwise' });
+    expect(res.queries.some((q) => q.includes("delim = ';'") && q.includes("new_line = '\\r\\n'"))).toBe(true);
+    const m = res.moments;
+    expect([m.n, m.sw, m.sww]).toEqual([3, 4, 6]);
+    expect(m.nObs).toEqual([3, 2]);
+    expect(m.s).toEqual([12, 8]);
+    expect([m.c[0], m.c[1], m.c[3]]).toEqual([44, 32, 40]); // c is p × p row-major: c_aa, c_ab, c_bb
+    // and the in-memory loader reads the same file to the same moments
+    expectMomentsClose(m, momentsFromSurvey(readSurvey(readFileSync(p, 'utf8'))), 1e-12);
   });
 });
 

@@ -5,6 +5,20 @@ import type { SqlSource } from '../sql/momentsSql.js';
 /** File formats the DuckDB adapter reads. */
 export type DuckDBFileFormat = 'csv' | 'parquet';
 
+/**
+ * A CSV dialect as DuckDB's sniffer reports it (`sniff_csv`): delimiter, quote, escape, line break, comment
+ * (`''` = none) and the number of lines skipped before the header.
+ */
+export interface DuckDBCsvDialect {
+  delim: string;
+  quote: string;
+  escape: string;
+  /** As sniff_csv writes it, e.g. `\n` (backslash, n) or `\r\n`. */
+  newLine: string;
+  comment: string;
+  skip: number;
+}
+
 /** Options of {@link duckdbFileSource}. */
 export interface DuckDBFileSourceOptions {
   /** Default: from the extension (`.parquet`/`.parq` → parquet, anything else → csv). */
@@ -15,6 +29,8 @@ export interface DuckDBFileSourceOptions {
   textColumns?: readonly string[];
   /** CSV: cell texts read as missing besides the empty cell. Default `['NA']` (the JS loader's default). */
   naStrings?: readonly string[];
+  /** CSV: the dialect, when already sniffed (then `read_csv` does not detect it again). Default: DuckDB detects it. */
+  dialect?: DuckDBCsvDialect;
 }
 
 /**
@@ -46,7 +62,13 @@ export function duckdbFileSource(path: string, options: DuckDBFileSourceOptions 
     ...(options.numericColumns ?? []).map((c) => `${lit(c)}: 'DOUBLE'`),
     ...(options.textColumns ?? []).map((c) => `${lit(c)}: 'VARCHAR'`),
   ];
-  const parts = [lit(path), 'header = true', `nullstr = [${[...new Set(na)].map(lit).join(', ')}]`];
+  const parts = [lit(path), 'header = true'];
+  const d = options.dialect;
+  if (d) {
+    if (!Number.isInteger(d.skip) || d.skip < 0) throw new CsiError('INVALID_OPTION', 'dialect.skip must be a whole number ≥ 0.');
+    parts.push(`delim = ${lit(d.delim)}`, `quote = ${lit(d.quote)}`, `escape = ${lit(d.escape)}`, `new_line = ${lit(d.newLine)}`, `comment = ${lit(d.comment)}`, `skip = ${d.skip}`);
+  }
+  parts.push(`nullstr = [${[...new Set(na)].map(lit).join(', ')}]`);
   if (types.length > 0) parts.push(`types = {${types.join(', ')}}`);
   return { raw: `read_csv(${parts.join(', ')})` };
 }
