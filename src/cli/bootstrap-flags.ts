@@ -132,9 +132,10 @@ function pathsText(b: BootstrapResult): string {
   const f = (v: number): string => (Number.isFinite(v) ? v.toFixed(3) : 'NA');
   const pct = Math.round(b.level * 1000) / 10;
   const lines = [`Bootstrap (${b.nboot} resamples${b.seed !== null ? `, seed ${b.seed}` : ''}, ${b.ci} ${pct}% CI${b.dropped.count ? `, ${b.dropped.count} dropped` : ''}):`];
-  lines.push(`  ${'path'.padEnd(30)} ${'estimate'.padStart(9)} ${'mean'.padStart(9)} ${'SE'.padStart(9)} ${'t'.padStart(9)} ${'p'.padStart(7)} ${'lower'.padStart(9)} ${'upper'.padStart(9)}`);
+  const w = Math.max(30, ...b.paths.map((e) => `${e.from} -> ${e.to}`.length));
+  lines.push(`  ${'path'.padEnd(w)} ${'estimate'.padStart(9)} ${'mean'.padStart(9)} ${'SE'.padStart(9)} ${'t'.padStart(9)} ${'p'.padStart(7)} ${'lower'.padStart(9)} ${'upper'.padStart(9)}`);
   for (const e of b.paths) {
-    lines.push(`  ${`${e.from} -> ${e.to}`.padEnd(30)} ${f(e.estimate).padStart(9)} ${f(e.mean).padStart(9)} ${f(e.se).padStart(9)} ${f(e.t).padStart(9)} ${f(e.p).padStart(7)} ${f(e.lower).padStart(9)} ${f(e.upper).padStart(9)}`);
+    lines.push(`  ${`${e.from} -> ${e.to}`.padEnd(w)} ${f(e.estimate).padStart(9)} ${f(e.mean).padStart(9)} ${f(e.se).padStart(9)} ${f(e.t).padStart(9)} ${f(e.p).padStart(7)} ${f(e.lower).padStart(9)} ${f(e.upper).padStart(9)}`);
   }
   return `${lines.join('\n')}\n`;
 }
