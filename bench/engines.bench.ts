@@ -16,7 +16,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { DuckDBInstance } from '@duckdb/node-api';
-import type { BenchRow } from './types.js';
+import { median, round, type BenchRow } from './types.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const DATA = resolve(here, '.data');
@@ -84,15 +84,7 @@ async function ensureData(): Promise<{ csv: string; parquet: string; parquet10m:
   return { csv, parquet, parquet10m };
 }
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
-}
 
-function round(x: number, d: number): number {
-  const f = 10 ** d;
-  return Math.round(x * f) / f;
-}
 
 /** Runs the bundled CLI under GNU time; returns wall seconds and peak RSS MB. */
 function timedCli(cli: string, args: string[]): { wall: number; rssMB: number } {

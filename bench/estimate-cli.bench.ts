@@ -11,7 +11,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { ensureLoadCsv } from './load-generate.js';
-import type { BenchRow } from './types.js';
+import { median, type BenchRow } from './types.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const RUNS = 3;
@@ -56,9 +56,8 @@ export default async function estimateCliBench(): Promise<BenchRow[]> {
       if (json.n !== 1_000_000) throw new Error(`csi estimate used ${json.n} rows`);
       rss.push(Number(res.stderr.trim().split('\n').pop()) / 1024);
     }
-    const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-    const w = med(walls);
-    const m = med(rss);
+    const w = median(walls);
+    const m = median(rss);
     return [
       { bench: 'estimate-cli', case: 'machine load average (1 min) at start', value: +load.toFixed(2), unit: '' },
       { bench: 'estimate-cli', case: 'csi estimate 1e6×24 CSV --json: wall, whole process', value: +w.toFixed(2), unit: 's', target: '≤ 4', ok: w <= 4 },

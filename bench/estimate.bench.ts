@@ -11,7 +11,7 @@ import { parseModel } from '../src/model/parse.js';
 import { estimate } from '../src/pls/estimate.js';
 import { estimateFromMoments } from '../src/pls/estimateFromMoments.js';
 import { momentsFromSurvey } from '../src/stats/momentsFromSurvey.js';
-import type { BenchRow } from './types.js';
+import { median, type BenchRow } from './types.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const shared = path.resolve(here, '../..', 'shared');
@@ -53,10 +53,6 @@ function resample(base: Survey, n: number, seed: number, missingShare: number): 
   return surveyOf(base.itemNames, items);
 }
 
-function median(xs: number[]): number {
-  const a = [...xs].sort((x, y) => x - y);
-  return a[Math.floor(a.length / 2)];
-}
 
 /** Median and minimum over `reps` batches of `inner` calls, in ms per call (wall time; the minimum is the least
  * disturbed by other work on this 2-core machine). */

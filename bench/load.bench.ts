@@ -5,7 +5,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { ensureLoadCsv } from './load-generate.js';
-import type { BenchRow } from './types.js';
+import { median, round, type BenchRow } from './types.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const RUNS = 3;
@@ -17,15 +17,7 @@ interface ChildResult {
   load: number;
 }
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
-}
 
-function round(x: number, d: number): number {
-  const f = 10 ** d;
-  return Math.round(x * f) / f;
-}
 
 /** Runs a bundled child once: wall time from spawn to exit, and the CPU time and peak RSS the child reports. */
 function runChild(script: string, args: string[]): ChildResult {
