@@ -34,8 +34,12 @@ export function buildResult(core: CoreFits, ctx: BuildContext): PlsResult {
   const m = names.length;
   fit.n = ctx.effectiveN;
 
+  // PLSc corrects mode-A constructs measured by items; a higher-order construct stays a composite (as seminr).
+  const higherOrder = new Set(ctx.model.constructs.filter((c) => (c.dimensions?.length ?? 0) > 0).map((c) => c.name));
+  const plsc = (f: PlsFit): ConsistentResult =>
+    consistentPls(f, { commonFactors: f.constructNames.filter((nm, j) => f.modes[j] === 'A' && !higherOrder.has(nm)) });
   let consistent: ConsistentResult | undefined;
-  if (settings.consistent) consistent = consistentPls(fit);
+  if (settings.consistent) consistent = plsc(fit);
   const B = consistent ? consistent.paths : fit.paths;
   const r2 = consistent ? consistent.rSquared : fit.rSquared;
 
@@ -107,8 +111,7 @@ export function buildResult(core: CoreFits, ctx: BuildContext): PlsResult {
       const again = estimateCore(S, items, ctx.effectiveN, reduced, settings);
       const t = again.final.constructNames.indexOf(without.to);
       if (settings.consistent) {
-        const c = consistentPls(again.final);
-        return c.rSquared[t];
+        return plsc(again.final).rSquared[t];
       }
       return again.final.rSquared[t];
     } } : {}),
