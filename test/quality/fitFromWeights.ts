@@ -142,3 +142,17 @@ export function parseModelText(text: string): SimpleModel {
 export function maxAbsDiff(pairs: [number, number][]): number {
   return pairs.reduce((mx, [a, b]) => Math.max(mx, Math.abs(a - b)), 0);
 }
+
+/**
+ * seminr 2.3.1's PLSc paths into Satisfaction for the mobi ECSI model, read at run time from
+ * ../shared/docs/methodology.md Appendix A (the line "Same model with `reflective()` (PLSc): Satisfaction ← Image …").
+ */
+export function appendixPlscPaths(): Record<string, number> {
+  const text = readFileSync(path.join(SHARED, 'docs/methodology.md'), 'utf8');
+  const line = text.split(/\r?\n/).find((l) => l.includes('(PLSc): Satisfaction ←'));
+  if (!line) throw new Error('methodology.md Appendix A has no PLSc line');
+  const out: Record<string, number> = {};
+  for (const m of line.split('←')[1].matchAll(/([A-Za-z]+) (-?\d+\.\d+)/g)) out[m[1]] = Number(m[2]);
+  if (Object.keys(out).length !== 4) throw new Error(`methodology.md Appendix A: expected 4 PLSc paths, read ${JSON.stringify(out)}`);
+  return out;
+}
