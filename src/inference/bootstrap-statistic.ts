@@ -1,5 +1,5 @@
 import { CsiError } from '../errors.js';
-import { finalizeBootstrap, jackknifeByCounts, makePlan, runResampleRange, type DropInfo, type ResampleEvaluator } from './engine.js';
+import { allocate, finalizeBootstrap, jackknifeByCounts, makePlan, runResampleRange, type ResampleEvaluator } from './engine.js';
 import type { StatisticSpec } from './statistics.js';
 import type { BootstrapStatisticResult, ResampleOptions } from './types.js';
 
@@ -13,6 +13,7 @@ export interface BootstrapStatisticOptions extends ResampleOptions {
  * Bootstrap any statistic of n rows that can be computed from row counts (how often each row is in the resample):
  * `statistic(counts)` returns K numbers; resample r's counts depend only on (seed, r). Throwing a CsiError (or
  * returning a non-finite value) drops that resample with the error's code as the reason. Sequential; browser-safe.
+ * The `counts` array is one buffer reused for every resample: copy it to keep it past the call.
  *
  * @example
  * const x = Float64Array.of(3, 1, 4, 1, 5, 9, 2, 6);
@@ -43,8 +44,7 @@ export async function bootstrapStatistic(
     },
   };
   const plan = makePlan(n, options);
-  const draws = new Float64Array(plan.total * k);
-  const drops: (DropInfo | null)[] = new Array(plan.total).fill(null);
+  const { draws, drops } = allocate(plan, k);
   await runResampleRange(plan, evaluator, 0, plan.total, draws, drops, {
     signal: options.signal,
     onStep: options.onProgress ? (d) => options.onProgress!(d, plan.total) : undefined,

@@ -1,8 +1,7 @@
-import { CsiError } from '../errors.js';
 import type { Survey } from '../data/index.js';
 import type { ModelSpec } from '../model/index.js';
 import type { PlsResult } from '../pls/index.js';
-import { finalizeBootstrap, makePlan, runResampleRange, type DropInfo, type ResamplePlan } from './engine.js';
+import { abortedError, allocate, finalizeBootstrap, makePlan, runResampleRange, type DropInfo, type ResamplePlan } from './engine.js';
 import { createPlsJob, type PlsJob } from './pls-job.js';
 import type { BootstrapEntry, BootstrapOptions, BootstrapResult, BootstrapResultBase } from './types.js';
 
@@ -43,20 +42,6 @@ export async function bootstrap<R = PlsResult>(survey: Survey, model: ModelSpec,
     onStep: options.onProgress ? (d) => options.onProgress!(d, plan.total) : undefined,
   });
   return completeBootstrap(job, plan, draws, drops, options);
-}
-
-/**
- * Storage for a run: the draws (B × K, resample-major) and one drop slot per resample.
- *
- * @example
- * allocate({ n: 250, total: 1000, seed: 1 }, 148).draws.length // 148000
- */
-export function allocate(plan: ResamplePlan, k: number): { draws: Float64Array; drops: (DropInfo | null)[] } {
-  return { draws: new Float64Array(plan.total * k), drops: new Array<DropInfo | null>(plan.total).fill(null) };
-}
-
-function abortedError(): CsiError {
-  return new CsiError('ABORTED', 'The bootstrap was aborted.');
 }
 
 /**

@@ -21,6 +21,7 @@ export interface ResampleEvaluator {
   k: number;
   /** Names of the K statistics (for messages). */
   names?: readonly string[];
+  /** `counts` is a buffer the loop reuses for every resample: read it during the call, never keep it. */
   evaluate(counts: Uint32Array, out: Float64Array): DropInfo | null;
   /** Jackknife estimates (G × K, NaN rows for failed groups) with row i left out in group i mod G. */
   jackknife?(groups: number): Float64Array;
@@ -57,15 +58,16 @@ export function makePlan(n: number, options: ResampleOptions): ResamplePlan {
 }
 
 /**
- * Row counts of resample r (0-based) of a plan.
+ * Row counts of resample r (0-based) of a plan, written into `into` (length n, overwritten) when given — the
+ * resampling loops pass one buffer for all their resamples — else into a new array.
  *
  * @example
  * planCounts({ n: 3, total: 1, seed: null, indices: [[0, 0, 2]] }, 0) // Uint32Array [2, 0, 1]
  */
-export function planCounts(plan: ResamplePlan, r: number): Uint32Array {
-  if (plan.indices) return countsFromIndices(plan.indices[r], plan.n, r);
+export function planCounts(plan: ResamplePlan, r: number, into?: Uint32Array): Uint32Array {
+  if (plan.indices) return countsFromIndices(plan.indices[r], plan.n, r, into);
   const rng = plan.rng ? plan.rng(r) : createResampleRng(plan.seed ?? 0, r);
-  return resampleCounts(plan.n, plan.seed ?? 0, r, rng);
+  return resampleCounts(plan.n, plan.seed ?? 0, r, rng, into);
 }
 
 /** Hooks of {@link runResampleRange}. */
@@ -77,8 +79,45 @@ export interface RunHooks {
 
 const YIELD_MS = 50;
 
-function aborted(): CsiError {
+/**
+ * The error every bootstrap runner rejects with when its AbortSignal fires.
+ *
+ * @example
+ * abortedError().code // 'ABORTED'
+ */
+export function abortedError(): CsiError {
   return new CsiError('ABORTED', 'The bootstrap was aborted.');
+}
+
+/**
+ * Evaluate resample r into `draws` (row `at`·K…`at`·K+K−1, NaN when dropped) and `drops[at]`; `at` defaults to r
+ * (a worker passes r − its chunk start). `counts` is the row-count buffer (length n) reused across resamples.
+ * A thrown CsiError or a non-finite value drops the resample; ABORTED is rethrown.
+ *
+ * @example
+ * evaluateResample(plan, evaluator, 0, new Float64Array(evaluator.k), draws, drops, new Uint32Array(plan.n))
+ */
+export function evaluateResample(
+  plan: ResamplePlan,
+  evaluator: ResampleEvaluator,
+  r: number,
+  out: Float64Array,
+  draws: Float64Array,
+  drops: (DropInfo | null)[],
+  counts: Uint32Array,
+  at = r,
+): void {
+  const k = evaluator.k;
+  let drop: DropInfo | null;
+  try {
+    drop = evaluator.evaluate(planCounts(plan, r, counts), out);
+  } catch (e) {
+    drop = dropFromError(e);
+  }
+  drop ??= nonFinite(evaluator, out);
+  drops[at] = drop;
+  if (drop) draws.fill(NaN, at * k, at * k + k);
+  else draws.set(out, at * k);
 }
 
 /**
@@ -97,29 +136,18 @@ export async function runResampleRange(
   drops: (DropInfo | null)[],
   hooks: RunHooks = {},
 ): Promise<void> {
-  const k = evaluator.k;
-  const out = new Float64Array(k);
+  const out = new Float64Array(evaluator.k);
+  const counts = new Uint32Array(plan.n);
   let last = Date.now();
   for (let r = from; r < to; r++) {
-    if (hooks.signal?.aborted) throw aborted();
-    const counts = planCounts(plan, r);
-    let drop: DropInfo | null;
-    try {
-      drop = evaluator.evaluate(counts, out);
-    } catch (e) {
-      drop = dropFromError(e);
-    }
-    drop ??= nonFinite(evaluator, out);
-    drops[r] = drop;
-    const base = r * k;
-    if (drop) for (let q = 0; q < k; q++) draws[base + q] = NaN;
-    else draws.set(out, base);
+    if (hooks.signal?.aborted) throw abortedError();
+    evaluateResample(plan, evaluator, r, out, draws, drops, counts);
     const now = Date.now();
     if (now - last >= YIELD_MS || r === to - 1) {
       hooks.onStep?.(r - from + 1);
       last = now;
       await new Promise<void>((resolve) => setTimeout(resolve, 0));
-      if (hooks.signal?.aborted) throw aborted();
+      if (hooks.signal?.aborted) throw abortedError();
     }
   }
 }
@@ -153,6 +181,16 @@ export function dropFromError(e: unknown): DropInfo {
     return { reason: code, message: String((e as { message?: unknown }).message ?? code) };
   }
   return { reason: 'ERROR', message: e instanceof Error ? e.message : String(e) };
+}
+
+/**
+ * Storage for a run: the draws (B × K, resample-major) and one drop slot per resample.
+ *
+ * @example
+ * allocate({ n: 250, total: 1000, seed: 1 }, 148).draws.length // 148000
+ */
+export function allocate(plan: ResamplePlan, k: number): { draws: Float64Array; drops: (DropInfo | null)[] } {
+  return { draws: new Float64Array(plan.total * k), drops: new Array<DropInfo | null>(plan.total).fill(null) };
 }
 
 /** Options of {@link finalizeBootstrap}. */

@@ -1,8 +1,7 @@
-import { CsiError } from '../errors.js';
 import type { Survey } from '../data/index.js';
 import type { ModelSpec } from '../model/index.js';
 import { DEFAULT_MAX_ITERATIONS, DEFAULT_TOLERANCE, estimateFromMoments, fitPls, stageStructure, stageTwoModel, type EstimateOptions, type PlsFit, type PlsResult } from '../pls/index.js';
-import { accumulateMoments, correlationFromMoments, type Moments } from '../stats/index.js';
+import { accumulateMoments, correlationFromMoments, surveyColumns, type Moments } from '../stats/index.js';
 import { packRows, resampleMoments } from './resample-moments.js';
 import { dropFromError, type DropInfo, type ResampleEvaluator } from './engine.js';
 import { readNamedStatistics, readStatistics, statisticLayout, type StatisticLayout, type StatisticSpec } from './statistics.js';
@@ -84,15 +83,7 @@ export function createPlsJob<R = PlsResult>(survey: Survey, model: ModelSpec, op
   const est: EstimateOptions = options.estimateOptions ?? {};
   let lean = options.extraStatistics || options.lean === false ? null : leanEstimator(model, est);
   const names = lean ? lean.items : modelItems(model);
-  const index = new Map<string, number>();
-  survey.itemNames.forEach((name, k) => index.set(name, k));
-  const columns = names.map((name) => {
-    const k = index.get(name);
-    if (k !== undefined) return survey.items[k];
-    const numeric = survey.numeric.find((col) => col.name === name);
-    if (numeric) return numeric.values;
-    throw new CsiError('MISSING_COLUMN', `The model's item ${name} is not a column of the survey.`, { column: name });
-  });
+  const columns = surveyColumns(survey, names);
   let weights: Float64Array | null = survey.weights;
   if (est.weights instanceof Float64Array) weights = est.weights;
   else if (est.weights === false) weights = null;

@@ -10,8 +10,8 @@ const SEPARATOR = /[\s,;]+/;
  * or spaces; quotes around numbers are tolerated; a first line made only of non-numeric names is taken as a header
  * and skipped; blank lines are skipped). Returns 0-based row indices, one `Int32Array` per resample.
  *
- * Throws `CsiError('INVALID_RESAMPLE')` with the 1-based `line` (and `col`, the 1-based position of the value on
- * its line) when a value is not an integer in 1..n.
+ * Throws `CsiError('INVALID_RESAMPLE')` with the file's 1-based line as `row` and `line` (and `col`, the 1-based
+ * position of the value on its line) when a value is not an integer in 1..n, or a line holds only separators.
  *
  * @example
  * parseResamples('1,2,2\n3,1,1\n', 3) // [Int32Array [0, 1, 1], Int32Array [2, 0, 0]]
@@ -24,6 +24,9 @@ export function parseResamples(text: string, n: number): Int32Array[] {
     if (line === '') continue;
     const tokens = line.split(SEPARATOR).filter((t) => t !== '').map((t) => t.replace(/^"(.*)"$/, '$1'));
     if (out.length === 0 && li === firstNonBlank(lines) && tokens.every((t) => !/^[+-]?\d/.test(t))) continue; // header
+    if (tokens.length === 0) {
+      throw new CsiError('INVALID_RESAMPLE', `Resample file line ${li + 1} holds separators but no row number.`, { row: li + 1, line: li + 1 });
+    }
     const idx = new Int32Array(tokens.length);
     for (let k = 0; k < tokens.length; k++) {
       const t = tokens[k];
@@ -32,7 +35,7 @@ export function parseResamples(text: string, n: number): Int32Array[] {
         throw new CsiError(
           'INVALID_RESAMPLE',
           `Resample file line ${li + 1}, value ${k + 1}: "${t}" is not a row number between 1 and ${n}.`,
-          { line: li + 1, col: k + 1 },
+          { row: li + 1, line: li + 1, col: k + 1 },
         );
       }
       idx[k] = v - 1;
@@ -51,13 +54,13 @@ function firstNonBlank(lines: string[]): number {
 /**
  * Row counts (how often each of the n rows occurs) of a resample given as 0-based row indices.
  * Throws `CsiError('INVALID_RESAMPLE')` when an index is outside 0..n−1; `resample` (0-based) names the resample in
- * the message.
+ * the message. Written into `into` (length n, overwritten) when given, else into a new array.
  *
  * @example
  * countsFromIndices([0, 2, 2], 3) // Uint32Array [1, 0, 2]
  */
-export function countsFromIndices(indices: ArrayLike<number>, n: number, resample = 0): Uint32Array {
-  const counts = new Uint32Array(n);
+export function countsFromIndices(indices: ArrayLike<number>, n: number, resample = 0, into?: Uint32Array): Uint32Array {
+  const counts = into ? into.fill(0) : new Uint32Array(n);
   for (let k = 0; k < indices.length; k++) {
     const i = indices[k];
     if (!Number.isInteger(i) || i < 0 || i >= n) {

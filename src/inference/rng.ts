@@ -120,15 +120,16 @@ export function uniformInt(next: Uint32Source, n: number): number {
 /**
  * Row counts of one bootstrap resample: n rows drawn with replacement (n uniform draws from [0, n)), returned as
  * how often each row was drawn (a multinomial(n; 1/n, …, 1/n) vector summing to n). Depends only on (n, seed, r),
- * or on the injected `rng` when given (for tests).
+ * or on the injected `rng` when given (for tests). Written into `into` (length n, overwritten) when given, so a
+ * loop over resamples can reuse one buffer; else into a new array.
  *
  * @example
  * const c = resampleCounts(250, 123, 0);
  * c.reduce((a, b) => a + b, 0) // 250
  */
-export function resampleCounts(n: number, seed: number, r: number, rng?: Uint32Source): Uint32Array {
+export function resampleCounts(n: number, seed: number, r: number, rng?: Uint32Source, into?: Uint32Array): Uint32Array {
   const next = rng ?? createResampleRng(seed, r);
-  const counts = new Uint32Array(n);
+  const counts = into ? into.fill(0) : new Uint32Array(n);
   for (let i = 0; i < n; i++) counts[uniformInt(next, n)]++;
   return counts;
 }

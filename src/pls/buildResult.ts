@@ -1,6 +1,7 @@
 import type { CsiWarning } from '../errors.js';
 import type { ModelSpec } from '../model/types.js';
 import { assessQuality, consistentPls, type ConsistentResult, type QualityReport } from '../quality/index.js';
+import { combinationCorrelations } from './combinationCorrelations.js';
 import { effectMatrices } from './effects.js';
 import { estimateCore, type CoreFits } from './estimateCore.js';
 import type { MissingReport, PlsEffect, PlsFit, PlsResult, PlsSettings } from './types.js';
@@ -10,11 +11,9 @@ export interface BuildContext {
   settings: PlsSettings;
   n: number;
   sumWeights: number;
-  effectiveN: number;
   missing: MissingReport;
   warnings: CsiWarning[];
   model: ModelSpec;
-  items: string[];
 }
 
 /**
@@ -32,7 +31,6 @@ export function buildResult(core: CoreFits, ctx: BuildContext): PlsResult {
   const { settings } = ctx;
   const names = fit.constructNames;
   const m = names.length;
-  fit.n = ctx.effectiveN;
 
   // PLSc corrects mode-A constructs measured by items; a higher-order construct stays a composite (as seminr).
   const higherOrder = new Set(ctx.model.constructs.filter((c) => (c.dimensions?.length ?? 0) > 0).map((c) => c.name));
@@ -85,7 +83,7 @@ export function buildResult(core: CoreFits, ctx: BuildContext): PlsResult {
   names.forEach((nm, j) => idx.set(nm, j));
   const paths: PlsEffect[] = ctx.model.paths.map((pth) => ({ from: pth.from, to: pth.to, estimate: B[idx.get(pth.from)! * m + idx.get(pth.to)!] }));
   const rSquared: Record<string, { r2: number; adjR2: number }> = {};
-  const nn = ctx.effectiveN;
+  const nn = fit.n; // Σw behind the correlations (the smallest pairwise Σw under pairwise deletion)
   for (let t = 0; t < m; t++) {
     if (Number.isNaN(r2[t])) continue;
     let k = 0;
@@ -105,15 +103,11 @@ export function buildResult(core: CoreFits, ctx: BuildContext): PlsResult {
   const quality: QualityReport | undefined = !settings.quality ? undefined : assessQuality(fit, {
     ...(consistent ? { consistent } : {}),
     ...(settings.fSquared ? { reestimate: (without: { from: string; to: string }) => {
-      // seminr fSquared: R² without the path is 0 when the path was the construct's only predictor.
-      if (!ctx.model.paths.some((pth) => pth.to === without.to && pth.from !== without.from)) return 0;
+      // Never called for a construct's only predictor (fSquared takes R²_excl = 0 there, as seminr).
       const reduced: ModelSpec = { ...ctx.model, paths: ctx.model.paths.filter((pth) => !(pth.from === without.from && pth.to === without.to)) };
-      const again = estimateCore(S, items, ctx.effectiveN, reduced, settings);
+      const again = estimateCore(S, items, fit.n, reduced, settings);
       const t = again.final.constructNames.indexOf(without.to);
-      if (settings.consistent) {
-        return plsc(again.final).rSquared[t];
-      }
-      return again.final.rSquared[t];
+      return (settings.consistent ? plsc(again.final).rSquared : again.final.rSquared)[t];
     } } : {}),
   });
 
@@ -142,40 +136,4 @@ export function buildResult(core: CoreFits, ctx: BuildContext): PlsResult {
   if (firstStage) result.firstStage = firstStage;
   if (consistent) result.consistent = consistent;
   return result;
-}
-
-/**
- * Correlations of the composites Z·V (V is g × m, standardized items with correlation S) with every item (XL, g × m)
- * and with each other (RC, m × m): C = V'SV, XL = (SV)_ka / √C_aa, RC_ab = C_ab / √(C_aa C_bb) (unit diagonal).
- */
-function combinationCorrelations(S: Float64Array, g: number, V: Float64Array, m: number): { XL: Float64Array; RC: Float64Array } {
-  const SV = new Float64Array(g * m);
-  for (let k = 0; k < g; k++) {
-    for (let c = 0; c < m; c++) {
-      let v = 0;
-      for (let l = 0; l < g; l++) {
-        const w = V[l * m + c];
-        if (w !== 0) v += S[k * g + l] * w;
-      }
-      SV[k * m + c] = v;
-    }
-  }
-  const C = new Float64Array(m * m);
-  for (let a = 0; a < m; a++) {
-    for (let b = 0; b < m; b++) {
-      let v = 0;
-      for (let k = 0; k < g; k++) {
-        const w = V[k * m + a];
-        if (w !== 0) v += w * SV[k * m + b];
-      }
-      C[a * m + b] = v;
-    }
-  }
-  const sd = new Float64Array(m);
-  for (let a = 0; a < m; a++) sd[a] = Math.sqrt(C[a * m + a]);
-  const XL = new Float64Array(g * m);
-  for (let k = 0; k < g; k++) for (let a = 0; a < m; a++) XL[k * m + a] = SV[k * m + a] / sd[a];
-  const RC = new Float64Array(m * m);
-  for (let a = 0; a < m; a++) for (let b = 0; b < m; b++) RC[a * m + b] = a === b ? 1 : C[a * m + b] / (sd[a] * sd[b]);
-  return { XL, RC };
 }

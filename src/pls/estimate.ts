@@ -2,6 +2,7 @@ import type { Survey } from '../data/survey.js';
 import type { ModelSpec } from '../model/types.js';
 import { validateModel } from '../model/validate.js';
 import { momentsFromSurvey } from '../stats/momentsFromSurvey.js';
+import { surveyColumns } from '../stats/surveyColumns.js';
 import { estimateWithCore } from './estimateFromMoments.js';
 import { constructScores } from './scores.js';
 import type { EstimateOptions, PlsResult } from './types.js';
@@ -30,12 +31,7 @@ export function estimate(survey: Survey, model: ModelSpec, options: EstimateOpti
   result.settings.scores = wantScores === true;
   if (missing === 'casewise') result.missing.rowsDeleted = survey.n - moments.n;
   if (wantScores === true) {
-    const index = new Map<string, number>();
-    survey.itemNames.forEach((name, k) => index.set(name, k));
-    const columns = core.items.map((name) => {
-      const k = index.get(name);
-      return k !== undefined ? survey.items[k] : survey.numeric.find((c) => c.name === name)!.values;
-    });
+    const columns = surveyColumns(survey, core.items);
     result.scores = constructScores(columns, core.means, core.sds, core.V, result.constructs, missing === 'casewise');
   }
   return result;

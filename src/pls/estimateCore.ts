@@ -1,5 +1,6 @@
 import { CsiError } from '../errors.js';
 import type { ModelSpec } from '../model/types.js';
+import { combinationCorrelations } from './combinationCorrelations.js';
 import { fitPls, type PlsProblem } from './fitPls.js';
 import { stageOneModel, stageTwoModel, type StageModel } from './twoStage.js';
 import type { PlsFit, PlsSettings } from './types.js';
@@ -60,7 +61,7 @@ export function estimateCore(S: Float64Array, items: string[], n: number, model:
       for (let kk = 0; kk < g; kk++) U[kk * q + i] = u[kk];
     }
   });
-  const S2 = correlationOfCombinations(U, q, S, g);
+  const S2 = combinationCorrelations(S, g, U, q).RC;
   const fit2 = fitPls(problemOf(s2, indicators, S2, n), fitOptions);
   // Effective weights of every construct on G.
   const m2 = fit2.constructNames.length;
@@ -137,33 +138,3 @@ function scaleToUnit(u: Float64Array, S: Float64Array, g: number): Float64Array 
   const sd = Math.sqrt(v);
   return u.map((x) => x / sd);
 }
-
-/** Correlation matrix of the q combinations Z·U (U is g × q) of standardized items with correlation S. */
-function correlationOfCombinations(U: Float64Array, q: number, S: Float64Array, g: number): Float64Array {
-  const SU = new Float64Array(g * q);
-  for (let k = 0; k < g; k++) {
-    for (let i = 0; i < q; i++) {
-      let v = 0;
-      for (let l = 0; l < g; l++) {
-        const u = U[l * q + i];
-        if (u !== 0) v += S[k * g + l] * u;
-      }
-      SU[k * q + i] = v;
-    }
-  }
-  const C = new Float64Array(q * q);
-  for (let i = 0; i < q; i++) {
-    for (let j = 0; j < q; j++) {
-      let v = 0;
-      for (let k = 0; k < g; k++) {
-        const u = U[k * q + i];
-        if (u !== 0) v += u * SU[k * q + j];
-      }
-      C[i * q + j] = v;
-    }
-  }
-  const R = new Float64Array(q * q);
-  for (let i = 0; i < q; i++) for (let j = 0; j < q; j++) R[i * q + j] = i === j ? 1 : C[i * q + j] / Math.sqrt(C[i * q + i] * C[j * q + j]);
-  return R;
-}
-

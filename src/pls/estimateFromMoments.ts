@@ -93,7 +93,7 @@ export function estimateWithCore(moments: Moments, model: ModelSpec, options: Es
     rowsDeleted: 0,
     minPairwiseN: settings.missing === 'pairwise' ? corr.n : null,
   };
-  const result = buildResult(core, { settings, n: sub.n, sumWeights: sub.sw, effectiveN: corr.n, missing, warnings, model, items });
+  const result = buildResult(core, { settings, n: sub.n, sumWeights: sub.sw, missing, warnings, model });
   return { result, items, means: corr.means, sds: corr.sds, V: core.V };
 }
 

@@ -21,18 +21,7 @@ export function groupedMoments(
 ): Record<string, Moments> {
   const n = columns[0]?.length ?? codes.length;
   if (codes.length !== n) throw new CsiError('INVALID_OPTION', `groupedMoments: ${codes.length} group codes for ${n} rows.`);
-  const sizes = new Int32Array(levels.length);
-  for (let r = 0; r < n; r++) {
-    const g = codes[r];
-    if (g >= levels.length) throw new CsiError('INVALID_OPTION', `groupedMoments: group code ${g} in row ${r + 1} has no level.`);
-    if (g >= 0) sizes[g]++;
-  }
-  const rows = Array.from(sizes, (s) => new Int32Array(s));
-  const fill = new Int32Array(levels.length);
-  for (let r = 0; r < n; r++) {
-    const g = codes[r];
-    if (g >= 0) rows[g][fill[g]++] = r;
-  }
+  const rows = rowsByGroup(codes, levels.length);
   const out: Record<string, Moments> = {};
   levels.forEach((level, g) => {
     out[level] = accumulateMoments(columns, { ...options, rows: rows[g] });
@@ -51,16 +40,26 @@ export function momentsBySegment(survey: Survey, segment: string, options: Omit<
   const seg = survey.segments.find((s) => s.name === segment);
   if (!seg) throw new CsiError('MISSING_COLUMN', `${segment} is not a segment column of the survey.`, { column: segment });
   const out: Record<string, Moments> = {};
-  const sizes = new Int32Array(seg.levels.length);
-  for (let r = 0; r < seg.codes.length; r++) if (seg.codes[r] >= 0) sizes[seg.codes[r]]++;
-  const rows = Array.from(sizes, (s) => new Int32Array(s));
-  const fill = new Int32Array(seg.levels.length);
-  for (let r = 0; r < seg.codes.length; r++) {
-    const g = seg.codes[r];
-    if (g >= 0) rows[g][fill[g]++] = r;
-  }
+  const rows = rowsByGroup(seg.codes, seg.levels.length);
   seg.levels.forEach((level, g) => {
     out[level] = momentsFromSurvey(survey, { ...options, rows: rows[g] });
   });
   return out;
+}
+
+/** The row indices of each group (rows[g] ascending); code −1 = no group; a code ≥ levels is an INVALID_OPTION. */
+function rowsByGroup(codes: Int32Array, levels: number): Int32Array[] {
+  const sizes = new Int32Array(levels);
+  for (let r = 0; r < codes.length; r++) {
+    const g = codes[r];
+    if (g >= levels) throw new CsiError('INVALID_OPTION', `groupedMoments: group code ${g} in row ${r + 1} has no level.`);
+    if (g >= 0) sizes[g]++;
+  }
+  const rows = Array.from(sizes, (s) => new Int32Array(s));
+  const fill = new Int32Array(levels);
+  for (let r = 0; r < codes.length; r++) {
+    const g = codes[r];
+    if (g >= 0) rows[g][fill[g]++] = r;
+  }
+  return rows;
 }

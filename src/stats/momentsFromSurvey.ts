@@ -1,8 +1,8 @@
-import { CsiError } from '../errors.js';
 import type { Survey } from '../data/survey.js';
 import type { MissingRule } from '../pls/types.js';
 import type { Moments } from './moments-types.js';
 import { accumulateMoments } from './accumulateMoments.js';
+import { surveyColumns } from './surveyColumns.js';
 
 /** Options of {@link momentsFromSurvey}. */
 export interface MomentsFromSurveyOptions {
@@ -22,7 +22,7 @@ export interface MomentsFromSurveyOptions {
 }
 
 /**
- * The {@link Moments} of a survey's items: {@link accumulateMoments} over the named item columns, with the survey's
+ * The {@link Moments} of a survey's items: {@link accumulateMoments} over the named columns ({@link surveyColumns}), with the survey's
  * sampling weights unless `weights: false`.
  *
  * @example
@@ -31,17 +31,7 @@ export interface MomentsFromSurveyOptions {
  */
 export function momentsFromSurvey(survey: Survey, options: MomentsFromSurveyOptions = {}): Moments {
   const names = options.items ? [...options.items] : [...survey.itemNames];
-  const index = new Map<string, number>();
-  survey.itemNames.forEach((name, k) => index.set(name, k));
-  const columns = names.map((name) => {
-    const k = index.get(name);
-    if (k === undefined) {
-      const numeric = survey.numeric.find((col) => col.name === name);
-      if (numeric) return numeric.values;
-      throw new CsiError('MISSING_COLUMN', `Column ${name} is not an item of the survey.`, { column: name });
-    }
-    return survey.items[k];
-  });
+  const columns = surveyColumns(survey, names);
   let weights: Float64Array | null = null;
   if (options.weights instanceof Float64Array) weights = options.weights;
   else if (options.weights !== false) weights = survey.weights;

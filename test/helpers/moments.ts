@@ -5,7 +5,6 @@ import type { Moments } from '../../src/stats/moments-types.js';
  * item correlations it derived a result from on paper.
  */
 export function momentsWithCorrelation(items: string[], R: number[], n = 1000): Moments {
-  const k = items.length;
   return {
     items,
     n,

@@ -80,4 +80,10 @@ describe('resampleCounts', () => {
     const c = resampleCounts(4, 0, 0, () => [0, 0, 3, 1][i++]);
     expect(Array.from(c)).toEqual([2, 1, 0, 1]);
   });
+  it('overwrites a reused buffer (into) rather than adding to it', () => {
+    let i = 0;
+    const into = Uint32Array.of(5, 5, 5, 5);
+    expect(resampleCounts(4, 0, 0, () => [0, 0, 3, 1][i++], into)).toBe(into);
+    expect(Array.from(into)).toEqual([2, 1, 0, 1]); // hand count of the draws 0, 0, 3, 1
+  });
 });

@@ -3,9 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { accumulateMoments } from '../../src/stats/accumulateMoments.js';
 import { fillCompleteForm, mergeMoments } from '../../src/stats/mergeMoments.js';
 import { selectMoments } from '../../src/stats/selectMoments.js';
-import { groupedMoments } from '../../src/stats/groupedMoments.js';
+import { groupedMoments, momentsBySegment } from '../../src/stats/groupedMoments.js';
 import { isCsiError } from '../../src/errors.js';
-import { csvColumns, HAS_SHARED, sharedText, SKIP_MESSAGE } from '../helpers/csvSurvey.js';
+import { csvColumns, HAS_SHARED, sharedText, SKIP_MESSAGE, surveyOf } from '../helpers/csvSurvey.js';
 
 describe.skipIf(!HAS_SHARED)(`mergeMoments — ${HAS_SHARED ? 'corp_rep_data' : SKIP_MESSAGE}`, () => {
   it('moments of chunks merge to the moments of the whole (exact: integer data and weights)', () => {
@@ -70,6 +70,26 @@ describe('groupedMoments', () => {
     expect(g.a).toEqual(accumulateMoments([Float64Array.of(1, 3, 7), Float64Array.of(2, 1, 1)], { names: ['x', 'y'] }));
     const all = mergeMoments(mergeMoments(g.a, g.b), g.c);
     expect(all).toEqual(accumulateMoments([x, y], { names: ['x', 'y'], rows: Int32Array.from([0, 1, 2, 4, 5, 6]) }));
+  });
+});
+
+describe('momentsBySegment', () => {
+  it('each level gets the moments of exactly its rows (hand-picked); rows with no level are left out', () => {
+    const x = new Float64Array([1, 2, 3, 4, 5]);
+    const y = new Float64Array([2, NaN, 1, 3, 5]);
+    const survey = { ...surveyOf(['x', 'y'], [x, y]), segments: [{ name: 'region', levels: ['N', 'S'], codes: Int32Array.from([1, 0, 1, -1, 1]) }] };
+    const by = momentsBySegment(survey, 'region');
+    expect(Object.keys(by)).toEqual(['N', 'S']);
+    expect(by.N).toEqual(accumulateMoments([Float64Array.of(2), Float64Array.of(NaN)], { names: ['x', 'y'] }));
+    expect(by.S).toEqual(accumulateMoments([Float64Array.of(1, 3, 5), Float64Array.of(2, 1, 5)], { names: ['x', 'y'] }));
+    expect(() => momentsBySegment(survey, 'nope')).toThrow(expect.objectContaining({ code: 'MISSING_COLUMN', column: 'nope' }));
+  });
+
+  it('a group code without a level is an INVALID_OPTION naming the row, not a TypeError', () => {
+    const x = new Float64Array([1, 2]);
+    expect(() => groupedMoments([x], Int32Array.from([0, 2]), ['a', 'b'])).toThrow(expect.objectContaining({ code: 'INVALID_OPTION', message: expect.stringContaining('row 2') }));
+    const survey = { ...surveyOf(['x'], [x]), segments: [{ name: 's', levels: ['a'], codes: Int32Array.from([0, 1]) }] };
+    expect(() => momentsBySegment(survey, 's')).toThrow(expect.objectContaining({ code: 'INVALID_OPTION' }));
   });
 });
 

@@ -16,8 +16,8 @@ import { CsiError, isCsiError, type CsiErrorCode } from '../../errors.js';
 import type { Survey } from '../../data/index.js';
 import type { ModelSpec } from '../../model/index.js';
 import type { PlsResult } from '../../pls/index.js';
-import { allocate, completeBootstrap } from '../bootstrap.js';
-import { dropFromError, makePlan, nonFinite, planCounts, runResampleRange, type DropInfo, type ResamplePlan } from '../engine.js';
+import { completeBootstrap } from '../bootstrap.js';
+import { abortedError, allocate, evaluateResample, makePlan, runResampleRange, type DropInfo, type ResamplePlan } from '../engine.js';
 import { createPlsJob } from '../pls-job.js';
 import type { BootstrapOptions, BootstrapResult } from '../types.js';
 
@@ -131,7 +131,7 @@ export async function bootstrapParallel<R = PlsResult>(
   model: ModelSpec,
   options: ParallelBootstrapOptions<R> = {},
 ): Promise<BootstrapResult> {
-  if (options.signal?.aborted) throw new CsiError('ABORTED', 'The bootstrap was aborted.');
+  if (options.signal?.aborted) throw abortedError();
   const job = createPlsJob(survey, model, options);
   const plan = makePlan(survey.n, options);
   const { draws, drops } = allocate(plan, job.evaluator.k);
@@ -143,9 +143,10 @@ export async function bootstrapParallel<R = PlsResult>(
   const t0 = performance.now();
   let done = 0;
   const out = new Float64Array(job.evaluator.k);
+  const counts = new Uint32Array(plan.n);
   while (done < total && performance.now() - t0 < probeMs) {
-    if (options.signal?.aborted) throw new CsiError('ABORTED', 'The bootstrap was aborted.');
-    evaluateOne(job.evaluator, plan, done, out, draws, drops);
+    if (options.signal?.aborted) throw abortedError();
+    evaluateResample(plan, job.evaluator, done, out, draws, drops, counts);
     done++;
   }
   if (done > 0) report(done);
@@ -170,29 +171,6 @@ export async function bootstrapParallel<R = PlsResult>(
   const result = completeBootstrap(job, plan, draws, drops, options);
   if (used > 0) result.workersUsed = used;
   return result;
-}
-
-function evaluateOne(
-  evaluator: ReturnType<typeof createPlsJob>['evaluator'],
-  plan: ResamplePlan,
-  r: number,
-  out: Float64Array,
-  draws: Float64Array,
-  drops: (DropInfo | null)[],
-  r0 = 0,
-): void {
-  const k = evaluator.k;
-  let drop: DropInfo | null;
-  try {
-    drop = evaluator.evaluate(planCounts(plan, r), out);
-  } catch (e) {
-    drop = dropFromError(e);
-  }
-  drop ??= nonFinite(evaluator, out);
-  const at = r - r0;
-  drops[at] = drop;
-  if (drop) draws.fill(NaN, at * k, at * k + k);
-  else draws.set(out, at * k);
 }
 
 async function runShared<R>(
@@ -259,7 +237,7 @@ async function runShared<R>(
     failure ??= e;
     poke();
   };
-  const onAbort = (): void => fail(new CsiError('ABORTED', 'The bootstrap was aborted.'));
+  const onAbort = (): void => fail(abortedError());
   options.signal?.addEventListener('abort', onAbort, { once: true });
   const assign = (w: Worker): void => {
     if (failure !== null || next >= total) return;
@@ -310,13 +288,14 @@ async function runShared<R>(
       });
     }
     const out = new Float64Array(k);
+    const counts = new Uint32Array(plan.n);
     const yieldNow = (): Promise<void> => new Promise<void>((resolve) => setImmediate(resolve));
     while (failure === null && (finished < total)) {
       if (mainThread && next < total) {
         const from = next;
         const to = Math.min(total, from + chunk);
         next = to;
-        for (let r = from; r < to; r++) evaluateOne(evaluator, plan, r, out, draws, drops);
+        for (let r = from; r < to; r++) evaluateResample(plan, evaluator, r, out, draws, drops, counts);
         finished += to - from;
         report(finished);
         await yieldNow(); // let worker messages in
@@ -349,6 +328,7 @@ function workerMain(init: WorkerInit): void {
   }
   const k = job.evaluator.k;
   const out = new Float64Array(k);
+  const counts = new Uint32Array(init.plan.n);
   port.on('message', (msg: ToWorker) => {
     if (msg.type === 'stop') {
       port.close();
@@ -359,7 +339,7 @@ function workerMain(init: WorkerInit): void {
     const dropList: [number, string, string][] = [];
     const local: (DropInfo | null)[] = new Array(n).fill(null);
     try {
-      for (let r = msg.from; r < msg.to; r++) evaluateOne(job.evaluator, init.plan, r, out, draws, local, msg.from);
+      for (let r = msg.from; r < msg.to; r++) evaluateResample(init.plan, job.evaluator, r, out, draws, local, counts, r - msg.from);
     } catch (e) {
       const err = e as { code?: string; message?: string };
       port.postMessage({ type: 'error', code: err.code, message: String(err.message ?? e) } satisfies FromWorker);
