@@ -4,7 +4,6 @@
  * {@link addBootstrap}.
  */
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { Survey } from '../data/survey.js';
 import { CsiError } from '../errors.js';
@@ -13,6 +12,7 @@ import type { BootstrapEntry, BootstrapResult, IntervalMethod } from '../inferen
 import { BOOTSTRAP_WORKER_FILE, bootstrapParallel } from '../inference/node/parallel.js';
 import type { ModelSpec } from '../model/types.js';
 import type { EstimateOptions } from '../pls/types.js';
+import { readTextFile } from './readTextFile.js';
 import type { CliIO } from './types.js';
 
 /** parseArgs option specs of the bootstrap flags (spread into the estimate command's options). */
@@ -175,13 +175,7 @@ export async function addBootstrap(
   if (!['percentile', 'bc', 'bca'].includes(ci)) throw new CsiError('INVALID_OPTION', `--ci must be percentile, bc or bca (got ${flags.ci}).`);
   let indices: Int32Array[] | undefined;
   if (flags.resamples !== undefined) {
-    let text: string;
-    try {
-      text = await readFile(flags.resamples, 'utf8');
-    } catch (e) {
-      throw new CsiError('INVALID_OPTION', `Cannot read the resample file ${flags.resamples} (${(e as { code?: string }).code ?? String(e)}).`);
-    }
-    indices = parseResamples(text, survey.n);
+    indices = parseResamples(await readTextFile(flags.resamples, 'resample file'), survey.n);
   }
   const boot = await bootstrapParallel(survey, model, {
     ...(indices ? { indices } : { resamples }),

@@ -1,8 +1,8 @@
-import { readFile } from 'node:fs/promises';
 import { CsiError } from '../errors.js';
 import { parseModel } from '../model/parse.js';
 import type { ModelSpec } from '../model/types.js';
 import type { InnerScheme, MissingRule } from '../pls/types.js';
+import { readTextFile } from './readTextFile.js';
 
 /** The estimation flags of `csi estimate` as parseArgs returns them. */
 export interface EstimateFlagValues {
@@ -36,11 +36,5 @@ export function estimateFlags(values: EstimateFlagValues): { missing: MissingRul
  * const model = await readModelFile('fixtures/telecom.model');
  */
 export async function readModelFile(path: string): Promise<ModelSpec> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (e) {
-    throw new CsiError('INVALID_OPTION', `Cannot read the model file ${path} (${(e as { code?: string }).code ?? String(e)}).`);
-  }
-  return parseModel(text);
+  return parseModel(await readTextFile(path, 'model file'));
 }

@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { fileRowOf } from '../data/fileRowOf.js';
 import { readSurveyFile } from '../data/node/readSurveyFile.js';
 import type { ReadSurveyOptions } from '../data/readSurveyOptions.js';
 import type { Survey } from '../data/survey.js';
@@ -91,7 +92,7 @@ function weightColumn(survey: Survey, name: string): Float64Array {
   if (!values) throw new CsiError('MISSING_COLUMN', `The weight column ${name} is not a numeric column of the data.`, { column: name });
   for (let r = 0; r < values.length; r++) {
     const v = values[r];
-    if (!(v >= 0) || v === Infinity) throw new CsiError('INVALID_WEIGHT', `Weight ${Number.isNaN(v) ? 'missing' : v} in column ${name} is not a finite number ≥ 0.`, survey.log.excludedRows.length === 0 ? { row: r + 2, column: name } : { column: name });
+    if (!(v >= 0) || v === Infinity) throw new CsiError('INVALID_WEIGHT', `Weight ${Number.isNaN(v) ? 'missing' : v} in column ${name} is not a finite number ≥ 0.`, { row: fileRowOf(survey.log, r), column: name });
   }
   return values;
 }

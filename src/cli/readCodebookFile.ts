@@ -1,7 +1,7 @@
-import { readFile } from 'node:fs/promises';
 import type { Codebook } from '../data/codebook.js';
 import { parseCodebook } from '../data/parseCodebook.js';
 import { CsiError } from '../errors.js';
+import { readTextFile } from './readTextFile.js';
 
 /**
  * Reads and validates a codebook JSON file (UTF-8, BOM allowed).
@@ -11,13 +11,7 @@ import { CsiError } from '../errors.js';
  * const codebook = await readCodebookFile('fixtures/telecom.codebook.json');
  */
 export async function readCodebookFile(path: string): Promise<Codebook> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (e) {
-    const code = (e as { code?: string }).code;
-    throw new CsiError('INVALID_OPTION', code === 'ENOENT' ? `No such codebook file: ${path}` : `Cannot read the codebook ${path} (${code ?? String(e)}).`);
-  }
+  const text = await readTextFile(path, 'codebook file');
   let json: unknown;
   try {
     json = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);

@@ -8,6 +8,7 @@ export { surveyFromRows, type SurveyFromRowsOptions } from './surveyFromRows.js'
 export { inferCodebook, type InferCodebookOptions } from './inferCodebook.js';
 export { inferScale, COMMON_SCALES } from './inferScale.js';
 export { surveyQuality, type SurveyQualityOptions } from './surveyQuality.js';
+export { fileRowOf } from './fileRowOf.js';
 export { summarizeSurvey, type SurveySummary, type ColumnStats } from './summarizeSurvey.js';
 export { formatSurveySummary, type FormatSurveySummaryOptions } from './formatSurveySummary.js';
 export { decodeText, type SurveyEncoding } from './decodeText.js';

@@ -10,7 +10,8 @@ export const FORBIDDEN_COLUMN_NAMES: ReadonlySet<string> = new Set(['__proto__',
  * Checks the zod schema, then that every column name is used once across `id`, `weight`, items, segments and
  * numeric columns, and that no name is `__proto__`, `constructor` or `prototype`.
  *
- * @throws CsiError `INVALID_CODEBOOK`, with the path of the first problem (e.g. `items[2].scale`) in the message.
+ * @throws CsiError `INVALID_CODEBOOK`, with the path of the first problem (e.g. `items[2].scale`) in the message and,
+ *   when the path enters an item, segment or numeric entry with an id, that id as `column`.
  * @example
  * parseCodebook({ items: [{ id: 'SAT1', scale: { min: 1, max: 10 } }] }).items[0].id // 'SAT1'
  */
@@ -21,7 +22,7 @@ export function parseCodebook(json: unknown): Codebook {
     const path = issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '');
     const more = r.error.issues.length > 1 ? ` (and ${r.error.issues.length - 1} more problem(s))` : '';
     throw new CsiError('INVALID_CODEBOOK', `Invalid codebook${path ? ` at ${path}` : ''}: ${issue.message}${more}.`, {
-      column: path || undefined,
+      column: columnAt(json, issue.path),
     });
   }
   const cb = r.data;
@@ -59,4 +60,12 @@ export function parseCodebook(json: unknown): Codebook {
   });
   (cb.numeric ?? []).forEach((c, k) => use(c.id, `numeric[${k}].id`));
   return cb;
+}
+
+/** The column a zod issue is about: the `id` of the `items[k]`, `segments[k]` or `numeric[k]` the path enters, if any. */
+function columnAt(json: unknown, path: readonly PropertyKey[]): string | undefined {
+  const [list, k] = path;
+  if (typeof k !== 'number' || (list !== 'items' && list !== 'segments' && list !== 'numeric')) return undefined;
+  const entry = (json as Record<string, unknown[] | undefined>)[list]?.[k] as { id?: unknown } | undefined;
+  return typeof entry?.id === 'string' && entry.id !== '' ? entry.id : undefined;
 }

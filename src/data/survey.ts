@@ -59,8 +59,13 @@ export interface SurveyLog {
   emptyCells: { column: string; count: number }[];
   /** Items flipped as min + max − x. */
   reversed: string[];
-  /** Rows excluded, with the reason (1-based file row numbers, header = 1). */
+  /** Rows excluded after the header, with the reason (1-based file row numbers). */
   excludedRows: { row: number; reason: string }[];
+  /**
+   * 1-based file row of the header (greater than 1 when blank lines precede it). Set by the readers; absent for
+   * surveys built another way. `fileRowOf` maps a survey row back to its file row with it.
+   */
+  headerRow?: number;
   /** File columns not named by the codebook (ignored). */
   ignoredColumns: string[];
   /** Detected or given text encoding and delimiter. */

@@ -547,6 +547,7 @@ export function createSurveyBuilder(options: SurveyBuilderOptions): SurveyBuilde
       emptyCells: valueCols.filter((c) => c.empty > 0).map((c) => ({ column: c.name, count: c.empty })),
       reversed: itemCols.filter((c) => c.reverse).map((c) => c.name),
       excludedRows: excluded.filter((e) => e.row > headerRow),
+      headerRow,
       ignoredColumns: ignored,
       encoding: meta.encoding,
       delimiter: meta.delimiter,

@@ -52,9 +52,9 @@ export function surveyQuality(
   const sums = options.reversedSums ?? [];
   const f0 = sums[0] !== undefined && sums[0] !== null;
   const s0 = sums[0] ?? 0;
+  const ref = items[0];
   for (let k = 0; k < p; k++) {
     const col = items[k];
-    const ref = items[0];
     const fk = sums[k] !== undefined && sums[k] !== null;
     const sk = sums[k] ?? 0;
     let l = Infinity;
@@ -93,7 +93,7 @@ export function surveyQuality(
       if (high) highMissing.push(row);
     }
   }
-  const zeroVariance = itemNames.filter((_, k) => !(hi[k] > lo[k]));
+  const zeroVariance: string[] = [];
   const warnings: CsiWarning[] = [];
   if (straightLiners.length > 0) {
     warnings.push({
@@ -111,8 +111,10 @@ export function surveyQuality(
       row: highMissing[0],
     });
   }
-  for (const name of zeroVariance) {
-    const k = itemNames.indexOf(name);
+  for (let k = 0; k < p; k++) {
+    if (hi[k] > lo[k]) continue;
+    const name = itemNames[k];
+    zeroVariance.push(name);
     warnings.push({
       code: 'ZERO_VARIANCE',
       message:

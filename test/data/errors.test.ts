@@ -67,6 +67,8 @@ describe('codebook validation', () => {
     const e = csiErrorOf(() => parseCodebook({ items: [{ id: 'Q1', scale: { min: 1, max: 10 } }, { id: 'Q2', scale: { min: 5, max: 1 } }] }));
     expect(e.code).toBe('INVALID_CODEBOOK');
     expect(e.message).toContain('items[1].scale');
+    expect(e.column).toBe('Q2'); // the id of items[1]
+    expect(csiErrorOf(() => parseCodebook({ items: 'Q1' })).column).toBeUndefined(); // no entry, no column
   });
 
   it('INVALID_CODEBOOK for a wrong type, an unknown key, duplicates and forbidden names', () => {
