@@ -70,3 +70,24 @@ describe.skipIf(!HAS_SHARED)(`IPMA on mobi, target Satisfaction — ${HAS_SHARED
     expect(() => ipma(res!, ci!, 'Image', { model: model!, scales })).toThrow(/not endogenous/);
   });
 });
+
+describe('IPMA by hand: one driver item on 1-5, one target item on 1-10', async () => {
+  const { surveyOf } = await import('../helpers/csvSurvey.js');
+  // a = 1..5, y = (2, 4, 5, 4, 5): OLS slope of y on a = Σ(a−3)(y−4)/Σ(a−3)² = 6/10 = 0.6.
+  // I_X = 100(a − 1)/4, I_Y = 100(y − 1)/9, so a 1-point gain of I_X moves I_Y by 0.6 · (4/9) = 0.2667.
+  const survey = surveyOf(['a', 'y'], [Float64Array.of(1, 2, 3, 4, 5), Float64Array.of(2, 4, 5, 4, 5)]);
+  const model = parseModel('X =~ a\nY =~ y\nY ~ X');
+  const res = estimate(survey, model);
+  const scales = itemScales(['a', 'y'], { codebook: { items: [{ id: 'a', scale: { min: 1, max: 5 } }, { id: 'y', scale: { min: 1, max: 10 } }] } });
+  const ci = constructIndices(res, momentsFromSurvey(survey), { model, scales });
+  it('importance = unstandardized slope on the 0-100 scales, performance = rescaled means', () => {
+    const out = ipma(res, ci, 'Y', { model, scales });
+    expect(out.constructs.X.importance).toBeCloseTo((0.6 * 4) / 9, 12);
+    expect(out.constructs.X.performance).toBeCloseTo(50, 12);
+    expect(ci.indices.Y.mean).toBeCloseTo(100 / 3, 12);
+    expect(out.items.a).toEqual({ importance: out.constructs.X.importance, performance: 50 });
+    expect(out.items.y.importance).toBeCloseTo(1, 12);
+    expect(out.quadrants).toEqual({ X: 'strength' });
+    expect(impacts(res, ci, 'Y').X).toBeCloseTo((5 * 0.6 * 4) / 9, 12);
+  });
+});
