@@ -1,4 +1,4 @@
-import type { Codebook, Survey } from '../data/index.js';
+import { fileRowOf, type Codebook, type Survey } from '../data/index.js';
 import type { CsiWarning } from '../errors.js';
 import {
   checkColumnsInScale,
@@ -110,7 +110,7 @@ export function studyFromResult(result: PlsResult, moments: Moments, model: Mode
     study.warnings.push(...warnings.map((w) => `${w.code}: ${w.message}`));
     return study;
   }
-  if (spec.scale && survey) checkColumnsInScale(Object.fromEntries(items.map((k) => [k, survey.items[survey.itemNames.indexOf(k)]])), scales);
+  if (spec.scale && survey) checkColumnsInScale(columnsOf(survey, items), scales, (r) => fileRowOf(survey.log, r));
   const ci = constructIndices(result, moments, { model, scales, ...(spec.indexWeights ? { weights: spec.indexWeights } : {}) });
   warnings.push(...ci.warnings);
   study.indices = ci.indices;

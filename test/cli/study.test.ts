@@ -68,6 +68,11 @@ describe.skipIf(!HAS_SHARED)(`csi estimate with indices — ${HAS_SHARED ? 'mobi
       [['--scale', '1:10', '--ipma', 'Image'], /^csi: IPMA target Image is not endogenous/],
       [['--scale', '1:10', '--ipma', 'Nope'], /^csi: IPMA target Nope is not a construct/],
       [['--index-weights', 'x'], /^csi: --index-weights must be pls or equal/],
+      [['--scale', 'ten'], /^csi: --scale must be MIN:MAX/],
+      [['--scale', '1:10', '--hierarchy', hierFile('mismatch.json', { levels: { '4': { ahp: { dimensions: ['CUSA1', 'CUSA2', 'CUSA3'], matrix: [[1, 9, 1 / 9], [1 / 9, 1, 9], [9, 1 / 9, 1]] } } } })], /^csi: The AHP matrix for Image names CUSA1, CUSA2, CUSA3; its children are IMAG1/],
+      [['--scale', '1:10', '--hierarchy', hierFile('cr.json', { nodes: { Satisfaction: { ahp: { dimensions: ['CUSA1', 'CUSA2', 'CUSA3'], matrix: [[1, 9, 1 / 9], [1 / 9, 1, 9], [9, 1 / 9, 1]] } } } })], /^csi: The AHP matrix for Satisfaction is inconsistent: CR = .* ≥ 0\.10/],
+      [['--scale', '1:10', '--hierarchy', hierFile('neg.json', { nodes: { Satisfaction: { ahp: { dimensions: ['CUSA1', 'CUSA2', 'CUSA3'], matrix: [[1, -2, 1], [-0.5, 1, 1], [1, 1, 1]] } } } })], /^csi: The AHP matrix \(CUSA1, CUSA2, CUSA3\) entry \[1\]\[2\] = -2 is not a positive number/],
+      [['--scale', '1:10', '--hierarchy', hierFile('bad.json', { levels: { '5': 'pls' } })], /^csi: Study hierarchy\.levels/],
     ] as const) {
       const { code, err } = await run(['estimate', data, '--model', model, ...args]);
       expect(code, args.join(' ')).toBe(2);
@@ -76,6 +81,12 @@ describe.skipIf(!HAS_SHARED)(`csi estimate with indices — ${HAS_SHARED ? 'mobi
     }
   });
 });
+
+function hierFile(name: string, json: unknown): string {
+  const f = join(dir, name);
+  writeFileSync(f, JSON.stringify(json));
+  return f;
+}
 
 /** A consistent pairwise matrix a_ij = v_i / v_j. */
 function consistent(v: number[]): number[][] {
