@@ -149,7 +149,9 @@ export async function runEngineEstimate(values: EngineEstimateArgs & StudyFlagVa
     if (!Number.isInteger(threads) || threads < 1) throw new CsiError('INVALID_OPTION', `--threads must be a whole number ≥ 1 (got ${values.threads}).`);
   }
   const model = studyModel(spec);
-  const codebook = spec.codebook;
+  // --scale without a codebook: a codebook of just those scales, so the engine's SQL counts out-of-scale values
+  // (OUT_OF_SCALE) as it does for a codebook's; moments alone cannot show a value outside the scale.
+  const codebook = spec.codebook ?? (spec.scale ? { items: modelItems(model).map((id) => ({ id, scale: { min: spec.scale![0], max: spec.scale![1] } })) } : undefined);
   const { result, engine: moments } = await estimateWithEngine({
     engine,
     model,

@@ -127,3 +127,24 @@ describe('csi ahp', () => {
     }
   });
 });
+
+describe('--scale checks every value, in memory and with --engine duckdb', () => {
+  it('a value outside --scale: exit 2, one line naming the item', async () => {
+    const data = join(dir, 'oos.csv');
+    writeFileSync(data, 'a,b,y\n1,2,3\n2,3,3\n3,3,4\n4,5,5\n5,4,7\n2,2,2\n');
+    const model = join(dir, 'oos.model');
+    writeFileSync(model, 'X =~ a + b\nY =~ y\nY ~ X\n');
+    const mem = await run(['estimate', data, '--model', model, '--scale', '1:5']);
+    expect(mem.code).toBe(2);
+    expect(mem.err).toBe('csi: Item y: 7 is outside its scale 1:5. (row 6)\n');
+    const duck = await run(['estimate', data, '--engine', 'duckdb', '--model', model, '--scale', '1:5']);
+    expect(duck.code).toBe(2);
+    expect(duck.err).toMatch(/^csi: .*item "y" .*outside/);
+    const ok = await run(['estimate', data, '--engine', 'duckdb', '--model', model, '--scale', '1:7', '--json']);
+    const inMem = await run(['estimate', data, '--model', model, '--scale', '1:7', '--json']);
+    expect(ok.code).toBe(0);
+    const a = JSON.parse(ok.out).indices;
+    const b = JSON.parse(inMem.out).indices;
+    for (const c of ['X', 'Y']) expect(Math.abs(a[c].mean - b[c].mean)).toBeLessThan(1e-10);
+  });
+});
