@@ -110,7 +110,7 @@ export function studyFromResult(result: PlsResult, moments: Moments, model: Mode
     study.warnings.push(...warnings.map((w) => `${w.code}: ${w.message}`));
     return study;
   }
-  if (spec.scale && survey) checkColumnsInScale(columnsOf(survey, items), scales, (r) => fileRowOf(survey.log, r));
+  if (spec.scale && survey) checkColumnsInScale(columnsOf(survey, items), scales, (r) => fileRowOf(survey.log, r) ?? r + 2);
   const ci = constructIndices(result, moments, { model, scales, ...(spec.indexWeights ? { weights: spec.indexWeights } : {}) });
   warnings.push(...ci.warnings);
   study.indices = ci.indices;

@@ -20,6 +20,7 @@ describe.skipIf(!HAS_SHARED)(`ACSI indices on mobi — ${HAS_SHARED ? 'mobi-ecsi
     for (const [c, v] of Object.entries(ref.mean_index) as [string, number][]) maxDiff = Math.max(maxDiff, Math.abs(out!.indices[c].mean! - v));
     expect(Object.keys(out!.indices).sort()).toEqual(Object.keys(ref.mean_index).sort());
     expect(maxDiff).toBeLessThan(1e-6);
+    console.log(`[indices] mobi acsi_index mean index: ${Object.keys(ref.mean_index).length} constructs, max |diff| ${maxDiff.toExponential(2)}`);
   });
 
   it('normalised weights and index SDs within 1e-6', () => {
