@@ -69,6 +69,7 @@ export type CsiErrorCode =
   | 'INVALID_MATRIX'
   | 'INCONSISTENT_MATRIX'
   | 'NOT_ENDOGENOUS'
+  | 'NEGATIVE_WEIGHT'
   | 'INVALID_STUDY';
 
 /** Where a problem is: any subset of row, column, construct and a position in model text. */

@@ -99,7 +99,7 @@ export function constructIndices(result: PlsResult, moments: Moments, options: C
     warnings.push({ code: 'NO_SCALE', message: `No declared scale for ${list.slice(0, 10).join(', ')}${list.length > 10 ? ' …' : ''}: their constructs get no 0-100 index (give a codebook or --scale MIN:MAX).`, count: list.length });
   }
   for (const c of negative) {
-    warnings.push({ code: 'INVALID_SCALE', construct: c, message: `${c} has a negative index weight: its index may leave 0-100 (IPMA assumes non-negative weights).` });
+    warnings.push({ code: 'NEGATIVE_WEIGHT', construct: c, message: `${c} has a negative index weight: its index may leave 0-100 (IPMA assumes non-negative weights).` });
   }
   return { indices, indexWeights, forms, source: typeof source === 'string' ? source : 'explicit', itemMoments: im, warnings };
 }
