@@ -62,7 +62,11 @@ export type CsiErrorCode =
   | 'ABORTED'
   | 'ENGINE'
   | 'INCOMPLETE_MOMENTS'
-  | 'INVALID_MOMENTS';
+  | 'INVALID_MOMENTS'
+  // workbooks and SPSS files (issue 20)
+  | 'CORRUPT_FILE'
+  | 'ENCRYPTED_FILE'
+  | 'MERGED_HEADER';
 
 /** Where a problem is: any subset of row, column, construct and a position in model text. */
 export interface CsiLocation {
