@@ -15,8 +15,9 @@ import { estimateFlags, readModelFile } from './estimate-flags.js';
 import { readCodebookFile } from './readCodebookFile.js';
 import type { CliCommand, CliIO } from './types.js';
 
-const usage = `Usage: csi estimate DATA.csv --model MODEL.txt [--codebook FILE] [--missing mean|casewise|pairwise]
-                    [--scheme path|factorial|centroid] [--weights COLUMN] [--max-iterations N] [--f2] [--json]
+const usage = `Usage: csi estimate DATA.csv|.xlsx|.sav|.zsav --model MODEL.txt [--codebook FILE] [--sheet NAME|N]
+                    [--missing mean|casewise|pairwise] [--scheme path|factorial|centroid] [--weights COLUMN]
+                    [--max-iterations N] [--f2] [--json]
 
 Estimates a PLS path model exactly as seminr 2.3.1 does (path weighting, mode A/B, 1e-7 stop rule, 300 iterations).
 The model is lavaan-style text: "Image =~ IMAG1 + IMAG2" (mode A), "Value <~ PERV1 + PERV2" (mode B),
@@ -39,6 +40,7 @@ export const estimateCommand: CliCommand = {
       options: {
         model: { type: 'string' },
         codebook: { type: 'string' },
+        sheet: { type: 'string' },
         missing: { type: 'string', default: 'mean' },
         scheme: { type: 'string', default: 'path' },
         weights: { type: 'string' },
@@ -66,7 +68,7 @@ export const estimateCommand: CliCommand = {
     if (values.model === undefined) throw new CsiError('INVALID_OPTION', 'csi estimate needs --model MODEL.txt (see csi estimate --help).');
     const { missing, scheme, maxIterations } = estimateFlags(values);
     const model = await readModelFile(values.model);
-    const readOptions: ReadSurveyOptions = {};
+    const readOptions: ReadSurveyOptions = values.sheet !== undefined ? { sheet: values.sheet } : {};
     if (values.codebook !== undefined) readOptions.codebook = await readCodebookFile(values.codebook);
     const survey = await readSurveyFile(positionals[0], readOptions);
     // --weights COLUMN becomes the survey's weight column (so resamples carry their rows' weights too).
