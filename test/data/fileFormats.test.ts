@@ -79,6 +79,26 @@ describe('files: .sav and .xlsx end to end', () => {
     expect(Array.from(csv.items[0])).toEqual([5, 1]);
   });
 
+  it('text in the encoding the file declares: GBK by name, windows-1255 by code page alone', () => {
+    const gbk: Record<string, number[]> = { 满意: [0xc2, 0xfa, 0xd2, 0xe2], 非常满意: [0xb7, 0xc7, 0xb3, 0xa3, 0xc2, 0xfa, 0xd2, 0xe2], 地区: [0xb5, 0xd8, 0xc7, 0xf8] };
+    const asGbk = (t: string) => Uint8Array.from(gbk[t] ?? Array.from(new TextEncoder().encode(t)));
+    const bytes = writeSav(
+      [
+        { name: 'SAT', label: '满意', measure: 2, values: [4, 5], valueLabels: [{ value: 5, label: '非常满意' }, { value: 4, label: '满意' }] },
+        { name: 'region', label: '地区', values: ['地区', 'x'] },
+      ],
+      { name: 'GBK', codePage: 936, encode: asGbk },
+    );
+    const s = readSurveySav(bytes);
+    expect(s.log.encoding).toBe('gbk (SPSS .sav)');
+    expect(s.codebook.items[0].label).toEqual({ zh: '满意' });
+    expect(s.codebook.items[0].values).toEqual([{ value: 5, label: { zh: '非常满意' } }, { value: 4, label: { zh: '满意' } }]);
+    expect(s.segments[0].levels).toEqual(['地区', 'x']);
+    const hebrew = Uint8Array.from([0xf9, 0xec, 0xe5, 0xed]); // שלום in windows-1255
+    const h = readSurveySav(writeSav([{ name: 'Q', label: 'shalom', measure: 2, values: [1, 2] }], { name: null, codePage: 1255, encode: (t) => (t === 'shalom' ? hebrew : new TextEncoder().encode(t)) }));
+    expect(h.codebook.items[0].label).toEqual({ en: 'שלום' });
+  });
+
   it.skipIf(!hasSav)('csi inspect survey.sav --write-codebook writes the file codebook; csi estimate reads a workbook', async () => {
     const out = path.join(dir, 'codebook.json');
     const r = await run(['inspect', path.join(savDir, 'basic_sample_missing.sav'), '--write-codebook', out]);

@@ -12,9 +12,17 @@ export interface SavColumn {
   label?: string;
 }
 
-const enc = new TextEncoder();
+/** The file's text encoding: the encoding record's name (null: none) and record 3's code page; `encode` writes text. */
+export interface SavEncoding {
+  name: string | null;
+  codePage: number;
+  encode: (s: string) => Uint8Array;
+}
 
-export function writeSav(columns: SavColumn[]): Uint8Array {
+const UTF8: SavEncoding = { name: 'UTF-8', codePage: 65001, encode: (s) => new TextEncoder().encode(s) };
+
+export function writeSav(columns: SavColumn[], encoding: SavEncoding = UTF8): Uint8Array {
+  const enc = { encode: encoding.encode };
   const out: number[] = [];
   const i32 = (v: number) => {
     const b = new Uint8Array(4);
@@ -34,16 +42,17 @@ export function writeSav(columns: SavColumn[]): Uint8Array {
   const widths = columns.map((c) => (c.values.every((v) => typeof v === 'number') ? 0 : Math.max(1, ...c.values.map((v) => enc.encode(String(v)).length))));
   const slots = widths.map((w) => (w === 0 ? 1 : Math.ceil(w / 8)));
   const short = columns.map((_, k) => `V${k + 1}`);
-  bytes(enc.encode('$FL2'), 4);
-  bytes(enc.encode('@(#) SPSS DATA FILE csikit test writer'), 60);
+  const ascii = new TextEncoder();
+  bytes(ascii.encode('$FL2'), 4);
+  bytes(ascii.encode('@(#) SPSS DATA FILE csikit test writer'), 60);
   i32(2);
   i32(slots.reduce((a, b) => a + b, 0));
   i32(0);
   i32(0);
   i32(n);
   f64(100);
-  bytes(enc.encode('01 Jan 26'), 9);
-  bytes(enc.encode('00:00:00'), 8);
+  bytes(ascii.encode('01 Jan 26'), 9);
+  bytes(ascii.encode('00:00:00'), 8);
   bytes([], 64);
   bytes([], 3, 0);
   columns.forEach((c, k) => {
@@ -55,7 +64,7 @@ export function writeSav(columns: SavColumn[]): Uint8Array {
     const fmt = w === 0 ? (5 << 16) | (8 << 8) | 2 : (1 << 16) | (w << 8);
     i32(fmt);
     i32(fmt);
-    bytes(enc.encode(short[k]), 8);
+    bytes(ascii.encode(short[k]), 8);
     if (c.label) {
       const l = enc.encode(c.label);
       i32(l.length);
@@ -96,10 +105,10 @@ export function writeSav(columns: SavColumn[]): Uint8Array {
     out.push(...data);
   };
   const ints = (vs: number[]) => vs.flatMap((v) => Array.from(new Uint8Array(new Int32Array([v]).buffer)));
-  ext(3, 4, ints([1, 0, 0, -1, 1, 1, 2, 65001]));
+  ext(3, 4, ints([1, 0, 0, -1, 1, 1, 2, encoding.codePage]));
   ext(11, 4, ints(columns.flatMap((c, k) => [c.measure ?? (widths[k] ? 1 : 3), 8, widths[k] ? 0 : 1])));
   ext(13, 1, Array.from(enc.encode(columns.map((c, k) => `${short[k]}=${c.name}`).join('\t'))));
-  ext(20, 1, Array.from(enc.encode('UTF-8')));
+  if (encoding.name !== null) ext(20, 1, Array.from(ascii.encode(encoding.name)));
   i32(999);
   i32(0);
   for (let r = 0; r < n; r++) {

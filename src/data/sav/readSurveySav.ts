@@ -46,7 +46,7 @@ export function surveyFromSav(sav: SavFile, options: ReadSurveySavOptions = {}):
     for (let j = 0; j < cellOf.length; j++) row[j] = cellOf[j](r);
     feedRow(builder.sink, r + 2, row);
   }
-  return builder.finish({ encoding: sav.encoding, delimiter: '' });
+  return builder.finish({ encoding: `${sav.encoding} (SPSS .${sav.compression === 'zlib' ? 'zsav' : 'sav'})`, delimiter: '' });
 }
 
 /** How one variable's value at case r becomes a cell. */

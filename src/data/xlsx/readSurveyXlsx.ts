@@ -51,7 +51,7 @@ export function surveyFromSheet(sheet: XlsxSheet, options: ReadSurveyXlsxOptions
     if (r === header) for (let j = 0; j < width; j++) if (typeof row[j] === 'number') row[j] = String(row[j]);
     feedRow(builder.sink, r.row, row);
   }
-  const survey = builder.finish({ encoding: 'xlsx', delimiter: '' });
+  const survey = builder.finish({ encoding: `xlsx, sheet "${sheet.name}"`, delimiter: '' });
   if (merged.length > 0) {
     survey.warnings.push({
       code: 'MERGED_HEADER',
