@@ -141,3 +141,12 @@ describe.skipIf(!present)('SPSS system files from pyreadstat (../shared/datasets
     expect(csiErrorOf(() => readSav(new TextEncoder().encode('id,SAT\n1,2\n'))).code).toBe('CORRUPT_FILE');
   });
 });
+
+describe('hostile .sav headers', () => {
+  it('a header announcing a billion cases or an impossible ZLIB block size fails with CORRUPT_FILE, no huge allocation', () => {
+    if (!present) return;
+    const b = bytes('basic_sample.sav').slice();
+    new DataView(b.buffer).setInt32(80, 1e9, true); // ncases
+    expect(csiErrorOf(() => readSav(b)).code).toBe('CORRUPT_FILE');
+  });
+});

@@ -52,8 +52,12 @@ function inflateZsav(bytes: Uint8Array, dict: RawSavDictionary): Uint8Array {
     const compressedOfs = c.int64();
     const uncompressedSize = c.int32();
     const compressedSize = c.int32();
-    if (compressedOfs < 0 || compressedOfs + compressedSize > bytes.length) {
+    if (compressedOfs < 0 || compressedSize < 0 || compressedOfs + compressedSize > bytes.length) {
       throw new CsiError('CORRUPT_FILE', 'The .zsav file is truncated: a compressed block lies past its end.');
+    }
+    // ZLIB cannot expand more than about 1032:1; a larger claim is damage, not data (and no huge allocation).
+    if (uncompressedSize < 0 || uncompressedSize > compressedSize * 1032 + 1024) {
+      throw new CsiError('CORRUPT_FILE', `The .zsav file is damaged: block ${k + 1} claims an impossible size.`);
     }
     let part: Uint8Array;
     try {
@@ -75,7 +79,8 @@ function inflateZsav(bytes: Uint8Array, dict: RawSavDictionary): Uint8Array {
 
 /** Expands bytecode compression: 8 command bytes, then the 8-byte literals they call for. */
 function expandBytecode(src: Uint8Array, dict: RawSavDictionary, caseBytes: number): Uint8Array {
-  const expected = dict.cases >= 0 ? dict.cases * caseBytes : Math.max(src.length * 2, caseBytes);
+  // Each 8 command bytes expand to at most 64 bytes, so the header's case count cannot ask for more than that.
+  const expected = Math.max(Math.min(dict.cases >= 0 ? dict.cases * caseBytes : src.length * 2, src.length * 8), caseBytes, 64);
   let out = new Uint8Array(expected);
   const view = () => new DataView(out.buffer);
   let dv = view();
