@@ -5,6 +5,8 @@ import type { Codebook } from '../../src/data/codebook.js';
 import { readSurvey } from '../../src/data/readSurvey.js';
 import { readSurveyXlsx } from '../../src/data/xlsx/readSurveyXlsx.js';
 import { readXlsx } from '../../src/data/xlsx/readXlsx.js';
+import { serialDateText, styleKinds } from '../../src/data/xlsx/xlsxDates.js';
+import { richText, xmlText } from '../../src/data/xlsx/xml.js';
 import { parseModel } from '../../src/model/parse.js';
 import { estimate } from '../../src/pls/estimate.js';
 import { resultToJson } from '../../src/pls/result-json.js';
@@ -103,5 +105,17 @@ describe('xlsx workbooks', () => {
     expect(locked.message).toMatch(/password/);
     const whole = writeXlsx([{ name: 'S', rows: [['SAT'], [7]] }]);
     expect(csiErrorOf(() => readSurveyXlsx(whole.subarray(0, whole.length - 40))).code).toBe('CORRUPT_FILE');
+  });
+
+  it('date styles (built-in and custom formats), the 1904 date system, text escapes and phonetic runs', () => {
+    const styles =
+      '<numFmts><numFmt numFmtId="164" formatCode="yyyy&quot;年&quot;m&quot;月&quot;d&quot;日&quot;"/><numFmt numFmtId="165" formatCode="0.00&quot;d&quot;"/>' +
+      '<numFmt numFmtId="166" formatCode="[h]:mm:ss"/></numFmts><cellXfs><xf numFmtId="0"/><xf numFmtId="14"/><xf numFmtId="164"/><xf numFmtId="165"/><xf numFmtId="166"/><xf numFmtId="22"/></cellXfs>';
+    expect(styleKinds(styles)).toEqual(['number', 'date', 'date', 'number', 'time', 'datetime']);
+    expect(serialDateText(45352, 'date', false)).toBe('2024-03-01');
+    expect(serialDateText(43890, 'date', true)).toBe('2024-03-01');
+    expect(serialDateText(0.5, 'time', false)).toBe('12:00:00');
+    expect(xmlText('a &lt;b&gt; &#20320;&#x597D;_x000A_')).toBe('a <b> 你好\n');
+    expect(richText('<r><t>東京</t></r><rPh sb="0" eb="2"><t>トウキョウ</t></rPh>')).toBe('東京');
   });
 });
