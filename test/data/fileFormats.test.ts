@@ -74,6 +74,9 @@ describe('files: .sav and .xlsx end to end', () => {
     ]);
     expect(s.codebook.segments).toEqual([{ id: 'region' }]);
     expect(s.codebook.numeric).toEqual([{ id: 'wait' }]);
+    // one text labelling two codes stays readable: the later one gets its code appended
+    const dup = readSurveySav(writeSav([{ name: 'Q', measure: 2, values: [1, 98, 99], valueLabels: [{ value: 1, label: 'Yes' }, { value: 98, label: "Don't know" }, { value: 99, label: "DON'T KNOW" }] }]));
+    expect(dup.codebook.items[0].values?.map((x) => x.label?.en)).toEqual(['Yes', "Don't know", "DON'T KNOW (99)"]);
     // the same codebook maps text answers of a CSV export back to the codes
     const csv = readSurvey('id,满意度,region,wait\n1,非常满意,north,3\n2,1,south,\n', { codebook: s.codebook });
     expect(Array.from(csv.items[0])).toEqual([5, 1]);

@@ -1,5 +1,6 @@
 import type { Codebook, CodebookItem, CodebookNumeric, CodebookSegment, Label, ValueLabel } from '../codebook.js';
 import { inferScale } from '../inferScale.js';
+import { valueLabelKey } from '../valueLabels.js';
 import type { SavFile, SavVariable } from './readSav.js';
 
 const ID_NAME = /^(id|respondent_?id|resp_?id|respid|case_?id|uid)$/i;
@@ -97,9 +98,21 @@ function missingOf(v: SavVariable): Pick<CodebookItem, 'missing' | 'missingRange
   return out;
 }
 
+/**
+ * Numeric value labels as codebook `values`. A text that labels several codes (98 and 99 both "Don't know") could
+ * not map back to one code, so the later ones get their code appended ("Don't know (99)").
+ */
 function valueLabelsOf(v: SavVariable): { values?: ValueLabel[] } {
-  const values = v.valueLabels.filter((l): l is { value: number; label: string } => typeof l.value === 'number' && l.label.trim() !== '');
-  return values.length > 0 ? { values: values.map((l) => ({ value: l.value, label: labelOf(l.label) })) } : {};
+  const seen = new Set<string>();
+  const values: ValueLabel[] = [];
+  for (const l of v.valueLabels) {
+    if (typeof l.value !== 'number' || l.label.trim() === '' || values.some((x) => x.value === l.value)) continue;
+    let text = l.label;
+    if (seen.has(valueLabelKey(text))) text = `${text} (${l.value})`;
+    seen.add(valueLabelKey(text));
+    values.push({ value: l.value, label: labelOf(text) });
+  }
+  return values.length > 0 ? { values } : {};
 }
 
 /** An item's scale: the labelled codes and observed answers (user-missing ones left out); guessed only without labels. */
