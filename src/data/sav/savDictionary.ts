@@ -20,7 +20,7 @@ export interface RawSavVariable {
 /** Everything a system file's dictionary holds, undecoded. */
 export interface RawSavDictionary {
   little: boolean;
-  /** 2 = bytecode compressed, 1 = ... as stored: 0 none, 1 bytecode, 2 zlib. */
+  /** Compression as stored: 0 none, 1 bytecode, 2 ZLIB (.zsav). */
   compression: number;
   /** 1-based slot of the weight variable, 0 when unweighted. */
   weightSlot: number;
