@@ -4,7 +4,7 @@ import { readSurveyFile } from '../data/node/readSurveyFile.js';
 import type { ReadSurveyOptions } from '../data/readSurveyOptions.js';
 import type { Survey } from '../data/survey.js';
 import { CsiError } from '../errors.js';
-import { estimate } from '../pls/estimate.js';
+import { estimate } from '../inference/index.js';
 import { formatPlsResult } from '../pls/formatPlsResult.js';
 import { resultToJson } from '../pls/result-json.js';
 import type { EstimateOptions } from '../pls/types.js';

@@ -1,5 +1,5 @@
 import type { Survey } from '../data/survey.js';
-import type { MissingRule } from '../pls/types.js';
+import type { MissingRule } from './missing.js';
 import type { Moments } from './moments-types.js';
 import { accumulateMoments } from './accumulateMoments.js';
 import { surveyColumns } from './surveyColumns.js';
