@@ -27,11 +27,25 @@ module.exports = {
     },
     ...floorRules,
     {
+      name: 'pls-sees-moments-and-models',
+      comment: 'pls/ estimates from moments and models only: the survey-taking entry points (estimate) live in inference/.',
+      severity: 'error',
+      from: { path: '^src/pls/' },
+      to: { path: '^src/data/' },
+    },
+    {
+      name: 'quality-sees-matrices',
+      comment: 'quality/ holds formulas over correlation matrices and blocks: it needs neither surveys nor models.',
+      severity: 'error',
+      from: { path: '^src/quality/' },
+      to: { path: '^src/(data|model)/' },
+    },
+    {
       name: 'through-index',
       comment: "Another folder is reached through its index.ts (its public face), never its internals.",
       severity: 'error',
       from: { path: `^src/(${FLOORS.join('|')})/` },
-      to: { path: `^src/(${FLOORS.join('|')})/.+`, pathNot: ['^src/$1/', `^src/(${FLOORS.join('|')})/index\\.ts$`] },
+      to: { path: `^src/(${FLOORS.join('|')})/.+`, pathNot: ['^src/$1/', `^src/(${FLOORS.join('|')})/(duckdb/|clickhouse/|node/)?index\\.ts$`] },
     },
     {
       name: 'errors-imports-nothing',

@@ -5,13 +5,13 @@
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { Survey } from '../data/survey.js';
+import type { Survey } from '../data/index.js';
 import { CsiError } from '../errors.js';
-import { parseResamples } from '../inference/resamples.js';
-import type { BootstrapEntry, BootstrapResult, IntervalMethod } from '../inference/types.js';
-import { BOOTSTRAP_WORKER_FILE, bootstrapParallel } from '../inference/node/parallel.js';
-import type { ModelSpec } from '../model/types.js';
-import type { EstimateOptions } from '../pls/types.js';
+import { parseResamples } from '../inference/index.js';
+import type { BootstrapEntry, BootstrapResult, IntervalMethod } from '../inference/index.js';
+import { BOOTSTRAP_WORKER_FILE, bootstrapParallel } from '../inference/node/index.js';
+import type { ModelSpec } from '../model/index.js';
+import type { EstimateOptions } from '../pls/index.js';
 import { readTextFile } from './readTextFile.js';
 import type { CliIO } from './types.js';
 

@@ -1,11 +1,11 @@
-import type { Codebook } from '../data/codebook.js';
+import type { Codebook } from '../data/index.js';
 import type { EngineMissing, EngineMomentsResult } from '../engines/index.js';
 import { CsiError } from '../errors.js';
-import type { ModelSpec } from '../model/types.js';
-import { estimateFromMoments } from '../pls/estimateFromMoments.js';
-import { formatPlsResult } from '../pls/formatPlsResult.js';
-import { resultToJson } from '../pls/result-json.js';
-import type { InnerScheme, MissingRule, PlsResult } from '../pls/types.js';
+import type { ModelSpec } from '../model/index.js';
+import { estimateFromMoments } from '../pls/index.js';
+import { formatPlsResult } from '../pls/index.js';
+import { resultToJson } from '../pls/index.js';
+import type { InnerScheme, MissingRule, PlsResult } from '../pls/index.js';
 import { estimateFlags, readModelFile } from './estimate-flags.js';
 import { readCodebookFile } from './readCodebookFile.js';
 import type { CliIO } from './types.js';

@@ -1,7 +1,7 @@
 import { CsiError } from '../errors.js';
-import { parseModel } from '../model/parse.js';
-import type { ModelSpec } from '../model/types.js';
-import type { InnerScheme, MissingRule } from '../pls/types.js';
+import { parseModel } from '../model/index.js';
+import type { ModelSpec } from '../model/index.js';
+import type { InnerScheme, MissingRule } from '../pls/index.js';
 import { readTextFile } from './readTextFile.js';
 
 /** The estimation flags of `csi estimate` as parseArgs returns them. */

@@ -1,13 +1,13 @@
 import { parseArgs } from 'node:util';
-import { fileRowOf } from '../data/fileRowOf.js';
-import { readSurveyFile } from '../data/node/readSurveyFile.js';
-import type { ReadSurveyOptions } from '../data/readSurveyOptions.js';
-import type { Survey } from '../data/survey.js';
+import { fileRowOf } from '../data/index.js';
+import { readSurveyFile } from '../data/node/index.js';
+import type { ReadSurveyOptions } from '../data/index.js';
+import type { Survey } from '../data/index.js';
 import { CsiError } from '../errors.js';
 import { estimate } from '../inference/index.js';
-import { formatPlsResult } from '../pls/formatPlsResult.js';
-import { resultToJson } from '../pls/result-json.js';
-import type { EstimateOptions } from '../pls/types.js';
+import { formatPlsResult } from '../pls/index.js';
+import { resultToJson } from '../pls/index.js';
+import type { EstimateOptions } from '../pls/index.js';
 import { addBootstrap, BOOTSTRAP_FLAGS, BOOTSTRAP_USAGE } from './bootstrap-flags.js';
 // --engine duckdb|clickhouse (issue 8): moments computed by an engine; logic in ./engine-source.ts.
 import { ENGINE_ARG_OPTIONS, ENGINE_USAGE, runEngineEstimate } from './engine-source.js';

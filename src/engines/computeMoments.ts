@@ -1,4 +1,4 @@
-import type { Codebook } from '../data/codebook.js';
+import type { Codebook } from '../data/index.js';
 import { CsiError, isCsiError, type CsiWarning } from '../errors.js';
 import type { Moments } from '../stats/index.js';
 import { groupedMomentsFromRows, totalOf, type GroupedMoments } from './groupedMoments.js';

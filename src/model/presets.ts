@@ -1,4 +1,4 @@
-import type { Label } from '../data/codebook.js';
+import type { Label } from '../data/index.js';
 import type { PathSpec } from './types.js';
 
 /**

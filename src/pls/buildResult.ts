@@ -1,5 +1,5 @@
 import type { CsiWarning } from '../errors.js';
-import type { ModelSpec } from '../model/types.js';
+import type { ModelSpec } from '../model/index.js';
 import { assessQuality, consistentPls, type ConsistentResult, type QualityReport } from '../quality/index.js';
 import { combinationCorrelations } from './combinationCorrelations.js';
 import { effectMatrices } from './effects.js';

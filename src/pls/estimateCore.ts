@@ -1,5 +1,5 @@
 import { CsiError } from '../errors.js';
-import type { ModelSpec } from '../model/types.js';
+import type { ModelSpec } from '../model/index.js';
 import { combinationCorrelations } from './combinationCorrelations.js';
 import { fitPls, type PlsProblem } from './fitPls.js';
 import { fitOptionsOf } from './settings.js';

@@ -1,6 +1,6 @@
 import { CsiError, type CsiWarning } from '../errors.js';
-import type { ModelSpec } from '../model/types.js';
-import { validateModel } from '../model/validate.js';
+import type { ModelSpec } from '../model/index.js';
+import { validateModel } from '../model/index.js';
 import { correlationFromMoments } from '../stats/index.js';
 import { selectMoments, type Moments } from '../stats/index.js';
 import { resolveSettings } from './settings.js';

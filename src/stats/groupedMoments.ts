@@ -1,5 +1,5 @@
 import { CsiError } from '../errors.js';
-import type { Survey } from '../data/survey.js';
+import type { Survey } from '../data/index.js';
 import type { Moments } from './moments-types.js';
 import { accumulateMoments, type AccumulateMomentsOptions } from './accumulateMoments.js';
 import { momentsFromSurvey, type MomentsFromSurveyOptions } from './momentsFromSurvey.js';

@@ -1,4 +1,4 @@
-import type { Survey } from '../data/survey.js';
+import type { Survey } from '../data/index.js';
 import type { MissingRule } from './missing.js';
 import type { Moments } from './moments-types.js';
 import { accumulateMoments } from './accumulateMoments.js';

@@ -1,4 +1,4 @@
-import type { Codebook } from '../../data/codebook.js';
+import type { Codebook } from '../../data/index.js';
 import { CsiError } from '../../errors.js';
 import { floatCast, quoteIdentifier, sqlNumber, unknownDialect, SQL_DIALECTS, type SqlDialect } from './dialect.js';
 import { itemRules, type ItemRule } from './itemRules.js';
