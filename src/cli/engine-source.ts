@@ -1,4 +1,4 @@
-import type { Codebook } from '../data/index.js';
+import { itemScales, type Codebook } from '../data/index.js';
 import type { EngineMissing, EngineMomentsResult } from '../engines/index.js';
 import { CsiError } from '../errors.js';
 import type { ModelSpec } from '../model/index.js';
@@ -111,6 +111,7 @@ export async function estimateWithEngine(options: EstimateWithEngineOptions): Pr
     missing: options.missing,
     ...(options.maxIterations !== undefined ? { maxIterations: options.maxIterations } : {}),
     ...(options.fSquared ? { fSquared: true } : {}),
+    ...(options.codebook ? { scales: itemScales(options.codebook) } : {}),
   });
   result.warnings.push(...engine.warnings);
   return { result, engine };

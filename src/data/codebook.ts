@@ -77,3 +77,15 @@ export const codebookSchema = z
   })
   .strict();
 export type Codebook = z.infer<typeof codebookSchema>;
+
+/**
+ * Each item's declared answer scale as `[min, max]`, keyed by item id: what estimation results echo per item.
+ *
+ * @example
+ * itemScales(codebook).CUSA1 // [1, 10]
+ */
+export function itemScales(codebook: Codebook): Record<string, [number, number]> {
+  const out: Record<string, [number, number]> = {};
+  for (const item of codebook.items) out[item.id] = [item.scale.min, item.scale.max];
+  return out;
+}

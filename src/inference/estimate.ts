@@ -1,4 +1,4 @@
-import type { Survey } from '../data/index.js';
+import { itemScales, type Survey } from '../data/index.js';
 import type { ModelSpec } from '../model/index.js';
 import { validateModel } from '../model/index.js';
 import { constructScores, estimateWithCore, type EstimateOptions, type PlsResult } from '../pls/index.js';
@@ -25,7 +25,7 @@ export function estimate(survey: Survey, model: ModelSpec, options: EstimateOpti
   const weights = options.weights === undefined ? true : options.weights;
   const moments = momentsFromSurvey(survey, { items, missing, weights });
   const { scores: wantScores, ...rest } = options;
-  const core = estimateWithCore(moments, model, { ...rest, scales: { ...codebookScales(survey), ...options.scales } });
+  const core = estimateWithCore(moments, model, { ...rest, scales: { ...itemScales(survey.codebook), ...options.scales } });
   const result = core.result;
   result.settings.scores = wantScores === true;
   if (missing === 'casewise') result.missing.rowsDeleted = survey.n - moments.n;
@@ -34,11 +34,4 @@ export function estimate(survey: Survey, model: ModelSpec, options: EstimateOpti
     result.scores = constructScores(columns, core.means, core.sds, core.V, result.constructs, missing === 'casewise');
   }
   return result;
-}
-
-/** The codebook's declared scale of each item, `[min, max]`. */
-function codebookScales(survey: Survey): Record<string, [number, number]> {
-  const out: Record<string, [number, number]> = {};
-  for (const item of survey.codebook.items) out[item.id] = [item.scale.min, item.scale.max];
-  return out;
 }

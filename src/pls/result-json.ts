@@ -19,6 +19,7 @@ const effect = z.object({ from: z.string(), to: z.string(), estimate: z.number()
  * | reliability | construct → { alpha, rhoC, rhoA, ave } |
  * | htmt | [{ a, b, value }] |
  * | missing | what the missing-value rule did |
+ * | items | item → { mean, sd, n, scale: [min, max] or null }, after the missing rule, weighted where weights are used |
  * | warnings | plain-text warnings (estimation and quality) |
  * | bootstrap | only with `--boot N`: bootstrap summaries per path/effect (see the inference docs) |
  */
@@ -61,6 +62,10 @@ export const plsResultJsonSchema = z
         minPairwiseN: z.number().nullable(),
       })
       .strict(),
+    items: z.record(
+      z.string(),
+      z.object({ mean: z.number(), sd: z.number(), n: z.number().nonnegative(), scale: z.tuple([z.number(), z.number()]).nullable() }).strict(),
+    ),
     warnings: z.array(z.string()),
     /** Added by `csi estimate --boot N` (src/inference's bootstrap summaries; its schema is theirs). */
     bootstrap: z.unknown().optional(),
@@ -100,6 +105,7 @@ export function resultToJson(result: PlsResult): PlsResultJson {
     reliability,
     htmt: (result.quality?.htmt ?? []).map((h) => ({ a: h.a, b: h.b, value: fin(h.value) })),
     missing: { ...result.missing },
+    items: result.items,
     warnings,
   };
 }
