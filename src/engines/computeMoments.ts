@@ -1,7 +1,8 @@
 import type { Codebook } from '../data/index.js';
 import { CsiError, isCsiError, type CsiWarning } from '../errors.js';
 import type { Moments } from '../stats/index.js';
-import { groupedMomentsFromRows, totalOf, type GroupedMoments } from './groupedMoments.js';
+import { groupedMomentsFromRows } from './groupedMoments.js';
+import { totalOf, type GroupedMoments } from '../stats/index.js';
 import { checkMomentsRow, type EngineRow } from './parseMomentsRow.js';
 import type { SqlDialect } from './sql/dialect.js';
 import { momentsSql, type MomentsForm, type SqlSource } from './sql/momentsSql.js';

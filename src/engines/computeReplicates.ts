@@ -1,7 +1,7 @@
 import { CsiError, isCsiError } from '../errors.js';
 import type { Moments } from '../stats/index.js';
 import { computeMoments, type EngineMomentsOptions, type EngineMomentsResult, type RunSql } from './computeMoments.js';
-import { emptyMoments } from './groupedMoments.js';
+import { emptyMoments } from '../stats/index.js';
 import { exactNumber, parseMomentsRow } from './parseMomentsRow.js';
 import type { SqlDialect } from './sql/dialect.js';
 import type { SqlSource } from './sql/momentsSql.js';

@@ -7,4 +7,13 @@ export { mergeMoments, subtractMoments, fillCompleteForm, checkMoments } from '.
 export { selectMoments } from './selectMoments.js';
 export { correlationFromMoments, type MomentCorrelation } from './correlationFromMoments.js';
 export { choleskyDecompose, choleskySolve, solveSpd, solveSubSpdInto, solveLinear, invert, subMatrix, SINGULAR_EPS } from './linalg.js';
-export { groupedMoments, momentsBySegment } from './groupedMoments.js';
+export {
+  groupedMoments,
+  momentsBySegment,
+  marginOf,
+  totalOf,
+  emptyMoments,
+  type GroupedMoments,
+  type GroupedMomentsOptions,
+  type GroupKey,
+} from './groupedMoments.js';
