@@ -5,6 +5,7 @@ import type { ReadSurveyOptions } from '../data/index.js';
 import type { Survey } from '../data/index.js';
 import { CsiError } from '../errors.js';
 import { estimate } from '../inference/index.js';
+import { DEFAULT_MISSING } from '../stats/index.js';
 import { formatPlsResult } from '../pls/index.js';
 import { resultToJson } from '../pls/index.js';
 import type { EstimateOptions } from '../pls/index.js';
@@ -39,7 +40,7 @@ export const estimateCommand: CliCommand = {
       options: {
         model: { type: 'string' },
         codebook: { type: 'string' },
-        missing: { type: 'string', default: 'mean' },
+        missing: { type: 'string', default: DEFAULT_MISSING },
         scheme: { type: 'string', default: 'path' },
         weights: { type: 'string' },
         'max-iterations': { type: 'string' },

@@ -42,7 +42,7 @@ export async function computeReplicateMoments(run: RunSql, source: SqlSource, di
     items: options.items,
     source,
     dialect,
-    missing: full.form,
+    form: full.form,
     rowKey,
     replicates: options.replicates,
     ...(options.seed !== undefined ? { seed: options.seed } : {}),

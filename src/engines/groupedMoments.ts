@@ -8,7 +8,7 @@ import type { MomentsQuerySpec } from './sql/momentsSql.js';
  * become strings (numbers and BigInts by `String`), SQL NULL stays null.
  *
  * @example
- * const q = momentsSql({ items: ['a'], source: 't', groupBy: ['line'], missing: 'complete', dialect: 'duckdb' });
+ * const q = momentsSql({ items: ['a'], source: 't', groupBy: ['line'], form: 'complete', dialect: 'duckdb' });
  * groupedMomentsFromRows([{ csi_g_0: '3G', csi_n: 1n, csi_n_0: 1n, csi_s_0: 2, csi_c_0_0: 4 }], q.spec).groups[0].key // ['3G']
  */
 export function groupedMomentsFromRows(rows: readonly EngineRow[], spec: MomentsQuerySpec): GroupedMoments {

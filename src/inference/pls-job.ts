@@ -47,13 +47,12 @@ export function createPlsJob<R = PlsResult>(survey: Survey, model: ModelSpec, op
   let weights: Float64Array | null = survey.weights;
   if (est.weights instanceof Float64Array) weights = est.weights;
   else if (est.weights === false) weights = null;
-  const casewise = est.missing === 'casewise';
   const estOptions: EstimateOptions = { ...est, scores: false };
   const packed = packRows(names, columns, weights);
   const moments = (counts: Uint32Array | null, rows?: Int32Array): Moments =>
     packed && !rows
       ? resampleMoments(packed, counts)
-      : accumulateMoments(columns, { names, weights, counts, casewise, ...(rows ? { rows } : {}) });
+      : accumulateMoments(columns, { names, weights, counts, ...(est.missing ? { missing: est.missing } : {}), ...(rows ? { rows } : {}) });
 
   const full = moments(null);
   const originalResult = estimateFromMoments(full, model, estOptions);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MISSING_RULES } from '../stats/index.js';
 import type { PlsResult } from './types.js';
 
 /** A finite number, or null where a figure is undefined (NaN in the library). */
@@ -32,7 +33,7 @@ export const plsResultJsonSchema = z
     settings: z
       .object({
         scheme: z.enum(['path', 'factorial', 'centroid']),
-        missing: z.enum(['mean', 'casewise', 'pairwise']),
+        missing: z.enum(MISSING_RULES),
         maxIterations: z.number().int(),
         tolerance: z.number(),
         consistent: z.boolean(),
@@ -54,7 +55,7 @@ export const plsResultJsonSchema = z
     htmt: z.array(z.object({ a: z.string(), b: z.string(), value: num }).strict()),
     missing: z
       .object({
-        rule: z.enum(['mean', 'casewise', 'pairwise']),
+        rule: z.enum(MISSING_RULES),
         rowsUsed: z.number(),
         missingCells: z.number(),
         cellsReplaced: z.number(),

@@ -61,7 +61,7 @@ export function poissonCdf(): number[] {
  * Other dialects: INVALID_OPTION (not written; PostgreSQL would use `generate_series` + `hashtextextended`).
  *
  * @example
- * const q = poissonBootstrapSql({ items: ['a', 'b'], source: 't', missing: 'complete', dialect: 'duckdb', rowKey: 'id', replicates: 200, seed: 7 });
+ * const q = poissonBootstrapSql({ items: ['a', 'b'], source: 't', form: 'complete', dialect: 'duckdb', rowKey: 'id', replicates: 200, seed: 7 });
  * q.spec.replicated // true
  */
 export function poissonBootstrapSql(options: PoissonBootstrapSqlOptions): MomentsQuery {
