@@ -3,7 +3,7 @@ import type { ModelSpec } from '../model/index.js';
 import { assessQuality, consistentPls, type ConsistentResult, type QualityReport } from '../quality/index.js';
 import { combinationCorrelations } from './combinationCorrelations.js';
 import { effectMatrices } from './effects.js';
-import { estimateCore, type CoreFits } from './estimateCore.js';
+import { estimateCore, type CoreFits } from './fitStages.js';
 import type { ItemSummary, MissingReport, PlsEffect, PlsFit, PlsResult, PlsSettings } from './types.js';
 
 /** What {@link buildResult} needs besides the fits. */

@@ -5,7 +5,7 @@ import { correlationFromMoments } from '../stats/index.js';
 import { selectMoments, type Moments } from '../stats/index.js';
 import { resolveSettings } from './settings.js';
 import { buildResult } from './buildResult.js';
-import { estimateCore } from './estimateCore.js';
+import { estimateCore } from './fitStages.js';
 import { stageOneModel, stageTwoModel } from './twoStage.js';
 import type { EstimateOptions, ItemSummary, MissingReport, PlsResult } from './types.js';
 

@@ -3,7 +3,7 @@ export { estimateFromMoments, estimateWithCore, type EstimateWithCore } from './
 export { resolveSettings, fitOptionsOf, DEFAULT_MAX_ITERATIONS, DEFAULT_TOLERANCE } from './settings.js';
 export { leanEstimator, type LeanEstimator } from './leanEstimator.js';
 export { fitPls, type PlsProblem, type FitPlsOptions } from './fitPls.js';
-export { stageStructure, type StageStructure } from './estimateCore.js';
+export { stageStructure, type StageStructure } from './fitStages.js';
 export { innerWeights } from './innerWeights.js';
 export { effectMatrices, type EffectMatrices } from './effects.js';
 export { stageOneModel, stageTwoModel, type StageModel } from './twoStage.js';

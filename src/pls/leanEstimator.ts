@@ -1,6 +1,6 @@
 import type { ModelSpec } from '../model/index.js';
 import { correlationFromMoments, type Moments } from '../stats/index.js';
-import { stageStructure } from './estimateCore.js';
+import { stageStructure } from './fitStages.js';
 import { fitPls } from './fitPls.js';
 import { fitOptionsOf, resolveSettings } from './settings.js';
 import { stageTwoModel } from './twoStage.js';
