@@ -48,6 +48,13 @@ module.exports = {
       to: { path: `^src/(${FLOORS.join('|')})/.+`, pathNot: ['^src/$1/', `^src/(${FLOORS.join('|')})/(duckdb/|clickhouse/|node/)?index\\.ts$`] },
     },
     {
+      name: 'no-root-barrel',
+      comment: 'src/index.ts and src/node.ts are the package entries; folders import the folder they need, not the whole package.',
+      severity: 'error',
+      from: { path: '^src/[^/]+/' },
+      to: { path: '^src/(index|node)\\.ts$' },
+    },
+    {
       name: 'errors-imports-nothing',
       comment: 'src/errors.ts is below every floor.',
       severity: 'error',

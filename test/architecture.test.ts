@@ -42,10 +42,12 @@ describe('the floors of src/ (.dependency-cruiser.cjs, npm run lint:deps)', () =
       file('src/model/inner.ts', "export const x = 1;\n");
       file('src/model/index.ts', "export { x } from './inner';\n");
       file('src/indices/index.ts', "import { r } from '../report/index';\nexport const i = r;\n");
+      file('src/index.ts', "export { s } from './stats/index';\n");
+      file('src/kpi/index.ts', "import { s } from '../index';\nexport const k = s;\n");
       file('src/report/index.ts', "import { i } from '../indices/index';\nexport const r = 1 + (i as number);\n");
       const { status, out } = cruise(dir);
       expect(status).not.toBe(0);
-      for (const rule of ['floor-stats', 'floor-indices', 'pls-sees-moments-and-models', 'through-index', 'browser-core-no-node', 'no-circular']) {
+      for (const rule of ['floor-stats', 'floor-indices', 'pls-sees-moments-and-models', 'through-index', 'browser-core-no-node', 'no-circular', 'no-root-barrel']) {
         expect(out, `${rule} not reported:\n${out}`).toContain(rule);
       }
     } finally {
