@@ -9,6 +9,13 @@ import { momentsSql, quoteIdentifier, sqlStringLiteral, sqlNumber } from '../../
 import type { Codebook } from '../../src/data/codebook.js';
 
 describe('momentsSql golden text', () => {
+  it("the form's old option name `missing` still works (same SQL as `form`)", () => {
+    const a = momentsSql({ items: ['q1', 'q2'], source: 'survey', form: 'pairwise', dialect: 'duckdb' });
+    const b = momentsSql({ items: ['q1', 'q2'], source: 'survey', missing: 'pairwise', dialect: 'duckdb' });
+    expect(b.sql).toBe(a.sql);
+    expect(() => momentsSql({ items: ['q1'], source: 'survey', dialect: 'duckdb' })).toThrow(expect.objectContaining({ code: 'INVALID_OPTION' }));
+  });
+
   it('duckdb, complete form, unweighted', () => {
     const q = momentsSql({ items: ['q1', 'q2'], source: 'survey', form: 'complete', dialect: 'duckdb' });
     expect(q.sql).toBe(
