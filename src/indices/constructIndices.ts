@@ -11,7 +11,7 @@ import type { IndexEstimate } from './types.js';
 export interface ConstructIndicesOptions {
   /** The model the result was estimated with. */
   model: ModelSpec;
-  /** Declared scale of each item ({@link itemScales}); constructs with an item without one get no index. */
+  /** Declared scale of each item ({@link indexScales}); constructs with an item without one get no index. */
   scales: Record<string, ItemScale>;
   /** Weight source. Default 'pls'. */
   weights?: IndexWeightSource;
@@ -44,7 +44,7 @@ export interface ConstructIndices {
  *
  * @example
  * const res = estimate(survey, model);
- * constructIndices(res, momentsFromSurvey(survey), { model, scales: itemScales(survey.itemNames, { scale: [1, 10] }) })
+ * constructIndices(res, momentsFromSurvey(survey), { model, scales: indexScales(survey.itemNames, { scale: [1, 10] }) })
  *   .indices.Satisfaction.mean // 72.45 on mobi
  */
 export function constructIndices(result: PlsResult, moments: Moments, options: ConstructIndicesOptions): ConstructIndices {

@@ -2,10 +2,10 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readSurvey } from '../../src/data/readSurvey.js';
 import { parseCodebook } from '../../src/data/parseCodebook.js';
-import { constructIndices, indexScores, itemScales, rollUpHierarchy } from '../../src/indices/index.js';
+import { constructIndices, indexScores, indexScales, rollUpHierarchy } from '../../src/indices/index.js';
 import type { IndexTreeNode } from '../../src/indices/index.js';
 import { parseModel } from '../../src/model/parse.js';
-import { estimate } from '../../src/pls/estimate.js';
+import { estimate } from '../../src/inference/estimate.js';
 import { momentsFromSurvey } from '../../src/stats/momentsFromSurvey.js';
 
 /** The telecom fixture: a CCSI-style model with a higher-order PerceivedQuality over five dimensions. */
@@ -16,7 +16,7 @@ const model = parseModel(read('telecom.model'));
 const res = estimate(survey, model, { scores: true });
 const items = [...new Set(model.constructs.flatMap((c) => c.items ?? []))];
 const moments = momentsFromSurvey(survey, { items });
-const scales = itemScales(items, { codebook });
+const scales = indexScales(items, { codebook });
 const ci = constructIndices(res, moments, { model, scales });
 const columns = Object.fromEntries(items.map((k) => [k, survey.items[survey.itemNames.indexOf(k)]]));
 const find = (n: IndexTreeNode, name: string): IndexTreeNode | undefined => (n.name === name ? n : n.children.map((c) => find(c, name)).find(Boolean));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { constructIndices, impacts, ipma, itemScales } from '../../src/indices/index.js';
+import { constructIndices, impacts, ipma, indexScales } from '../../src/indices/index.js';
 import { parseModel } from '../../src/model/parse.js';
-import { estimate } from '../../src/pls/estimate.js';
+import { estimate } from '../../src/inference/estimate.js';
 import { momentsFromSurvey } from '../../src/stats/momentsFromSurvey.js';
 import { HAS_SHARED, sharedSurvey, sharedText, SKIP_MESSAGE } from '../helpers/csvSurvey.js';
 
@@ -19,7 +19,7 @@ describe.skipIf(!HAS_SHARED)(`IPMA on mobi, target Satisfaction — ${HAS_SHARED
   const survey = HAS_SHARED ? sharedSurvey('datasets/mobi.csv') : null;
   const model = HAS_SHARED ? parseModel(sharedText('reference/mobi-ecsi.model')) : null;
   const res = HAS_SHARED ? estimate(survey!, model!) : null;
-  const scales = HAS_SHARED ? itemScales(survey!.itemNames, { scale: [1, 10] }) : {};
+  const scales = HAS_SHARED ? indexScales(survey!.itemNames, { scale: [1, 10] }) : {};
   const ci = HAS_SHARED ? constructIndices(res!, momentsFromSurvey(survey!, { items: survey!.itemNames }), { model: model!, scales }) : null;
 
   it('construct importance and performance match Appendix A (to its printed decimals)', () => {
@@ -78,7 +78,7 @@ describe('IPMA by hand: one driver item on 1-5, one target item on 1-10', async 
   const survey = surveyOf(['a', 'y'], [Float64Array.of(1, 2, 3, 4, 5), Float64Array.of(2, 4, 5, 4, 5)]);
   const model = parseModel('X =~ a\nY =~ y\nY ~ X');
   const res = estimate(survey, model);
-  const scales = itemScales(['a', 'y'], { codebook: { items: [{ id: 'a', scale: { min: 1, max: 5 } }, { id: 'y', scale: { min: 1, max: 10 } }] } });
+  const scales = indexScales(['a', 'y'], { codebook: { items: [{ id: 'a', scale: { min: 1, max: 5 } }, { id: 'y', scale: { min: 1, max: 10 } }] } });
   const ci = constructIndices(res, momentsFromSurvey(survey), { model, scales });
   it('importance = unstandardized slope on the 0-100 scales, performance = rescaled means', () => {
     const out = ipma(res, ci, 'Y', { model, scales });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseModel } from '../../src/model/parse.js';
-import { estimate } from '../../src/pls/estimate.js';
+import { estimate } from '../../src/inference/estimate.js';
 import { resultToJson } from '../../src/pls/result-json.js';
 import { momentsFromSurvey } from '../../src/stats/momentsFromSurvey.js';
 import { analyze, parseStudySpec, studyJsonSchema } from '../../src/study/index.js';
