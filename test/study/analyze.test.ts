@@ -91,3 +91,18 @@ describe('study spec and bad input', () => {
     expect(st.warnings.filter((w) => w.startsWith('NO_SCALE'))).toHaveLength(1);
   });
 });
+
+describe('impactStep is recorded and printed', () => {
+  const a = Float64Array.from([3, 5, 7, 6, 9, 4, 8, 2]);
+  const b = Float64Array.from([4, 6, 6, 7, 9, 3, 8, 3]);
+  const y = Float64Array.from([2, 6, 7, 5, 10, 4, 9, 3]);
+  const s = surveyOf(['a', 'b', 'y'], [a, b, y]);
+  it('impactStep 1: impacts = importance, the study says 1, the text says a 1-point gain', async () => {
+    const { formatStudy } = await import('../../src/study/formatStudy.js');
+    const study = analyze(s, { model: 'X =~ a + b\nY =~ y\nY ~ X', scale: [1, 10], ipma: ['Y'], impactStep: 1 });
+    expect(study.impacts!.Y.X).toBeCloseTo(study.ipma!.Y.constructs.X.importance, 12);
+    expect(study.impactStep).toBe(1);
+    expect(formatStudy(study)).toContain('(1-point gain)');
+    expect(studyJsonSchema.safeParse(JSON.parse(JSON.stringify(study))).success).toBe(true);
+  });
+});
