@@ -64,13 +64,17 @@ export function rollUpHierarchy(result: PlsResult, indices: ConstructIndices, op
     return s ? { items: [k], coef: Float64Array.of(100 / (s[1] - s[0])), constant: (-100 * s[0]) / (s[1] - s[0]) } : null;
   };
 
-  /** PLS weights of the children: the ratio of the parent's coefficient to the child's on one of the child's items. */
+  /**
+   * PLS weights of the children: the share of the parent index's 0-100 item weights (v_k = coef_k (U_k − L_k)/100,
+   * Σ v = 1) on each child's items. When the parent's index is Σ c_d I_d of its children (pls, equal, weights on
+   * dimensions) this is exactly c_d; with item-level weights on a higher-order construct it still sums to 1.
+   */
   const plsWeights = (parent: ModelNode, kids: string[], forms: (LinearIndex | null)[]): number[] => {
     if (parent.level === 1) return kids.map((k) => (k === target ? 1 : 0));
     const pf = indices.forms[parent.name];
     if (!pf) return kids.map(() => NaN);
     const pc = new Map(pf.items.map((k, i) => [k, pf.coef[i]] as const));
-    return forms.map((f) => (f && f.items.length > 0 ? (pc.get(f.items[0]) ?? 0) / f.coef[0] : NaN));
+    return forms.map((f) => (f && f.items.length > 0 ? f.items.reduce((a, k) => a + ((pc.get(k) ?? 0) * (scales[k][1] - scales[k][0])) / 100, 0) : NaN));
   };
 
   /** `forms`: the children's construct forms (PLS ratios); `rolled`: the children's forms as rolled up (entropy). */

@@ -125,3 +125,16 @@ describe('rollUpHierarchy: entropy weights come from the children as rolled up',
     pq.children.forEach((dim, i) => expect(dim.weight, dim.name).toBeCloseTo(d[i] / sumD, 10));
   });
 });
+
+describe('rollUpHierarchy: pls weights under a higher-order construct with explicit item weights', () => {
+  it('sum to 1: each dimension gets the share of the construct’s item weights on its items; the node is their weighted mean', () => {
+    const pqItems = ['NET1', 'NET2', 'NET3', 'NET4', 'BIL1', 'BIL2', 'BIL3', 'VAS1', 'VAS2', 'ATT1', 'ATT2', 'ATT3', 'EFF1', 'EFF2', 'EFF3'];
+    const ciX = constructIndices(res, moments, { model, scales, weights: { PerceivedQuality: Object.fromEntries(pqItems.map((k) => [k, 1])) } });
+    const { root } = rollUpHierarchy(res, ciX, { model, scales, spec: {} });
+    const pq = find(root, 'PerceivedQuality')!;
+    // All items on one range, equal item weights: a dimension with m items carries m/15 of the index.
+    const m: Record<string, number> = { Network: 4, Billing: 3, ValueAdded: 2, AgentAttitude: 3, AgentEfficiency: 3 };
+    for (const d of pq.children) expect(d.weight, d.name).toBeCloseTo(m[d.name] / 15, 12);
+    expect(pq.index.mean).toBeCloseTo(pq.children.reduce((a, d) => a + d.weight * d.index.mean!, 0), 10);
+  });
+});
