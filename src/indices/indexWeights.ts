@@ -45,6 +45,10 @@ export function indexRecipes(result: PlsResult, model: ModelSpec, im: ItemMoment
   const sds: Record<string, number> = {};
   im.items.forEach((k, i) => (sds[k] = im.sds[i]));
   const out: Record<string, IndexRecipe> = {};
+  if (typeof source === 'object') {
+    const names = new Set(model.constructs.map((c) => c.name));
+    for (const k of Object.keys(source)) if (!names.has(k)) throw new CsiError('UNKNOWN_CONSTRUCT', `Index weights for ${k}: not a construct of the model.`, { construct: k });
+  }
   for (const c of model.constructs) {
     const explicit = typeof source === 'object' ? source[c.name] : undefined;
     const isHoc = (c.dimensions?.length ?? 0) > 0;
