@@ -123,6 +123,7 @@ export function studyFromResult(result: PlsResult, moments: Moments, model: Mode
     study.impacts ??= {};
     study.ipma[t] = ipma(result, ci, t, { model, scales, ...(spec.ipmaThresholds ? { thresholds: spec.ipmaThresholds } : {}) });
     study.impacts[t] = impacts(result, ci, t, spec.impactStep ?? 5);
+    study.impactStep = spec.impactStep ?? 5;
   }
   if (spec.hierarchy) {
     const h = rollUpHierarchy(result, ci, { model, scales, spec: spec.hierarchy, ...(codebook ? { codebook } : {}), ...(survey ? { columns: columnsOf(survey, items) } : {}) });
