@@ -12,6 +12,8 @@ import { addBootstrap, BOOTSTRAP_FLAGS, BOOTSTRAP_USAGE } from './bootstrap-flag
 // --engine duckdb|clickhouse (issue 8): moments computed by an engine; logic in ./engine-source.ts.
 import { ENGINE_ARG_OPTIONS, ENGINE_USAGE, runEngineEstimate } from './engine-source.js';
 import { estimateFlags, readModelFile } from './estimate-flags.js';
+import { explainModelColumns } from './explainModelColumns.js';
+import { inferredCodebookNotes } from './inferredCodebookNotes.js';
 import { readCodebookFile } from './readCodebookFile.js';
 import type { CliCommand, CliIO } from './types.js';
 
@@ -69,10 +71,12 @@ export const estimateCommand: CliCommand = {
     const readOptions: ReadSurveyOptions = {};
     if (values.codebook !== undefined) readOptions.codebook = await readCodebookFile(values.codebook);
     const survey = await readSurveyFile(positionals[0], readOptions);
+    explainModelColumns(survey, model, values.codebook !== undefined);
     // --weights COLUMN becomes the survey's weight column (so resamples carry their rows' weights too).
     const data: Survey = values.weights === undefined ? survey : { ...survey, weights: weightColumn(survey, values.weights) };
     const options: EstimateOptions = { scheme, missing, ...(maxIterations !== undefined ? { maxIterations } : {}) };
     const result = estimate(data, model, { ...options, fSquared: values.f2 });
+    if (values.codebook === undefined) result.warnings.unshift(...inferredCodebookNotes(survey, positionals[0]));
     const json = resultToJson(result);
     const bootText = await addBootstrap(json, data, model, values, options, io);
     io.stdout(values.json ? `${JSON.stringify(json, null, 2)}\n` : `${formatPlsResult(result)}\n${bootText ? `\n${bootText}\n` : ''}`);

@@ -68,6 +68,10 @@ export interface SurveyLog {
   headerRow?: number;
   /** File columns not named by the codebook (ignored). */
   ignoredColumns: string[];
+  /** Columns without a single answer, left out of an inferred codebook (they are in `ignoredColumns` too). */
+  emptyColumns?: string[];
+  /** Cells read with a decimal comma (`7,5` → 7.5), per column. */
+  decimalCommas?: { column: string; count: number }[];
   /** Detected or given text encoding and delimiter. */
   encoding: string;
   delimiter: string;
