@@ -23,6 +23,8 @@ const TEXT = {
     numeric: 'Other numeric columns',
     log: 'What loading did',
     empty: 'empty cells',
+    decimalCommas: 'decimal commas read as decimals',
+    emptyColumns: 'columns without answers (left out)',
     codes: 'missing codes',
     reversedItems: 'reversed items',
     ignored: 'ignored columns',
@@ -46,6 +48,8 @@ const TEXT = {
     numeric: '其他数值列',
     log: '载入处理记录',
     empty: '空单元格',
+    decimalCommas: '小数逗号按小数读取',
+    emptyColumns: '无任何回答的列（已略去）',
     codes: '缺失代码',
     reversedItems: '反向题项',
     ignored: '忽略的列',
@@ -65,6 +69,12 @@ function labelOf(label: Label | undefined, lang: 'en' | 'zh'): string {
   const t = label?.[lang] ?? label?.en ?? label?.zh;
   if (!t) return '';
   return t.length > 40 ? `${t.slice(0, 40)}…` : t;
+}
+
+/** A scale for the table: `1-10`; with decimals or a negative end `-1.235 to 1.75` (the dash would read as a minus). */
+export function scaleText(min: number, max: number): string {
+  const short = (x: number): string => (Number.isInteger(x) ? String(x) : String(Number(x.toPrecision(4))));
+  return Number.isInteger(min) && Number.isInteger(max) && min >= 0 ? `${min}-${max}` : `${short(min)} to ${short(max)}`;
 }
 
 /** Terminal width of a string: East Asian wide and full-width characters take two columns. */
@@ -118,7 +128,7 @@ export function formatSurveySummary(summary: SurveySummary, options: FormatSurve
       const flags = [it.reverse ? T.reverse : '', label].filter(Boolean).join(', ');
       rows.push([
         it.name,
-        `${it.scale.min}-${it.scale.max}${it.inferred ? '?' : ''}`,
+        `${scaleText(it.scale.min, it.scale.max)}${it.inferred ? '?' : ''}`,
         num(it.mean),
         num(it.sd),
         num(it.min),
@@ -148,6 +158,8 @@ export function formatSurveySummary(summary: SurveySummary, options: FormatSurve
   const log = summary.log;
   const parts: string[] = [];
   if (log.emptyCells.length) parts.push(`${T.empty}: ${log.emptyCells.map((e) => `${e.column} ${e.count}`).join(', ')}`);
+  if (log.decimalCommas?.length) parts.push(`${T.decimalCommas}: ${log.decimalCommas.map((e) => `${e.column} ${e.count}`).join(', ')}`);
+  if (log.emptyColumns?.length) parts.push(`${T.emptyColumns}: ${log.emptyColumns.join(', ')}`);
   if (log.missingCodes.length) parts.push(`${T.codes}: ${log.missingCodes.map((m) => `${m.column}=${m.value} ×${m.count}`).join(', ')}`);
   if (log.reversed.length) parts.push(`${T.reversedItems}: ${log.reversed.join(', ')}`);
   if (log.ignoredColumns.length) parts.push(`${T.ignored}: ${log.ignoredColumns.join(', ')}`);

@@ -40,6 +40,8 @@ export interface SurveyQuality {
   highMissing: number[];
   /** Items with zero variance (or no answers). */
   zeroVariance: string[];
+  /** Rating items with at least half their answers at the top of the scale (a ceiling), with that share. */
+  topBox?: { item: string; share: number }[];
 }
 
 /** A categorical column. `codes[i]` indexes `levels`, −1 means missing. */

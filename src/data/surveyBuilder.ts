@@ -2,7 +2,7 @@ import { CsiError, type CsiWarning } from '../errors.js';
 import type { Codebook, CodebookItem, CodebookSegment } from './codebook.js';
 import type { CsvSink } from './csvTokenizer.js';
 import { createFieldDecoder } from './decodeText.js';
-import { inferColumn } from './inferColumn.js';
+import { inferColumn, RATING_SPAN } from './inferColumn.js';
 import { FORBIDDEN_COLUMN_NAMES } from './parseCodebook.js';
 import { parseNumberBytes } from './parseNumber.js';
 import { surveyQuality } from './surveyQuality.js';
@@ -671,6 +671,11 @@ export function createSurveyBuilder(options: SurveyBuilderOptions): SurveyBuilde
         const c = itemCols.find((x) => x.name === name);
         return c && c.reverse ? c.scaleMin + c.scaleMax : null;
       }),
+      rating: itemNames.map((name, k) => {
+        const c = itemCols.find((x) => x.name === name)!;
+        return c.scaleMax - c.scaleMin <= RATING_SPAN && wholeNumbers(itemData[k]);
+      }),
+      scaleMax: itemNames.map((name) => itemCols.find((x) => x.name === name)!.scaleMax),
     });
     warnings.push(...quality.warnings);
     if (itemNames.length === 0) {
@@ -783,4 +788,9 @@ function sortLevels(c: ColumnState, codes: Int32Array): void {
   for (let r = 0; r < codes.length; r++) if (codes[r] >= 0) codes[r] = remap[codes[r]];
   c.levels = order.map((k) => c.levels[k]);
   c.levelIndex = new Map(c.levels.map((l, i) => [l, i]));
+}
+
+function wholeNumbers(v: Float64Array): boolean {
+  for (let r = 0; r < v.length; r++) if (v[r] === v[r] && !Number.isInteger(v[r])) return false;
+  return true;
 }
