@@ -1,5 +1,6 @@
 import type { Label } from './codebook.js';
 import type { SurveySummary } from './summarizeSurvey.js';
+import { alignColumns } from './textWidth.js';
 
 /** Options of {@link formatSurveySummary}. */
 export interface FormatSurveySummaryOptions {
@@ -77,28 +78,9 @@ export function scaleText(min: number, max: number): string {
   return Number.isInteger(min) && Number.isInteger(max) && min >= 0 ? `${min}-${max}` : `${short(min)} to ${short(max)}`;
 }
 
-/** Terminal width of a string: East Asian wide and full-width characters take two columns. */
-function width(s: string): number {
-  let w = 0;
-  for (const ch of s) {
-    const c = ch.codePointAt(0)!;
-    w += (c >= 0x1100 && c <= 0x115f) || (c >= 0x2e80 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xd7a3) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) || (c >= 0xffe0 && c <= 0xffe6) || c >= 0x20000 ? 2 : 1;
-  }
-  return w;
-}
-
 /** Aligns columns; columns rightFrom..rightTo (inclusive) are right-aligned. */
 function table(rows: string[][], rightFrom: number, rightTo = Infinity): string[] {
-  const widths = rows[0].map((_, j) => Math.max(...rows.map((r) => width(r[j]))));
-  return rows.map((r) =>
-    r
-      .map((cell, j) => {
-        const pad = widths[j] - width(cell);
-        return j >= rightFrom && j <= rightTo ? ' '.repeat(pad) + cell : cell + ' '.repeat(pad);
-      })
-      .join('  ')
-      .trimEnd(),
-  );
+  return alignColumns(rows, rightFrom, rightTo);
 }
 
 /**

@@ -4,6 +4,7 @@ import { validateModel } from '../model/validate.js';
 import { momentsFromSurvey } from '../stats/momentsFromSurvey.js';
 import { surveyColumns } from '../stats/surveyColumns.js';
 import { estimateWithCore } from './estimateFromMoments.js';
+import { countMissingCells } from './missingCells.js';
 import { constructScores } from './scores.js';
 import type { EstimateOptions, PlsResult } from './types.js';
 
@@ -29,7 +30,10 @@ export function estimate(survey: Survey, model: ModelSpec, options: EstimateOpti
   const core = estimateWithCore(moments, model, rest);
   const result = core.result;
   result.settings.scores = wantScores === true;
-  if (missing === 'casewise') result.missing.rowsDeleted = survey.n - moments.n;
+  if (missing === 'casewise') {
+    result.missing.rowsDeleted = survey.n - moments.n;
+    result.missing.missingCells = countMissingCells(survey, items); // the cells that caused the deletions
+  }
   if (wantScores === true) {
     const columns = surveyColumns(survey, core.items);
     result.scores = constructScores(columns, core.means, core.sds, core.V, result.constructs, missing === 'casewise');

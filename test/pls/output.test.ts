@@ -1,0 +1,70 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../../src/cli/main.js';
+import { plsResultJsonSchema } from '../../src/pls/result-json.js';
+
+const codebook = 'fixtures/telecom.codebook.json';
+const model = 'fixtures/telecom.model';
+
+async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await runCli(args, { stdout: (t) => (out += t), stderr: (t) => (err += t) });
+  return { code, out, err };
+}
+
+describe('every computed result in JSON and text (issues 17.3, 17.24, 17.9, 17.21, 17.23)', () => {
+  it('--f2 shows f² in --json and in the text; VIF and Fornell–Larcker are in both', async () => {
+    const j = await run(['estimate', 'fixtures/telecom.csv', '--codebook', codebook, '--model', model, '--f2', '--json']);
+    expect(j.code).toBe(0);
+    const doc = plsResultJsonSchema.parse(JSON.parse(j.out));
+    expect(doc.fSquared?.length).toBe(doc.paths.length);
+    expect(doc.fSquared?.every((e) => e.value === null || e.value >= 0)).toBe(true);
+    expect(Object.keys(doc.vif?.items ?? {})).toContain('Image');
+    expect(doc.vif?.inner.Satisfaction?.Value).toBeGreaterThan(1);
+    expect(doc.fornellLarcker?.constructs).toContain('Loyalty');
+    const t = await run(['estimate', 'fixtures/telecom.csv', '--codebook', codebook, '--model', model, '--f2']);
+    expect(t.out).toMatch(/Paths\n\s+estimate\s+f²\n/);
+    expect(t.out).toContain('Fornell–Larcker');
+    expect(t.out).toContain('Inner VIF');
+    expect(t.out).toMatch(/IMG1\s+\d\.\d{3}\s+\d\.\d{3}\s+\d\.\d{3}/);
+  });
+
+  it('text tables align for long and East Asian names', async () => {
+    const t = await run(['estimate', 'fixtures/telecom.csv', '--codebook', codebook, '--model', model]);
+    const rel = t.out.split('Reliability\n')[1].split('\n\n')[0].split('\n');
+    const ends = rel.map((l) => l.length);
+    expect(new Set(ends).size).toBe(1); // every row ends in the same column
+    const { alignColumns, textWidth } = await import('../../src/data/textWidth.js');
+    const rows = alignColumns([['', 'x'], ['满意度', '0.5'], ['PerceivedQuality', '0.25']], 1);
+    expect(new Set(rows.map(textWidth)).size).toBe(1);
+  });
+
+  it('casewise deletion reports the missing cells that caused the deletions', async () => {
+    const j = await run(['estimate', 'fixtures/telecom.csv', '--codebook', codebook, '--model', model, '--missing', 'casewise', '--json']);
+    const mean = await run(['estimate', 'fixtures/telecom.csv', '--codebook', codebook, '--model', model, '--json']);
+    const c = JSON.parse(j.out).missing;
+    expect(c.rowsDeleted).toBeGreaterThan(0);
+    expect(c.missingCells).toBe(JSON.parse(mean.out).missing.missingCells);
+  });
+
+  it('one list of warnings: quality warnings are in result.warnings once', async () => {
+    const { readSurvey } = await import('../../src/data/readSurvey.js');
+    const { parseModel } = await import('../../src/model/parse.js');
+    const { estimate } = await import('../../src/pls/estimate.js');
+    const { resultToJson } = await import('../../src/pls/result-json.js');
+    const survey = readSurvey(readFileSync('fixtures/telecom.csv'), { codebook: JSON.parse(readFileSync(codebook, 'utf8')) });
+    const r = estimate(survey, parseModel(readFileSync(model, 'utf8')));
+    expect(r.quality!.warnings.length).toBeGreaterThan(0);
+    for (const w of r.quality!.warnings) expect(r.warnings).toContain(w);
+    const json = resultToJson(r);
+    expect(new Set(json.warnings).size).toBe(json.warnings.length);
+  });
+
+  it('rhoA above 1 is inadmissible, not redundancy', async () => {
+    const { assessQuality } = await import('../../src/quality/assessQuality.js');
+    expect(assessQuality.toString()).toContain('INADMISSIBLE');
+    const src = readFileSync('src/quality/assessQuality.ts', 'utf8');
+    expect(src).toMatch(/v > t\.reliabilityMax && v <= 1/);
+  });
+});
