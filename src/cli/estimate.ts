@@ -1,6 +1,4 @@
-import { parseArgs } from 'node:util';
 import { fileRowOf } from '../data/fileRowOf.js';
-import { readSurveyFile } from '../data/node/readSurveyFile.js';
 import type { ReadSurveyOptions } from '../data/readSurveyOptions.js';
 import type { Survey } from '../data/survey.js';
 import { CsiError } from '../errors.js';
@@ -14,7 +12,9 @@ import { ENGINE_ARG_OPTIONS, ENGINE_USAGE, runEngineEstimate } from './engine-so
 import { estimateFlags, readModelFile } from './estimate-flags.js';
 import { explainModelColumns } from './explainModelColumns.js';
 import { inferredCodebookNotes } from './inferredCodebookNotes.js';
+import { DATA_FLAGS, DATA_USAGE, dataReadOptions, parseFlags } from './flags.js';
 import { readCodebookFile } from './readCodebookFile.js';
+import { readData } from './readData.js';
 import type { CliCommand, CliIO } from './types.js';
 
 const usage = `Usage: csi estimate DATA.csv --model MODEL.txt [--codebook FILE] [--missing mean|casewise|pairwise]
@@ -35,10 +35,9 @@ export const estimateCommand: CliCommand = {
   summary: 'estimate a PLS path model (seminr-exact) and its quality',
   usage,
   async run(args: string[], io: CliIO): Promise<number> {
-    const { values, positionals } = parseArgs({
+    const { values, positionals } = parseFlags(
       args,
-      allowPositionals: true,
-      options: {
+      {
         model: { type: 'string' },
         codebook: { type: 'string' },
         missing: { type: 'string', default: 'mean' },
@@ -49,9 +48,11 @@ export const estimateCommand: CliCommand = {
         json: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
         ...ENGINE_ARG_OPTIONS, // --engine --url --table --database --threads (./engine-source.ts)
-        ...BOOTSTRAP_FLAGS, // --boot --seed --resamples --ci (./bootstrap-flags.ts)
+        ...BOOTSTRAP_FLAGS, // --boot --seed --resamples --ci --progress (./bootstrap-flags.ts)
+        ...DATA_FLAGS, // --encoding --delimiter --na (./flags.ts)
       },
-    });
+      'estimate',
+    );
     if (values.help) {
       io.stdout(`${usage}\n`);
       return 0;
@@ -68,9 +69,9 @@ export const estimateCommand: CliCommand = {
     if (values.model === undefined) throw new CsiError('INVALID_OPTION', 'csi estimate needs --model MODEL.txt (see csi estimate --help).');
     const { missing, scheme, maxIterations } = estimateFlags(values);
     const model = await readModelFile(values.model);
-    const readOptions: ReadSurveyOptions = {};
+    const readOptions: ReadSurveyOptions = dataReadOptions(values);
     if (values.codebook !== undefined) readOptions.codebook = await readCodebookFile(values.codebook);
-    const survey = await readSurveyFile(positionals[0], readOptions);
+    const survey = await readData(positionals[0], readOptions, io);
     explainModelColumns(survey, model, values.codebook !== undefined);
     // --weights COLUMN becomes the survey's weight column (so resamples carry their rows' weights too).
     const data: Survey = values.weights === undefined ? survey : { ...survey, weights: weightColumn(survey, values.weights) };
