@@ -14,17 +14,23 @@ import { explainModelColumns } from './explainModelColumns.js';
 import { inferredCodebookNotes } from './inferredCodebookNotes.js';
 import { DATA_FLAGS, DATA_USAGE, dataReadOptions, parseFlags } from './flags.js';
 import { readCodebookFile } from './readCodebookFile.js';
+import { presetFromMapFile, presetName } from './presetModel.js';
 import { readData } from './readData.js';
 import type { CliCommand, CliIO } from './types.js';
 
 const usage = `Usage: csi estimate DATA.csv --model MODEL.txt [--codebook FILE] [--missing mean|casewise|pairwise]
                     [--scheme path|factorial|centroid] [--weights COLUMN] [--max-iterations N] [--f2] [--json]
+       csi estimate DATA.csv --preset ecsi|acsi|ccsi|scsb --map MAP.json [options as above]
 
 Estimates a PLS path model exactly as seminr 2.3.1 does (path weighting, mode A/B, 1e-7 stop rule, 300 iterations).
 The model is lavaan-style text: "Image =~ IMAG1 + IMAG2" (mode A), "Value <~ PERV1 + PERV2" (mode B),
-"Satisfaction ~ Image + Value" (paths). Columns the model does not use are ignored. --weights names a sampling-weight
-column (weighted PLS). --json prints one JSON document (outer weights, loadings, paths, R², effects, reliability,
-HTMT, warnings).
+"Satisfaction ~ Image + Value" (paths); names with spaces in double quotes ("Inflight wifi service"). --preset uses a
+national index model instead, with --map MAP.json ({ "Image": ["IMG1", "IMG2"], … }; csi model --preset NAME prints it).
+Columns the model does not use are ignored. --weights names a sampling-weight
+column (weighted PLS). --f2 adds effect sizes f². --json prints one JSON document (outer weights, loadings, paths, R²,
+effects, reliability, HTMT, Fornell–Larcker, VIF, f², warnings). Without --codebook one is inferred (see csi inspect).
+
+${DATA_USAGE}
 
 ${ENGINE_USAGE}
 
@@ -39,6 +45,8 @@ export const estimateCommand: CliCommand = {
       args,
       {
         model: { type: 'string' },
+        preset: { type: 'string' },
+        map: { type: 'string' },
         codebook: { type: 'string' },
         missing: { type: 'string', default: 'mean' },
         scheme: { type: 'string', default: 'path' },
@@ -66,9 +74,12 @@ export const estimateCommand: CliCommand = {
       if (values[flag] !== undefined) throw new CsiError('INVALID_OPTION', `--${flag} is an option of --engine (see csi estimate --help).`);
     }
     if (positionals.length !== 1) throw new CsiError('INVALID_OPTION', 'csi estimate needs exactly one data file (see csi estimate --help).');
-    if (values.model === undefined) throw new CsiError('INVALID_OPTION', 'csi estimate needs --model MODEL.txt (see csi estimate --help).');
+    if (values.model === undefined && values.preset === undefined) throw new CsiError('INVALID_OPTION', 'csi estimate needs --model MODEL.txt or --preset NAME --map FILE (see csi estimate --help).');
+    if (values.model !== undefined && values.preset !== undefined) throw new CsiError('INVALID_OPTION', 'Give --model or --preset, not both.');
+    if (values.preset !== undefined && values.map === undefined) throw new CsiError('INVALID_OPTION', '--preset needs --map FILE: a JSON object of construct → item names (csi model --preset NAME prints the preset).');
+    if (values.map !== undefined && values.preset === undefined) throw new CsiError('INVALID_OPTION', '--map is an option of --preset.');
     const { missing, scheme, maxIterations } = estimateFlags(values);
-    const model = await readModelFile(values.model);
+    const model = values.preset !== undefined ? await presetFromMapFile(presetName(values.preset), values.map!) : await readModelFile(values.model!);
     const readOptions: ReadSurveyOptions = dataReadOptions(values);
     if (values.codebook !== undefined) readOptions.codebook = await readCodebookFile(values.codebook);
     const survey = await readData(positionals[0], readOptions, io);

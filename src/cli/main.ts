@@ -4,6 +4,7 @@ import { isMainThread } from 'node:worker_threads';
 import { isCsiError } from '../errors.js';
 import { inspect } from './inspect.js';
 import { estimateCommand } from './estimate.js';
+import { modelCommand } from './model.js';
 import type { CliCommand, CliIO } from './types.js';
 import { cliVersion } from './version.js';
 
@@ -11,6 +12,7 @@ import { cliVersion } from './version.js';
 export const commands: Record<string, CliCommand> = {
   inspect,
   estimate: estimateCommand,
+  model: modelCommand,
 };
 
 const processIO: CliIO = {
