@@ -37,5 +37,9 @@ describe('npm pack → install → npx csi (issue 17.1)', () => {
     expect(run('npx', ['--no-install', 'csi', '--version'], app)).toBe(`csi (csikit) ${version}\n`);
     writeFileSync(join(app, 'use.cjs'), "const c = require('csikit'); console.log(typeof c.estimate, typeof require('csikit/node').readSurveyFile);\n");
     expect(run('node', ['use.cjs'], app)).toBe('function function\n');
+    // Issue 17.13: TypeScript with moduleResolution node10 finds the sub-path types (typesVersions).
+    writeFileSync(join(app, 'use.ts'), "import { readSurveyFile } from 'csikit/node';\nimport { xoshiro128ss } from 'csikit/internals';\nimport { estimate } from 'csikit';\nexport const f = [readSurveyFile, xoshiro128ss, estimate];\n");
+    writeFileSync(join(app, 'tsconfig.json'), JSON.stringify({ compilerOptions: { module: 'commonjs', moduleResolution: 'node10', ignoreDeprecations: '6.0', strict: true, noEmit: true, skipLibCheck: true, types: [] }, files: ['use.ts'] }));
+    run(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', '.'], app);
   }, 240_000);
 });
