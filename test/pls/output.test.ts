@@ -61,10 +61,30 @@ describe('every computed result in JSON and text (issues 17.3, 17.24, 17.9, 17.2
     expect(new Set(json.warnings).size).toBe(json.warnings.length);
   });
 
-  it('rhoA above 1 is inadmissible, not redundancy', async () => {
-    const { assessQuality } = await import('../../src/quality/assessQuality.js');
-    expect(assessQuality.toString()).toContain('INADMISSIBLE');
-    const src = readFileSync('src/quality/assessQuality.ts', 'utf8');
-    expect(src).toMatch(/v > t\.reliabilityMax && v <= 1/);
+  it('rhoA above 1 is inadmissible, not redundancy; a negative loading hints a reverse item', async () => {
+    const { readSurvey } = await import('../../src/data/readSurvey.js');
+    const { parseModel } = await import('../../src/model/parse.js');
+    const { estimate } = await import('../../src/pls/estimate.js');
+    let seed = 7;
+    const rnd = (): number => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const lines = ['a1,a2,a3,b1,b2'];
+    for (let r = 0; r < 200; r++) {
+      const f = rnd();
+      const g = rnd();
+      lines.push([f + 0.3 * rnd(), f + 0.3 * rnd(), -f + 0.9 * rnd(), g + f * 0.5 + 0.3 * rnd(), g + 0.3 * rnd()].map((x) => x.toFixed(4)).join(','));
+    }
+    const codebook = { items: ['a1', 'a2', 'a3', 'b1', 'b2'].map((id) => ({ id, scale: { min: -5, max: 5 } })) };
+    const r = estimate(readSurvey(lines.join('\n'), { codebook }), parseModel('A =~ a1 + a2 + a3\nB =~ b1 + b2\nB ~ A'));
+    expect(r.quality!.reliability.B.rhoA).toBeGreaterThan(1);
+    const msgs = r.warnings.map((w) => `${w.code}: ${w.message}`);
+    expect(msgs.some((m) => m.startsWith('INADMISSIBLE: B: rhoA') && m.includes('inadmissible'))).toBe(true);
+    expect(msgs.some((m) => m.startsWith('HIGH_RELIABILITY: B') && m.includes('rhoA'))).toBe(false);
+    expect(msgs.some((m) => m.includes('a3 loads -') && m.includes('reverse'))).toBe(true);
+  });
+
+  it('the bootstrap text shows effects, weights, loadings and R², not paths only', async () => {
+    const t = await run(['estimate', 'fixtures/telecom.csv', '--codebook', codebook, '--model', model, '--boot', '20', '--seed', '3']);
+    expect(t.code).toBe(0);
+    for (const title of ['Paths', 'Total effects', 'Outer weights', 'Loadings', 'R²']) expect(t.out).toMatch(new RegExp(`\\n  ${title}\\s+estimate\\s+mean\\s+SE`));
   });
 });
