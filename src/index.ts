@@ -15,7 +15,7 @@ export { accumulateMoments, momentsFromSurvey, mergeMoments, selectMoments, corr
 export type { AccumulateMomentsOptions, MomentsFromSurveyOptions, MomentCorrelation } from './stats/index.js';
 // pls: estimation, its JSON document and text summary
 export type * from './pls/types.js';
-export { estimate, estimateFromMoments, DEFAULT_MAX_ITERATIONS, DEFAULT_TOLERANCE, plsResultJsonSchema, resultToJson, formatPlsResult } from './pls/index.js';
+export { estimate, estimateFromMoments, DEFAULT_MAX_ITERATIONS, DEFAULT_TOLERANCE, plsResultJsonSchema, resultToJson, formatPlsResult, allWarnings } from './pls/index.js';
 export type { PlsResultJson } from './pls/index.js';
 // quality: the measurement-quality report (estimate includes it) and its thresholds
 export type * from './quality/types.js';

@@ -132,10 +132,7 @@ export function buildResult(core: CoreFits, ctx: BuildContext): PlsResult {
     warnings,
     fit,
   };
-  if (quality) {
-    result.quality = quality;
-    warnings.push(...quality.warnings); // one list: result.warnings holds every warning (quality.warnings kept too)
-  }
+  if (quality) result.quality = quality;
   if (firstStage) result.firstStage = firstStage;
   if (consistent) result.consistent = consistent;
   return result;

@@ -1,4 +1,5 @@
 import { alignColumns } from '../data/textWidth.js';
+import { allWarnings } from './allWarnings.js';
 import type { PlsResult } from './types.js';
 
 /**
@@ -54,7 +55,7 @@ export function formatPlsResult(result: PlsResult): string {
     for (const [to, preds] of Object.entries(q.innerVif)) for (const [from, v] of Object.entries(preds)) inner.push([`${from} -> ${to}`, f(v)]);
     block('Inner VIF', inner);
   }
-  const warnings = [...new Set([...result.warnings, ...(q?.warnings ?? [])])];
+  const warnings = allWarnings(result);
   if (warnings.length > 0) {
     out.push('', 'Warnings');
     for (const x of warnings) out.push(`  ${x.code}: ${x.message}`);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { allWarnings } from './allWarnings.js';
 import type { PlsResult } from './types.js';
 
 /** A finite number, or null where a figure is undefined (NaN in the library). */
@@ -95,7 +96,7 @@ export function resultToJson(result: PlsResult): PlsResultJson {
   for (const [name, r] of Object.entries(result.quality?.reliability ?? {})) {
     reliability[name] = { alpha: fin(r.alpha), rhoC: fin(r.rhoC), rhoA: fin(r.rhoA), ave: fin(r.ave) };
   }
-  const warnings = [...new Set([...result.warnings, ...(result.quality?.warnings ?? [])])].map((w) => `${w.code}: ${w.message}`);
+  const warnings = allWarnings(result).map((w) => `${w.code}: ${w.message}`);
   const q = result.quality;
   const finRecord = (r: Record<string, Record<string, number>>): Record<string, Record<string, number | null>> =>
     Object.fromEntries(Object.entries(r).map(([k, v]) => [k, Object.fromEntries(Object.entries(v).map(([i, x]) => [i, fin(x)]))]));

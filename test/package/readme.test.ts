@@ -21,6 +21,6 @@ describe('README snippets (issue 17.11)', () => {
     expect(readme).toContain('npx csi');
     expect(readme).toContain('npm install -g csikit');
     expect(readme).toContain('npm link');
-    expect(readme).toMatch(/result\.warnings.*one list/);
+    expect(readme).toMatch(/allWarnings\(result\).*one list/);
   });
 });

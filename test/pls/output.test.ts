@@ -48,15 +48,17 @@ describe('every computed result in JSON and text (issues 17.3, 17.24, 17.9, 17.2
     expect(c.missingCells).toBe(JSON.parse(mean.out).missing.missingCells);
   });
 
-  it('one list of warnings: quality warnings are in result.warnings once', async () => {
+  it('one list of warnings: allWarnings(result) and the JSON hold every warning once', async () => {
     const { readSurvey } = await import('../../src/data/readSurvey.js');
     const { parseModel } = await import('../../src/model/parse.js');
     const { estimate } = await import('../../src/pls/estimate.js');
     const { resultToJson } = await import('../../src/pls/result-json.js');
     const survey = readSurvey(readFileSync('fixtures/telecom.csv'), { codebook: JSON.parse(readFileSync(codebook, 'utf8')) });
     const r = estimate(survey, parseModel(readFileSync(model, 'utf8')));
+    const { allWarnings } = await import('../../src/index.js');
     expect(r.quality!.warnings.length).toBeGreaterThan(0);
-    for (const w of r.quality!.warnings) expect(r.warnings).toContain(w);
+    const all = allWarnings(r);
+    for (const w of [...r.warnings, ...r.quality!.warnings]) expect(all).toContain(w);
     const json = resultToJson(r);
     expect(new Set(json.warnings).size).toBe(json.warnings.length);
   });
@@ -76,7 +78,7 @@ describe('every computed result in JSON and text (issues 17.3, 17.24, 17.9, 17.2
     const codebook = { items: ['a1', 'a2', 'a3', 'b1', 'b2'].map((id) => ({ id, scale: { min: -5, max: 5 } })) };
     const r = estimate(readSurvey(lines.join('\n'), { codebook }), parseModel('A =~ a1 + a2 + a3\nB =~ b1 + b2\nB ~ A'));
     expect(r.quality!.reliability.B.rhoA).toBeGreaterThan(1);
-    const msgs = r.warnings.map((w) => `${w.code}: ${w.message}`);
+    const msgs = r.quality!.warnings.map((w) => `${w.code}: ${w.message}`);
     expect(msgs.some((m) => m.startsWith('INADMISSIBLE: B: rhoA') && m.includes('inadmissible'))).toBe(true);
     expect(msgs.some((m) => m.startsWith('HIGH_RELIABILITY: B') && m.includes('rhoA'))).toBe(false);
     expect(msgs.some((m) => m.includes('a3 loads -') && m.includes('reverse'))).toBe(true);
