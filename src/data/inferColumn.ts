@@ -23,7 +23,7 @@ const MAX_DISTINCT = 256;
 /**
  * Classifies one numeric column of a survey read without a codebook (NaN = empty cell).
  *
- * - decimals → `numeric`; integers unique per row (20+ rows) → `id` (a row index or respondent number);
+ * - decimals → `numeric`, unless at most 11 distinct values within 0-100 (a rescaled rating: an item on 0-100); integers unique per row (20+ rows) → `id` (a row index or respondent number);
  * - values that look like missing-value codes — 9…9, 9…8 or 9…7 (or negative) beyond the other answers, with a gap
  *   of 2 or more — are set aside as `missingCodes`;
  * - the rest: integers spanning at most {@link RATING_SPAN} → a rating `item` on a snapped scale (1-5, 0-5, 1-7, 1-10,
@@ -50,7 +50,11 @@ export function inferColumn(values: Float64Array): InferredColumn {
   }
   if (nonEmpty === 0) return { kind: 'empty' };
   const range = `${fmt(lo)} to ${fmt(hi)}`;
-  if (!integers) return { kind: 'numeric', reason: `decimals over ${range}` };
+  if (!integers) {
+    // A rating rescaled to 0-100 (1-10 as 0, 11.11, …, 100) has decimals but few distinct values.
+    if (counts.size <= RATING_SPAN + 1 && lo >= 0 && hi <= 100) return { kind: 'item', scale: inferScale(lo, hi, false), missingCodes: [], note: '' };
+    return { kind: 'numeric', reason: `decimals over ${range}` };
+  }
   if (nonEmpty >= 20 && nonEmpty === values.length && counts.size > RATING_SPAN + 1 && uniquePerRow(values)) {
     return { kind: 'id', reason: `a different whole number in every row (${range})` };
   }

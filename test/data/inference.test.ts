@@ -123,6 +123,11 @@ describe('codebook inference: missing codes, scales, non-rating columns (issues 
     expect(s.warnings.filter((w) => w.code === 'INFERRED_COLUMN').map((w) => w.column)).toEqual(['row', 'age', 'distance', 'score']);
   });
 
+  it('a rating rescaled to 0-100 (few distinct decimals) stays an item on 0-100', () => {
+    const v = Float64Array.from({ length: 40 }, (_, r) => Math.round(((r % 10) * 100) / 9 * 100) / 100);
+    expect(inferColumn(v)).toMatchObject({ kind: 'item', scale: { min: 0, max: 100 } });
+  });
+
   it('segment levels are in natural order (issue 17.24)', () => {
     const s = readSurvey('Age,Q\n36-45,1\n46-55,2\n>=66,3\n26-35,4\n<18,5\n18-25,1\n');
     expect(s.segments[0].levels).toEqual(['<18', '18-25', '26-35', '36-45', '46-55', '>=66']);
