@@ -171,6 +171,7 @@ function pathsText(b: BootstrapResult): string {
   for (const [title, entries, name] of sections) {
     if (entries.length === 0) continue;
     const rows = [[title, ...head], ...entries.map((e) => [name(e), ...[e.estimate, e.mean, e.se, e.t, e.p, e.lower, e.upper].map(f)])];
+    if (lines.length > 1) lines.push('');
     lines.push(...alignColumns(rows, 1).map((l) => `  ${l}`));
   }
   return `${lines.join('\n')}\n`;
