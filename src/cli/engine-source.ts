@@ -158,17 +158,18 @@ async function loadAdapter<T>(name: 'duckdb' | 'clickhouse', load: () => Promise
  *
  * @example
  * await runEngineEstimate({ engine: 'duckdb', model: 'ecsi.txt' }, ['big.parquet'], io) // 0
+ * (`presetModel`: the model of --preset/--map, used instead of reading --model.)
  */
-export async function runEngineEstimate(values: EngineEstimateArgs, positionals: string[], io: CliIO): Promise<number> {
+export async function runEngineEstimate(values: EngineEstimateArgs, positionals: string[], io: CliIO, presetModel?: ModelSpec): Promise<number> {
   const engine = values.engine;
   choiceFlag('engine', engine ?? '', ['duckdb', 'clickhouse'] as const);
   if (engine !== 'duckdb' && engine !== 'clickhouse') return 2; // (choiceFlag has thrown)
   if (engine === 'duckdb' && positionals.length !== 1) throw new CsiError('INVALID_OPTION', 'csi estimate --engine duckdb needs exactly one data file (CSV or Parquet).');
   if (engine === 'clickhouse' && positionals.length !== 0) throw new CsiError('INVALID_OPTION', 'csi estimate --engine clickhouse reads --table, not a file.');
-  if (values.model === undefined) throw new CsiError('INVALID_OPTION', 'csi estimate needs --model MODEL.txt (see csi estimate --help).');
+  if (values.model === undefined && !presetModel) throw new CsiError('INVALID_OPTION', 'csi estimate needs --model MODEL.txt (see csi estimate --help).');
   const { missing, scheme, maxIterations } = estimateFlags(values);
   const threads = values.threads !== undefined ? numberFlag('threads', values.threads, { integer: true, min: 1 }) : undefined;
-  const model = await readModelFile(values.model);
+  const model = presetModel ?? (await readModelFile(values.model!));
   const codebook = values.codebook !== undefined ? await readCodebookFile(values.codebook) : undefined;
   const { result } = await estimateWithEngine({
     engine,

@@ -68,7 +68,9 @@ export const estimateCommand: CliCommand = {
     // --engine: the data stay in DuckDB/ClickHouse; no Survey is built in JS (./engine-source.ts).
     if (values.engine !== undefined) {
       if (values.boot !== undefined || values.resamples !== undefined) throw new CsiError('INVALID_OPTION', '--boot and --resamples need the rows in memory: not available with --engine.');
-      return runEngineEstimate(values, positionals, io);
+      if (values.preset !== undefined && values.map === undefined) throw new CsiError('INVALID_OPTION', '--preset needs --map FILE: a JSON object of construct → item names (csi model --preset NAME prints the preset).');
+      const fromPreset = values.preset !== undefined ? await presetFromMapFile(presetName(values.preset), values.map!) : undefined;
+      return runEngineEstimate(values, positionals, io, fromPreset);
     }
     for (const flag of ['url', 'table', 'database', 'threads'] as const) {
       if (values[flag] !== undefined) throw new CsiError('INVALID_OPTION', `--${flag} is an option of --engine (see csi estimate --help).`);

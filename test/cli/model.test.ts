@@ -34,6 +34,19 @@ describe('presets on the command line (issue 17.8)', () => {
     expect(doc.paths.some((p: { from: string }) => p.from === 'Quality')).toBe(false);
   });
 
+  it('--preset --map works with --engine duckdb too, and equals the in-memory estimate', async () => {
+    const map = join(dir, 'map2.json');
+    writeFileSync(map, JSON.stringify({ Image: ['IMG1', 'IMG2'], Satisfaction: ['SAT1', 'SAT2', 'SAT3'], Loyalty: ['LOY1', 'LOY2'] }));
+    const args = ['estimate', 'fixtures/telecom.csv', '--codebook', 'fixtures/telecom.codebook.json', '--preset', 'ecsi', '--map', map, '--json'];
+    const mem = await run(args);
+    const eng = await run([...args, '--engine', 'duckdb']);
+    expect(eng.code, eng.err).toBe(0);
+    const a = JSON.parse(mem.out).paths;
+    const b = JSON.parse(eng.out).paths;
+    expect(b.map((p: { from: string; to: string }) => `${p.from}->${p.to}`)).toEqual(a.map((p: { from: string; to: string }) => `${p.from}->${p.to}`));
+    b.forEach((p: { estimate: number }, i: number) => expect(p.estimate).toBeCloseTo(a[i].estimate, 10));
+  });
+
   it('bad preset use is one line, exit 2', async () => {
     for (const args of [['model', '--preset', 'nope'], ['estimate', 'fixtures/telecom.csv', '--preset', 'ecsi'], ['model']]) {
       const r = await run(args);
