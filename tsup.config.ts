@@ -5,6 +5,7 @@ export default defineConfig([
     entry: {
       index: 'src/index.ts',
       node: 'src/node.ts',
+      internals: 'src/internals.ts',
       duckdb: 'src/engines/duckdb/index.ts',
       clickhouse: 'src/engines/clickhouse/index.ts',
       'bootstrap-worker': 'src/inference/node/parallel.ts',

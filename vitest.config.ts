@@ -6,5 +6,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // The default reporter shows a skipped test as ↓ only; this one lists each skipped test's reason at the end.
+    reporters: ['default', './test/skipReasonsReporter.ts'],
   },
 });

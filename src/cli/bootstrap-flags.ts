@@ -13,6 +13,8 @@ import type { BootstrapEntry, BootstrapResult, IntervalMethod } from '../inferen
 import { BOOTSTRAP_WORKER_FILE, bootstrapParallel } from '../inference/node/index.js';
 import type { ModelSpec } from '../model/index.js';
 import type { EstimateOptions } from '../pls/index.js';
+import { alignColumns } from '../data/index.js';
+import { choiceFlag, numberFlag } from './flags.js';
 import { readTextFile } from './readTextFile.js';
 import type { CliIO } from './types.js';
 
@@ -22,12 +24,15 @@ export const BOOTSTRAP_FLAGS = {
   seed: { type: 'string' },
   resamples: { type: 'string' },
   ci: { type: 'string' },
+  progress: { type: 'boolean' },
 } as const;
 
 /** Usage lines of the bootstrap flags, for the estimate command's help. */
 export const BOOTSTRAP_USAGE = `Bootstrap: --boot N resamples (seminr-compatible summaries: mean, SE, t, p, CI) [--seed S] (default: random,
 reported) [--resamples FILE] (R-style resamples, one per line, 1-based rows; replaces --boot) [--ci percentile|bc|bca]
-(default percentile). Adds a "bootstrap" key to --json output; shows progress on stderr when it is a terminal.`;
+(default percentile). Adds a "bootstrap" key to --json output. A progress bar goes to stderr when stderr is a terminal
+and --json is not given (--progress forces it); it
+is cleared when done.`;
 
 /** The flag values addBootstrap reads (strings as parseArgs returns them). */
 export interface BootstrapFlagValues {
@@ -35,6 +40,10 @@ export interface BootstrapFlagValues {
   seed?: string;
   resamples?: string;
   ci?: string;
+  /** Show the progress bar even with --json or when stderr is not a terminal. */
+  progress?: boolean;
+  /** --json: no progress bar unless --progress. */
+  json?: boolean;
 }
 
 /** One statistic in the CLI's JSON: location, estimate and the seminr-style summary. */
@@ -119,24 +128,52 @@ function workerModule(): URL | null | undefined {
   return null;
 }
 
-function progressBar(io: CliIO, tty: boolean): ((done: number, total: number) => void) | undefined {
-  if (!tty) return undefined;
-  return (done, total) => {
-    const width = 30;
-    const filled = Math.round((done / total) * width);
-    io.stderr(`\rbootstrap [${'#'.repeat(filled)}${' '.repeat(width - filled)}] ${done}/${total}${done === total ? '\n' : ''}`);
+/**
+ * A progress bar on stderr, redrawn only when its percentage changes (at most 101 redraws) and erased at the end.
+ *
+ * @example
+ * const bar = progressBar(io, true); run({ onProgress: bar.onProgress }); bar.clear();
+ */
+export function progressBar(io: CliIO, show: boolean): { onProgress?: (done: number, total: number) => void; clear(): void } {
+  if (!show) return { clear: () => {} };
+  const width = 30;
+  let last = -1;
+  let drawn = 0;
+  return {
+    onProgress(done, total) {
+      const pct = Math.floor((done / total) * 100);
+      if (pct === last) return;
+      last = pct;
+      const filled = Math.round((done / total) * width);
+      const line = `bootstrap [${'#'.repeat(filled)}${' '.repeat(width - filled)}] ${done}/${total}`;
+      drawn = line.length;
+      io.stderr(`\r${line}`);
+    },
+    clear() {
+      if (drawn > 0) io.stderr(`\r${' '.repeat(drawn)}\r`);
+      drawn = 0;
+    },
   };
 }
 
-/** Plain-text table of the bootstrapped paths (for output without --json). */
+/** Plain-text tables of the bootstrap (for output without --json): paths, total effects, outer weights, loadings, R². */
 function pathsText(b: BootstrapResult): string {
   const f = (v: number): string => (Number.isFinite(v) ? v.toFixed(3) : 'NA');
   const pct = Math.round(b.level * 1000) / 10;
   const lines = [`Bootstrap (${b.nboot} resamples${b.seed !== null ? `, seed ${b.seed}` : ''}, ${b.ci} ${pct}% CI${b.dropped.count ? `, ${b.dropped.count} dropped` : ''}):`];
-  const w = Math.max(30, ...b.paths.map((e) => `${e.from} -> ${e.to}`.length));
-  lines.push(`  ${'path'.padEnd(w)} ${'estimate'.padStart(9)} ${'mean'.padStart(9)} ${'SE'.padStart(9)} ${'t'.padStart(9)} ${'p'.padStart(7)} ${'lower'.padStart(9)} ${'upper'.padStart(9)}`);
-  for (const e of b.paths) {
-    lines.push(`  ${`${e.from} -> ${e.to}`.padEnd(w)} ${f(e.estimate).padStart(9)} ${f(e.mean).padStart(9)} ${f(e.se).padStart(9)} ${f(e.t).padStart(9)} ${f(e.p).padStart(7)} ${f(e.lower).padStart(9)} ${f(e.upper).padStart(9)}`);
+  const head = ['estimate', 'mean', 'SE', 't', 'p', 'lower', 'upper'];
+  const sections: [string, BootstrapEntry[], (e: BootstrapEntry) => string][] = [
+    ['Paths', b.paths, (e) => `${e.from} -> ${e.to}`],
+    ['Total effects', b.totalEffects, (e) => `${e.from} -> ${e.to}`],
+    ['Outer weights', b.outerWeights, (e) => `${e.from} -> ${e.to}`],
+    ['Loadings', b.loadings, (e) => `${e.from} -> ${e.to}`],
+    ['R²', b.rSquared, (e) => e.construct ?? `${e.to}`],
+  ];
+  for (const [title, entries, name] of sections) {
+    if (entries.length === 0) continue;
+    const rows = [[title, ...head], ...entries.map((e) => [name(e), ...[e.estimate, e.mean, e.se, e.t, e.p, e.lower, e.upper].map(f)])];
+    if (lines.length > 1) lines.push('');
+    lines.push(...alignColumns(rows, 1).map((l) => `  ${l}`));
   }
   return `${lines.join('\n')}\n`;
 }
@@ -144,7 +181,8 @@ function pathsText(b: BootstrapResult): string {
 /**
  * When `--boot` or `--resamples` is given: bootstrap the model (Node worker threads when it pays), add the result
  * as `json.bootstrap`, and return a text table of the paths for non-JSON output ('' when no bootstrap was asked
- * for). A progress bar goes to stderr only when stderr is a terminal (`tty`, default `process.stderr.isTTY`).
+ * for). A progress bar goes to stderr only when stderr is a terminal (`tty`, default `process.stderr.isTTY`) and
+ * `flags.json` is not set, or when `flags.progress` asks for it; it is erased at the end.
  *
  * @example
  * const text = await addBootstrap(json, survey, model, { boot: '5000', seed: '1' }, { scheme: 'path' }, io);
@@ -156,36 +194,33 @@ export async function addBootstrap(
   flags: BootstrapFlagValues,
   estimateOptions: EstimateOptions,
   io: CliIO,
-  tty: boolean = process.stderr.isTTY === true,
+  tty: boolean = io.stderrIsTTY ?? process.stderr.isTTY === true,
 ): Promise<string> {
   if (flags.boot === undefined && flags.resamples === undefined) {
     if (flags.seed !== undefined || flags.ci !== undefined) throw new CsiError('INVALID_OPTION', '--seed and --ci need --boot N or --resamples FILE.');
     return '';
   }
-  let resamples: number | undefined;
-  if (flags.boot !== undefined) {
-    resamples = Number(flags.boot);
-    if (!Number.isInteger(resamples) || resamples < 2) throw new CsiError('INVALID_OPTION', `--boot must be a whole number ≥ 2 (got ${flags.boot}).`);
-  }
-  let seed: number | undefined;
-  if (flags.seed !== undefined) {
-    seed = Number(flags.seed);
-    if (!Number.isInteger(seed) || seed < 0 || seed > SEED_MAX) throw new CsiError('INVALID_OPTION', `--seed must be a whole number from 0 to 2^31 − 1 (got ${flags.seed}).`);
-  }
-  const ci = (flags.ci ?? 'percentile') as IntervalMethod;
-  if (!['percentile', 'bc', 'bca'].includes(ci)) throw new CsiError('INVALID_OPTION', `--ci must be percentile, bc or bca (got ${flags.ci}).`);
+  const resamples = flags.boot !== undefined ? numberFlag('boot', flags.boot, { integer: true, min: 2 }) : undefined;
+  const seed = flags.seed !== undefined ? numberFlag('seed', flags.seed, { integer: true, min: 0, max: SEED_MAX }) : undefined;
+  const ci: IntervalMethod = choiceFlag('ci', flags.ci ?? 'percentile', ['percentile', 'bc', 'bca'] as const);
   let indices: Int32Array[] | undefined;
   if (flags.resamples !== undefined) {
     indices = parseResamples(await readTextFile(flags.resamples, 'resample file'), survey.n);
   }
-  const boot = await bootstrapParallel(survey, model, {
-    ...(indices ? { indices } : { resamples }),
-    ...(seed !== undefined ? { seed } : {}),
-    ci,
-    estimateOptions,
-    onProgress: progressBar(io, tty),
-    workerUrl: workerModule(),
-  });
+  const bar = progressBar(io, flags.progress === true || (tty && flags.json !== true));
+  let boot: BootstrapResult;
+  try {
+    boot = await bootstrapParallel(survey, model, {
+      ...(indices ? { indices } : { resamples }),
+      ...(seed !== undefined ? { seed } : {}),
+      ci,
+      estimateOptions,
+      ...(bar.onProgress ? { onProgress: bar.onProgress } : {}),
+      workerUrl: workerModule(),
+    });
+  } finally {
+    bar.clear();
+  }
   (json as { bootstrap?: BootstrapJson }).bootstrap = bootstrapToJson(boot);
   return pathsText(boot);
 }

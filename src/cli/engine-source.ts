@@ -2,10 +2,12 @@ import { itemScales, type Codebook } from '../data/index.js';
 import type { EngineMissing, EngineMomentsResult } from '../engines/index.js';
 import { CsiError } from '../errors.js';
 import type { ModelSpec } from '../model/index.js';
-import { estimateFromMoments, formatPlsResult } from '../pls/index.js';
+import { estimateFromMoments } from '../pls/index.js';
 import type { InnerScheme, MissingRule, PlsResult } from '../pls/index.js';
-import { formatStudy, studyEstimateOptions, studyFromResult, studyModel } from '../study/index.js';
+import { formatPlsResult, formatStudy, studyEstimateOptions, studyFromResult, studyModel } from '../study/index.js';
 import { studySpecFromFlags, type StudyFlagValues } from './study-flags.js';
+import { numberFlag } from './flags.js';
+import { choiceFlag } from './flags.js';
 import type { CliIO } from './types.js';
 
 /**
@@ -79,6 +81,32 @@ export interface EstimateWithEngineOptions {
  * const { result } = await estimateWithEngine({ engine: 'duckdb', file: 'big.parquet', model, missing: 'mean' });
  */
 export async function estimateWithEngine(options: EstimateWithEngineOptions): Promise<{ result: PlsResult; engine: EngineMomentsResult }> {
+  try {
+    return await estimateWithEngineUnchecked(options);
+  } catch (e) {
+    throw missingPeer(e, options.engine) ?? e;
+  }
+}
+
+const PEERS = { duckdb: '@duckdb/node-api', clickhouse: '@clickhouse/client' } as const;
+
+/**
+ * The user error for an engine whose optional peer package is not installed (it is loaded on first use, so the
+ * "Cannot find module" surfaces late): `ENGINE` with the install command, exit 2. undefined for any other error.
+ *
+ * @example
+ * missingPeer(Object.assign(new Error("Cannot find module '@duckdb/node-api'"), { code: 'MODULE_NOT_FOUND' }), 'duckdb')
+ * // CsiError ENGINE "--engine duckdb needs the optional package @duckdb/node-api: npm install @duckdb/node-api"
+ */
+export function missingPeer(e: unknown, engine: 'duckdb' | 'clickhouse'): CsiError | undefined {
+  const pkg = PEERS[engine];
+  const err = e as { code?: unknown; message?: unknown };
+  const notFound = err?.code === 'MODULE_NOT_FOUND' || err?.code === 'ERR_MODULE_NOT_FOUND';
+  if (!notFound || typeof err.message !== 'string' || !err.message.includes(pkg)) return undefined;
+  return new CsiError('ENGINE', `--engine ${engine} needs the optional package ${pkg}, which is not installed: npm install ${pkg}`);
+}
+
+async function estimateWithEngineUnchecked(options: EstimateWithEngineOptions): Promise<{ result: PlsResult; engine: EngineMomentsResult }> {
   const items = modelItems(options.model);
   const common = {
     items,
@@ -115,12 +143,12 @@ export async function estimateWithEngine(options: EstimateWithEngineOptions): Pr
   return { result, engine };
 }
 
-async function loadAdapter<T>(name: string, load: () => Promise<T>): Promise<T> {
+async function loadAdapter<T>(name: 'duckdb' | 'clickhouse', load: () => Promise<T>): Promise<T> {
   try {
     return await load();
   } catch (e) {
-    const pkg = name === 'duckdb' ? '@duckdb/node-api' : '@clickhouse/client';
-    throw new CsiError('ENGINE', `--engine ${name} needs the optional package ${pkg} (npm install ${pkg}): ${(e as Error).message.split('\n')[0]}`);
+    const pkg = PEERS[name];
+    throw missingPeer(e, name) ?? new CsiError('ENGINE', `--engine ${name} needs the optional package ${pkg} (npm install ${pkg}): ${(e as Error).message.split('\n')[0]}`);
   }
 }
 
@@ -130,10 +158,12 @@ async function loadAdapter<T>(name: string, load: () => Promise<T>): Promise<T> 
  *
  * @example
  * await runEngineEstimate({ engine: 'duckdb', model: 'ecsi.txt' }, ['big.parquet'], io) // 0
+ * (`presetModel`: the model of --preset/--map, used instead of reading --model.)
  */
 export async function runEngineEstimate(values: EngineEstimateArgs & StudyFlagValues, positionals: string[], io: CliIO): Promise<number> {
   const engine = values.engine;
-  if (engine !== 'duckdb' && engine !== 'clickhouse') throw new CsiError('INVALID_OPTION', `--engine must be duckdb or clickhouse (got ${engine}).`);
+  choiceFlag('engine', engine ?? '', ['duckdb', 'clickhouse'] as const);
+  if (engine !== 'duckdb' && engine !== 'clickhouse') return 2; // (choiceFlag has thrown)
   if (engine === 'duckdb' && positionals.length !== 1) throw new CsiError('INVALID_OPTION', 'csi estimate --engine duckdb needs exactly one data file (CSV or Parquet).');
   if (engine === 'clickhouse' && positionals.length !== 0) throw new CsiError('INVALID_OPTION', 'csi estimate --engine clickhouse reads --table, not a file.');
   if (values['index-scores'] !== undefined) throw new CsiError('INVALID_OPTION', '--index-scores needs the rows in memory: not available with --engine.');
@@ -143,11 +173,7 @@ export async function runEngineEstimate(values: EngineEstimateArgs & StudyFlagVa
   const missing = est.missing ?? 'mean';
   const scheme = est.scheme ?? 'path';
   const maxIterations = est.maxIterations;
-  let threads: number | undefined;
-  if (values.threads !== undefined) {
-    threads = Number(values.threads);
-    if (!Number.isInteger(threads) || threads < 1) throw new CsiError('INVALID_OPTION', `--threads must be a whole number ≥ 1 (got ${values.threads}).`);
-  }
+  const threads = values.threads !== undefined ? numberFlag('threads', values.threads, { integer: true, min: 1 }) : undefined;
   const model = studyModel(spec);
   // --scale without a codebook: a codebook of just those scales, so the engine's SQL counts out-of-scale values
   // (OUT_OF_SCALE) as it does for a codebook's; moments alone cannot show a value outside the scale.

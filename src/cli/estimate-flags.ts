@@ -1,8 +1,8 @@
-import { CsiError } from '../errors.js';
 import { parseModel } from '../model/index.js';
 import type { ModelSpec } from '../model/index.js';
 import type { InnerScheme } from '../pls/index.js';
 import { DEFAULT_MISSING, MISSING_RULES, type MissingRule } from '../stats/index.js';
+import { choiceFlag, numberFlag } from './flags.js';
 import { readTextFile } from './readTextFile.js';
 
 /** The estimation flags of `csi estimate` as parseArgs returns them. */
@@ -20,13 +20,10 @@ export interface EstimateFlagValues {
  * estimateFlags({ scheme: 'factorial' }) // { missing: 'mean', scheme: 'factorial' }
  */
 export function estimateFlags(values: EstimateFlagValues): { missing: MissingRule; scheme: InnerScheme; maxIterations?: number } {
-  const missing = (values.missing ?? DEFAULT_MISSING) as MissingRule;
-  if (!MISSING_RULES.includes(missing)) throw new CsiError('INVALID_OPTION', `--missing must be mean, casewise or pairwise (got ${values.missing}).`);
-  const scheme = (values.scheme ?? 'path') as InnerScheme;
-  if (!['path', 'factorial', 'centroid'].includes(scheme)) throw new CsiError('INVALID_OPTION', `--scheme must be path, factorial or centroid (got ${values.scheme}).`);
+  const missing: MissingRule = choiceFlag('missing', values.missing ?? DEFAULT_MISSING, MISSING_RULES);
+  const scheme: InnerScheme = choiceFlag('scheme', values.scheme ?? 'path', ['path', 'factorial', 'centroid'] as const);
   if (values['max-iterations'] === undefined) return { missing, scheme };
-  const maxIterations = Number(values['max-iterations']);
-  if (!Number.isInteger(maxIterations) || maxIterations < 0) throw new CsiError('INVALID_OPTION', `--max-iterations must be a whole number ≥ 0 (got ${values['max-iterations']}).`);
+  const maxIterations = numberFlag('max-iterations', values['max-iterations'], { integer: true, min: 0 });
   return { missing, scheme, maxIterations };
 }
 

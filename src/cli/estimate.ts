@@ -1,28 +1,35 @@
-import { parseArgs } from 'node:util';
-import { fileRowOf } from '../data/index.js';
-import { readSurveyFile } from '../data/node/index.js';
 import type { ReadSurveyOptions } from '../data/index.js';
 import type { Survey } from '../data/index.js';
+import { fileRowOf } from '../data/index.js';
 import { CsiError } from '../errors.js';
 import { estimate } from '../inference/index.js';
-import { formatPlsResult } from '../pls/index.js';
-import { analyzeDetailed, formatStudy, studyEstimateOptions } from '../study/index.js';
+
+import { analyzeDetailed, formatPlsResult, formatStudy, studyEstimateOptions, studyModel } from '../study/index.js';
 import { addBootstrap, BOOTSTRAP_FLAGS, BOOTSTRAP_USAGE } from './bootstrap-flags.js';
 // --engine duckdb|clickhouse (issue 8): moments computed by an engine; logic in ./engine-source.ts.
 import { ENGINE_ARG_OPTIONS, ENGINE_USAGE, runEngineEstimate } from './engine-source.js';
 // --study --scale --index-weights --ipma --hierarchy --index-scores (issue 13): one parser in ./study-flags.ts.
 import { STUDY_FLAGS, STUDY_USAGE, studySpecFromFlags, writeIndexScores } from './study-flags.js';
+import { explainModelColumns } from './explainModelColumns.js';
+import { inferredCodebookNotes } from './inferredCodebookNotes.js';
+import { DATA_FLAGS, DATA_USAGE, dataReadOptions, parseFlags } from './flags.js';
+import { readData } from './readData.js';
 import type { CliCommand, CliIO } from './types.js';
 
-const usage = `Usage: csi estimate DATA.csv|.xlsx|.sav|.zsav --model MODEL.txt [--codebook FILE] [--sheet NAME|N]
+const usage = `Usage: csi estimate DATA.csv|.xlsx|.sav|.zsav|- --model MODEL.txt [--codebook FILE] [--sheet NAME|N]
                     [--missing mean|casewise|pairwise] [--scheme path|factorial|centroid] [--weights COLUMN]
                     [--max-iterations N] [--f2] [--json]
+       csi estimate DATA.csv --preset ecsi|acsi|ccsi|scsb --map MAP.json [options as above]
 
 Estimates a PLS path model exactly as seminr 2.3.1 does (path weighting, mode A/B, 1e-7 stop rule, 300 iterations).
 The model is lavaan-style text: "Image =~ IMAG1 + IMAG2" (mode A), "Value <~ PERV1 + PERV2" (mode B),
-"Satisfaction ~ Image + Value" (paths). Columns the model does not use are ignored. --weights names a sampling-weight
-column (weighted PLS). --json prints one JSON document (outer weights, loadings, paths, R², effects, reliability,
-HTMT, warnings).
+"Satisfaction ~ Image + Value" (paths); names with spaces in double quotes ("Inflight wifi service"). --preset uses a
+national index model instead, with --map MAP.json ({ "Image": ["IMG1", "IMG2"], … }; csi model --preset NAME prints it).
+Columns the model does not use are ignored. --weights names a sampling-weight
+column (weighted PLS). --f2 adds effect sizes f². --json prints one JSON document (outer weights, loadings, paths, R²,
+effects, reliability, HTMT, Fornell–Larcker, VIF, f², warnings). Without --codebook one is inferred (see csi inspect).
+
+${DATA_USAGE}
 
 ${STUDY_USAGE}
 
@@ -35,11 +42,12 @@ export const estimateCommand: CliCommand = {
   summary: 'estimate a PLS path model (seminr-exact) and its quality',
   usage,
   async run(args: string[], io: CliIO): Promise<number> {
-    const { values, positionals } = parseArgs({
+    const { values, positionals } = parseFlags(
       args,
-      allowPositionals: true,
-      options: {
+      {
         model: { type: 'string' },
+        preset: { type: 'string' },
+        map: { type: 'string' },
         codebook: { type: 'string' },
         sheet: { type: 'string' },
         missing: { type: 'string' },
@@ -50,10 +58,12 @@ export const estimateCommand: CliCommand = {
         json: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
         ...ENGINE_ARG_OPTIONS, // --engine --url --table --database --threads (./engine-source.ts)
-        ...BOOTSTRAP_FLAGS, // --boot --seed --resamples --ci (./bootstrap-flags.ts)
+        ...BOOTSTRAP_FLAGS, // --boot --seed --resamples --ci --progress (./bootstrap-flags.ts)
         ...STUDY_FLAGS, // --study --scale --index-weights --ipma --hierarchy --index-scores (./study-flags.ts)
+        ...DATA_FLAGS, // --encoding --delimiter --na (./flags.ts)
       },
-    });
+      'estimate',
+    );
     if (values.help) {
       io.stdout(`${usage}\n`);
       return 0;
@@ -68,12 +78,20 @@ export const estimateCommand: CliCommand = {
     }
     if (positionals.length !== 1) throw new CsiError('INVALID_OPTION', 'csi estimate needs exactly one data file (see csi estimate --help).');
     const spec = await studySpecFromFlags(values);
-    const readOptions: ReadSurveyOptions = values.sheet !== undefined ? { sheet: values.sheet } : {};
+    const readOptions: ReadSurveyOptions = dataReadOptions(values);
+    if (values.sheet !== undefined) readOptions.sheet = values.sheet;
     if (spec.codebook !== undefined) readOptions.codebook = spec.codebook;
-    const survey = await readSurveyFile(positionals[0], readOptions);
+    const survey = await readData(positionals[0], readOptions, io);
+    const codebookGiven = spec.codebook !== undefined;
     // --weights COLUMN becomes the survey's weight column (so resamples carry their rows' weights too).
     const data: Survey = values.weights === undefined ? survey : { ...survey, weights: weightColumn(survey, values.weights) };
+    explainModelColumns(survey, studyModel(spec), codebookGiven);
     const { study, result, model } = analyzeDetailed(data, spec);
+    if (!codebookGiven) {
+      const notes = inferredCodebookNotes(survey, positionals[0]);
+      result.warnings.unshift(...notes);
+      study.warnings.unshift(...notes.map((w) => `${w.code}: ${w.message}`));
+    }
     const { fSquared: _f2, ...options } = studyEstimateOptions(spec);
     void _f2;
     if (values['index-scores'] !== undefined) await writeIndexScores(study, values['index-scores'], data.codebook.id ?? 'id');

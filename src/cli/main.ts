@@ -5,13 +5,16 @@ import { isCsiError } from '../errors.js';
 import { inspect } from './inspect.js';
 import { estimateCommand } from './estimate.js';
 import { ahpCommand } from './ahp.js';
+import { modelCommand } from './model.js';
 import type { CliCommand, CliIO } from './types.js';
+import { cliVersion } from './version.js';
 
 /** The `csi` sub-commands. To add one, import its module above and add one line here. */
 export const commands: Record<string, CliCommand> = {
   inspect,
   estimate: estimateCommand,
   ahp: ahpCommand,
+  model: modelCommand,
 };
 
 const processIO: CliIO = {
@@ -65,7 +68,7 @@ export async function runCli(argv: string[], io: CliIO = processIO): Promise<num
     return name === undefined ? 2 : 0;
   }
   if (name === '--version' || name === '-v') {
-    io.stdout('csi (csikit)\n');
+    io.stdout(`csi (csikit) ${cliVersion()}\n`);
     return 0;
   }
   const command = Object.prototype.hasOwnProperty.call(commands, name) ? commands[name] : undefined;

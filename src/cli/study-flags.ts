@@ -3,6 +3,7 @@ import { CsiError } from '../errors.js';
 import { parseScale } from '../indices/index.js';
 import { parseStudySpec, type Study, type StudySpecInput } from '../study/index.js';
 import { estimateFlags, readModelFile } from './estimate-flags.js';
+import { presetFromMapFile, presetName } from './presetModel.js';
 import { readCodebookFile } from './readCodebookFile.js';
 import { readTextFile } from './readTextFile.js';
 
@@ -32,6 +33,8 @@ export const STUDY_USAGE = `Indices, IPMA, hierarchy (a codebook with item scale
 export interface StudyFlagValues {
   study?: string;
   model?: string;
+  preset?: string;
+  map?: string;
   codebook?: string;
   missing?: string;
   scheme?: string;
@@ -54,7 +57,8 @@ async function readJsonFile(path: string, what: string): Promise<unknown> {
 }
 
 /**
- * Flags → a validated study spec: `--study FILE` first, then every flag given overrides its key (--model, --codebook,
+ * Flags → a validated study spec: `--study FILE` first, then every flag given overrides its key (--model or
+ * --preset/--map, --codebook,
  * --missing, --scheme, --max-iterations, --f2, --scale, --index-weights, --ipma, --hierarchy, --index-scores).
  * A study without a model is CsiError('INVALID_OPTION').
  *
@@ -65,8 +69,12 @@ export async function studySpecFromFlags(values: StudyFlagValues) {
   const base = (values.study !== undefined ? await readJsonFile(values.study, 'study file') : {}) as Record<string, unknown>;
   if (typeof base !== 'object' || base === null || Array.isArray(base)) throw new CsiError('INVALID_STUDY', `The study file ${values.study} must hold a JSON object.`);
   const spec: Record<string, unknown> = { ...base };
+  if (values.model !== undefined && values.preset !== undefined) throw new CsiError('INVALID_OPTION', 'Give --model or --preset, not both.');
+  if (values.preset !== undefined && values.map === undefined) throw new CsiError('INVALID_OPTION', '--preset needs --map FILE: a JSON object of construct → item names (csi model --preset NAME prints the preset).');
+  if (values.map !== undefined && values.preset === undefined) throw new CsiError('INVALID_OPTION', '--map is an option of --preset.');
   if (values.model !== undefined) spec.model = await readModelFile(values.model);
-  if (spec.model === undefined) throw new CsiError('INVALID_OPTION', 'csi estimate needs --model MODEL.txt or a study file with a model (see csi estimate --help).');
+  if (values.preset !== undefined) spec.model = await presetFromMapFile(presetName(values.preset), values.map!);
+  if (spec.model === undefined) throw new CsiError('INVALID_OPTION', 'csi estimate needs --model MODEL.txt, --preset NAME --map FILE, or a study file with a model (see csi estimate --help).');
   if (values.codebook !== undefined) spec.codebook = await readCodebookFile(values.codebook);
   const est: Record<string, unknown> = { ...((base.estimation as Record<string, unknown> | undefined) ?? {}) };
   if (values.missing !== undefined || values.scheme !== undefined || values['max-iterations'] !== undefined) {

@@ -1,5 +1,6 @@
 import type { Label } from './codebook.js';
 import type { SurveySummary } from './summarizeSurvey.js';
+import { alignColumns } from './textWidth.js';
 
 /** Options of {@link formatSurveySummary}. */
 export interface FormatSurveySummaryOptions {
@@ -23,6 +24,8 @@ const TEXT = {
     numeric: 'Other numeric columns',
     log: 'What loading did',
     empty: 'empty cells',
+    decimalCommas: 'decimal commas read as decimals',
+    emptyColumns: 'columns without answers (left out)',
     codes: 'missing codes',
     reversedItems: 'reversed items',
     ignored: 'ignored columns',
@@ -46,6 +49,8 @@ const TEXT = {
     numeric: '其他数值列',
     log: '载入处理记录',
     empty: '空单元格',
+    decimalCommas: '小数逗号按小数读取',
+    emptyColumns: '无任何回答的列（已略去）',
     codes: '缺失代码',
     reversedItems: '反向题项',
     ignored: '忽略的列',
@@ -67,28 +72,15 @@ function labelOf(label: Label | undefined, lang: 'en' | 'zh'): string {
   return t.length > 40 ? `${t.slice(0, 40)}…` : t;
 }
 
-/** Terminal width of a string: East Asian wide and full-width characters take two columns. */
-function width(s: string): number {
-  let w = 0;
-  for (const ch of s) {
-    const c = ch.codePointAt(0)!;
-    w += (c >= 0x1100 && c <= 0x115f) || (c >= 0x2e80 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xd7a3) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) || (c >= 0xffe0 && c <= 0xffe6) || c >= 0x20000 ? 2 : 1;
-  }
-  return w;
+/** A scale for the table: `1-10`; with decimals or a negative end `-1.235 to 1.75` (the dash would read as a minus). */
+export function scaleText(min: number, max: number): string {
+  const short = (x: number): string => (Number.isInteger(x) ? String(x) : String(Number(x.toPrecision(4))));
+  return Number.isInteger(min) && Number.isInteger(max) && min >= 0 ? `${min}-${max}` : `${short(min)} to ${short(max)}`;
 }
 
 /** Aligns columns; columns rightFrom..rightTo (inclusive) are right-aligned. */
 function table(rows: string[][], rightFrom: number, rightTo = Infinity): string[] {
-  const widths = rows[0].map((_, j) => Math.max(...rows.map((r) => width(r[j]))));
-  return rows.map((r) =>
-    r
-      .map((cell, j) => {
-        const pad = widths[j] - width(cell);
-        return j >= rightFrom && j <= rightTo ? ' '.repeat(pad) + cell : cell + ' '.repeat(pad);
-      })
-      .join('  ')
-      .trimEnd(),
-  );
+  return alignColumns(rows, rightFrom, rightTo);
 }
 
 /**
@@ -118,7 +110,7 @@ export function formatSurveySummary(summary: SurveySummary, options: FormatSurve
       const flags = [it.reverse ? T.reverse : '', label].filter(Boolean).join(', ');
       rows.push([
         it.name,
-        `${it.scale.min}-${it.scale.max}${it.inferred ? '?' : ''}`,
+        `${scaleText(it.scale.min, it.scale.max)}${it.inferred ? '?' : ''}`,
         num(it.mean),
         num(it.sd),
         num(it.min),
@@ -148,6 +140,8 @@ export function formatSurveySummary(summary: SurveySummary, options: FormatSurve
   const log = summary.log;
   const parts: string[] = [];
   if (log.emptyCells.length) parts.push(`${T.empty}: ${log.emptyCells.map((e) => `${e.column} ${e.count}`).join(', ')}`);
+  if (log.decimalCommas?.length) parts.push(`${T.decimalCommas}: ${log.decimalCommas.map((e) => `${e.column} ${e.count}`).join(', ')}`);
+  if (log.emptyColumns?.length) parts.push(`${T.emptyColumns}: ${log.emptyColumns.join(', ')}`);
   if (log.missingCodes.length) parts.push(`${T.codes}: ${log.missingCodes.map((m) => `${m.column}=${m.value} ×${m.count}`).join(', ')}`);
   if (log.reversed.length) parts.push(`${T.reversedItems}: ${log.reversed.join(', ')}`);
   if (log.ignoredColumns.length) parts.push(`${T.ignored}: ${log.ignoredColumns.join(', ')}`);

@@ -22,3 +22,4 @@ export { savDateText } from './sav/savValues.js';
 export { readXlsx, type XlsxSheet } from './xlsx/readXlsx.js';
 export { readSurveyXlsx, surveyFromSheet, type ReadSurveyXlsxOptions } from './xlsx/readSurveyXlsx.js';
 export type { TableCell } from './feedTable.js';
+export { textWidth, alignColumns } from './textWidth.js';

@@ -40,6 +40,8 @@ export interface SurveyQuality {
   highMissing: number[];
   /** Items with zero variance (or no answers). */
   zeroVariance: string[];
+  /** Rating items with at least half their answers at the top of the scale (a ceiling), with that share. */
+  topBox?: { item: string; share: number }[];
 }
 
 /** A categorical column. `codes[i]` indexes `levels`, −1 means missing. */
@@ -68,6 +70,10 @@ export interface SurveyLog {
   headerRow?: number;
   /** File columns not named by the codebook (ignored). */
   ignoredColumns: string[];
+  /** Columns without a single answer, left out of an inferred codebook (they are in `ignoredColumns` too). */
+  emptyColumns?: string[];
+  /** Cells read with a decimal comma (`7,5` → 7.5), per column. */
+  decimalCommas?: { column: string; count: number }[];
   /** Detected or given text encoding and delimiter. */
   encoding: string;
   delimiter: string;

@@ -2,7 +2,7 @@ import { CsiError, type CsiWarning } from '../errors.js';
 import type { Codebook, CodebookItem, CodebookSegment, ValueLabel } from './codebook.js';
 import type { CsvSink } from './csvTokenizer.js';
 import { createFieldDecoder } from './decodeText.js';
-import { inferScale } from './inferScale.js';
+import { inferColumn, RATING_SPAN } from './inferColumn.js';
 import { FORBIDDEN_COLUMN_NAMES } from './parseCodebook.js';
 import { parseNumberBytes } from './parseNumber.js';
 import { surveyQuality } from './surveyQuality.js';
@@ -48,6 +48,8 @@ const INFER_SEG = 7;
 const ID_NAME = /^(id|respondent_?id|resp_?id|respid|case_?id|uid)$/i;
 const WEIGHT_NAME = /^(weight|weights|wt|wgt)$/i;
 const DECIMAL_COMMA = /^[+-]?\d*,\d+$/;
+/** An inferred numeric column with more than this share of non-number cells is a segment (else: bad cells). */
+const BAD_SHARE = 0.1;
 
 interface ColumnState {
   name: string;
@@ -75,6 +77,12 @@ interface ColumnState {
   index: number;
   /** Index in the codebook's list (items, segments, numeric) to keep codebook order. */
   order: number;
+  /** Inferred numeric columns: cells that are not numbers (survey row, file row, text) until the column is judged. */
+  badRows: number[];
+  badFileRows: number[];
+  badTexts: string[];
+  /** Cells read with a decimal comma (`7,5` → 7.5). */
+  decimalCommas: number;
 }
 
 function newColumn(name: string, role: number, index: number): ColumnState {
@@ -97,6 +105,10 @@ function newColumn(name: string, role: number, index: number): ColumnState {
     levelIndex: new Map(),
     fixedLevels: false,
     order: index,
+    badRows: [],
+    badFileRows: [],
+    badTexts: [],
+    decimalCommas: 0,
   };
 }
 
@@ -156,6 +168,7 @@ export function createSurveyBuilder(options: SurveyBuilderOptions): SurveyBuilde
   let rowsRead = 0;
   const excluded: { row: number; reason: string }[] = [];
   const ignored: string[] = [];
+  const emptyColumns: string[] = [];
 
   function grow(atLeast = 0): void {
     const next = Math.max(cap === 0 ? 1024 : cap * 2, atLeast);
@@ -294,7 +307,10 @@ export function createSurveyBuilder(options: SurveyBuilderOptions): SurveyBuilde
     if (naStrings.has(text)) return NaN;
     if (options.decimalComma && DECIMAL_COMMA.test(text)) {
       const v = Number(text.replace(',', '.'));
-      if (Number.isFinite(v)) return v;
+      if (Number.isFinite(v)) {
+        c.decimalCommas++;
+        return v;
+      }
     }
     if (c.textCodes !== null) {
       const code = c.textCodes.get(valueLabelKey(text));
@@ -383,6 +399,12 @@ export function createSurveyBuilder(options: SurveyBuilderOptions): SurveyBuilde
       const v = values[r];
       codes[r] = v === v ? segmentCode(c, String(v)) : -1;
     }
+    c.badRows.forEach((r, k) => {
+      codes[r] = segmentCode(c, c.badTexts[k]);
+    });
+    c.badRows = [];
+    c.badFileRows = [];
+    c.badTexts = [];
     c.empty = 0;
     roles[c.index] = INFER_SEG;
     fast[c.index] = 0;
@@ -408,8 +430,14 @@ export function createSurveyBuilder(options: SurveyBuilderOptions): SurveyBuilde
       case INFER_NUM: {
         const v = numericValue(c, s, start, end);
         if (v === Infinity) {
-          toSegment(c);
-          i32[c.slot][n] = segmentCode(c, fieldText(s, start, end, c.name));
+          // Not a number: remember the cell; a column with many such cells is a segment, one with a few has bad cells.
+          f64[slots[col]][n] = NaN;
+          c.badRows.push(n);
+          c.badFileRows.push(curRow);
+          const text = fieldText(s, start, end, c.name);
+          // A text decoder drops a leading byte-order mark: keep it, so that the message can show it.
+          c.badTexts.push(s[start] === 0xef && s[start + 1] === 0xbb && s[start + 2] === 0xbf && text.charCodeAt(0) !== 0xfeff ? `\ufeff${text}` : text);
+          if (c.badRows.length > 20 && c.badRows.length > BAD_SHARE * (n + 1)) toSegment(c);
         } else {
           f64[slots[col]][n] = v;
         }
@@ -494,12 +522,61 @@ export function createSurveyBuilder(options: SurveyBuilderOptions): SurveyBuilde
     },
   };
 
+  /**
+   * Without a codebook: each numeric column is judged once all rows are in (src/data/inferColumn.ts). A column with a
+   * few non-number cells is an item with bad cells (an error naming them, as with a codebook); one with many is a
+   * segment; the rest become rating items (likely missing codes set aside), other numeric columns, or the id.
+   */
+  function judgeInferredColumns(warnings: CsiWarning[]): void {
+    for (const c of cols) {
+      if (c.role !== INFER_NUM) continue;
+      if (c.badRows.length > 0) {
+        const numbers = n - c.empty - c.badRows.length;
+        if (numbers < 2 || c.badRows.length > BAD_SHARE * (numbers + c.badRows.length)) {
+          toSegment(c);
+          continue;
+        }
+        const shown = c.badRows.slice(0, 5).map((_, k) => `row ${c.badFileRows[k]} ${quoteCell(c.badTexts[k])}`);
+        const more = c.badRows.length > 5 ? `, … (${c.badRows.length - 5} more)` : '';
+        throw new CsiError(
+          'NON_NUMERIC',
+          `Column "${c.name}" holds numbers, but ${c.badRows.length} cell(s) are not numbers: ${shown.join(', ')}${more}. Fix the cells, mark them as missing (naStrings, csi --na TEXT), or declare the column in a codebook.`,
+          { row: c.badFileRows[0], column: c.name },
+        );
+      }
+      const values = f64[c.slot].subarray(0, n);
+      const kind = inferColumn(values);
+      if (kind.kind === 'empty') {
+        c.role = IGNORE;
+        ignored.push(c.name);
+        emptyColumns.push(c.name);
+      } else if (kind.kind === 'id' && ids === null) {
+        c.role = ID;
+        ids = Array.from(values, (v) => String(v));
+        warnings.push({ code: 'INFERRED_COLUMN', message: `Column "${c.name}" was taken as the respondent id: ${kind.reason}.`, column: c.name });
+      } else if (kind.kind === 'id' || kind.kind === 'numeric') {
+        c.role = NUMERIC;
+        warnings.push({ code: 'INFERRED_COLUMN', message: `Column "${c.name}" is not a rating item but another numeric column: ${kind.reason}.`, column: c.name });
+      } else {
+        c.scaleMin = kind.scale.min;
+        c.scaleMax = kind.scale.max;
+        if (kind.missingCodes.length > 0) {
+          c.missingValues = kind.missingCodes.map((m) => m.value);
+          c.missingCounts = kind.missingCodes.map((m) => m.count);
+          for (let r = 0; r < n; r++) if (c.missingValues.includes(values[r])) values[r] = NaN;
+        }
+        if (kind.note) warnings.push({ code: 'INFERRED_COLUMN', message: `Column "${c.name}" (scale ${kind.scale.min}-${kind.scale.max}?): ${kind.note}.`, column: c.name });
+      }
+    }
+  }
+
   function finish(meta: { encoding: string; delimiter: string }): Survey {
     if (header === null) throw new CsiError('EMPTY_FILE', 'The file is empty: there is no header row and no data.');
     if (n === 0) throw new CsiError('HEADER_ONLY', `The file has a header (row ${headerRow}) but no data rows.`, { row: headerRow });
     const warnings: CsiWarning[] = [];
     const at = <T extends Float64Array | Int32Array>(a: T): T => a.subarray(0, n) as T;
 
+    if (!codebook) judgeInferredColumns(warnings);
     const itemCols = cols.filter((c) => c.role === ITEM || c.role === INFER_NUM).sort((a, b) => a.order - b.order);
     const items: CodebookItem[] = [];
     const itemNames: string[] = [];
@@ -513,43 +590,53 @@ export function createSurveyBuilder(options: SurveyBuilderOptions): SurveyBuilde
       }
     } else {
       for (const c of itemCols) {
-        const v = at(f64[c.slot]);
-        let lo = Infinity;
-        let hi = -Infinity;
-        let integers = true;
-        for (let r = 0; r < n; r++) {
-          const x = v[r];
-          if (x < lo) lo = x;
-          if (x > hi) hi = x;
-          if (integers && x === x && !Number.isInteger(x)) integers = false;
-        }
-        if (lo > hi) {
-          c.role = IGNORE;
-          ignored.push(c.name);
-          continue;
-        }
-        items.push({ id: c.name, scale: inferScale(lo, hi, integers), inferred: true });
+        items.push({
+          id: c.name,
+          scale: { min: c.scaleMin, max: c.scaleMax },
+          ...(c.missingValues.length ? { missing: c.missingValues.map((value) => ({ value })) } : {}),
+          inferred: true,
+        });
         itemNames.push(c.name);
-        itemData.push(v);
+        itemData.push(at(f64[c.slot]));
       }
       harmonizeZeroBased(items);
+      for (const it of items) {
+        const c = itemCols.find((x) => x.name === it.id)!;
+        c.scaleMin = it.scale.min;
+        c.scaleMax = it.scale.max;
+      }
       const inferredCols = cols.filter((c) => c.role !== IGNORE);
       const idCol = inferredCols.find((c) => c.role === ID);
       const wCol = inferredCols.find((c) => c.role === WEIGHT);
       const segs = inferredCols.filter((c) => c.role === INFER_SEG);
+      const nums = inferredCols.filter((c) => c.role === NUMERIC);
       usedCodebook = {
         ...(idCol ? { id: idCol.name } : {}),
         ...(wCol ? { weight: wCol.name } : {}),
         items,
         ...(segs.length ? { segments: segs.map((c) => ({ id: c.name })) } : {}),
+        ...(nums.length ? { numeric: nums.map((c) => ({ id: c.name })) } : {}),
       };
       if (items.length > 0) {
-        warnings.push({
+        warnings.unshift({
           code: 'INFERRED_SCALE',
           message: `No codebook was given: ${items.length} numeric column(s) became items with scales guessed from the observed values (${describeScales(items)}); check them and pass a codebook.`,
           count: items.length,
         });
       }
+      warnings.push(...mixedScales(items));
+    }
+    // Segment levels in natural order (1, 2, 10; 18-25, 26-35, >=66) unless the codebook fixes them.
+    for (const c of cols) if ((c.role === SEGMENT || c.role === INFER_SEG) && !c.fixedLevels) sortLevels(c, at(i32[c.slot]));
+    const commas = cols.filter((c) => c.decimalCommas > 0);
+    if (commas.length > 0) {
+      const total = commas.reduce((t, c) => t + c.decimalCommas, 0);
+      warnings.push({
+        code: 'DECIMAL_COMMA',
+        message: `${total} cell(s) had a decimal comma and were read as decimals (7,5 → 7.5): ${list(commas.map((c) => `${c.name} ${c.decimalCommas}`))}.`,
+        count: total,
+        column: commas[0].name,
+      });
     }
     const segCols = cols.filter((c) => c.role === SEGMENT || c.role === INFER_SEG).sort((a, b) => a.order - b.order);
     const segments: SurveySegment[] = segCols.map((c) => ({ name: c.name, levels: c.levels, codes: at(i32[c.slot]) }));
@@ -565,7 +652,7 @@ export function createSurveyBuilder(options: SurveyBuilderOptions): SurveyBuilde
       }
     }
 
-    const valueCols = [...itemCols.filter((c) => c.role !== IGNORE), ...numCols];
+    const valueCols = [...itemCols, ...numCols];
     const log: SurveyLog = {
       rowsRead,
       missingCodes: valueCols.flatMap((c) => [
@@ -574,9 +661,11 @@ export function createSurveyBuilder(options: SurveyBuilderOptions): SurveyBuilde
       ]),
       emptyCells: valueCols.filter((c) => c.empty > 0).map((c) => ({ column: c.name, count: c.empty })),
       reversed: itemCols.filter((c) => c.reverse).map((c) => c.name),
+      ...(commas.length ? { decimalCommas: commas.map((c) => ({ column: c.name, count: c.decimalCommas })) } : {}),
       excludedRows: excluded.filter((e) => e.row > headerRow),
       headerRow,
       ignoredColumns: ignored,
+      ...(emptyColumns.length ? { emptyColumns } : {}),
       encoding: meta.encoding,
       delimiter: meta.delimiter,
     };
@@ -610,6 +699,11 @@ export function createSurveyBuilder(options: SurveyBuilderOptions): SurveyBuilde
         const c = itemCols.find((x) => x.name === name);
         return c && c.reverse ? c.scaleMin + c.scaleMax : null;
       }),
+      rating: itemNames.map((name, k) => {
+        const c = itemCols.find((x) => x.name === name)!;
+        return c.scaleMax - c.scaleMin <= RATING_SPAN && wholeNumbers(itemData[k]);
+      }),
+      scaleMax: itemNames.map((name) => itemCols.find((x) => x.name === name)!.scaleMax),
     });
     warnings.push(...quality.warnings);
     if (itemNames.length === 0) {
@@ -666,7 +760,74 @@ function harmonizeZeroBased(items: CodebookItem[]): void {
   let modal = '';
   let best = 0;
   for (const [k, c] of count) if (c > best) [modal, best] = [k, c];
+  if (best * 2 <= items.length) return; // no scale holds most items
   const [lo, hi] = modal.split('-').map(Number);
   if (lo !== 0) return;
   for (const it of items) if (it.scale.min === 1 && it.scale.max === hi) it.scale = { min: 0, max: hi };
+}
+
+/** A cell for a message: quoted, cut at 40 characters, invisible characters (BOM, no-break space) as \\uXXXX. */
+function quoteCell(text: string): string {
+  const shown = text.length > 40 ? `${text.slice(0, 40)}…` : text;
+  return JSON.stringify(shown).replace(/[\u00a0\u00ad\u200b-\u200f\u2028\u2029\u2060\ufeff]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** Items whose name differs only in a trailing number (CUEX1, CUEX2) form a battery; one battery, one scale. */
+function mixedScales(items: CodebookItem[]): CsiWarning[] {
+  const batteries = new Map<string, CodebookItem[]>();
+  for (const it of items) {
+    const key = it.id.replace(/[\s_.-]*\d+$/, '');
+    if (key === it.id || key === '') continue;
+    const list = batteries.get(key) ?? [];
+    list.push(it);
+    batteries.set(key, list);
+  }
+  const out: CsiWarning[] = [];
+  for (const [key, its] of batteries) {
+    const scales = new Set(its.map((it) => `${it.scale.min}-${it.scale.max}`));
+    if (scales.size < 2) continue;
+    out.push({
+      code: 'MIXED_SCALES',
+      message: `The ${key}… items are on different guessed scales (${its.map((it) => `${it.id} ${it.scale.min}-${it.scale.max}`).join(', ')}); one battery usually shares one scale: check the codebook.`,
+      column: its[0].id,
+    });
+  }
+  return out;
+}
+
+/** A level's sort key: its first number, a little less for "<18", "under 18", a little more for ">=66", "66+". */
+function levelKey(level: string): number {
+  const m = /-?\d+(\.\d+)?/.exec(level);
+  if (!m) return NaN;
+  const x = Number(m[0]);
+  if (/^\s*(<|≤|under|below|less)/i.test(level)) return x - 0.5;
+  if (/^\s*(>|≥|over|above|more)/i.test(level) || /\+\s*$/.test(level)) return x + 0.5;
+  return x;
+}
+
+/** Natural order: numbered levels by number, then the others in the order first seen (a stable sort keeps it). */
+function compareLevels(a: string, b: string): number {
+  const ka = levelKey(a);
+  const kb = levelKey(b);
+  if (ka === ka && kb === kb) return ka - kb;
+  if (ka === ka) return -1;
+  if (kb === kb) return 1;
+  return 0;
+}
+
+function sortLevels(c: ColumnState, codes: Int32Array): void {
+  const order = c.levels.map((_, k) => k).sort((x, y) => compareLevels(c.levels[x], c.levels[y]));
+  if (order.every((k, i) => k === i)) return;
+  const remap = new Int32Array(order.length);
+  order.forEach((old, i) => {
+    remap[old] = i;
+  });
+  for (let r = 0; r < codes.length; r++) if (codes[r] >= 0) codes[r] = remap[codes[r]];
+  c.levels = order.map((k) => c.levels[k]);
+  c.levelIndex = new Map(c.levels.map((l, i) => [l, i]));
+}
+
+function wholeNumbers(v: Float64Array): boolean {
+  for (let r = 0; r < v.length; r++) if (v[r] === v[r] && !Number.isInteger(v[r])) return false;
+  return true;
 }

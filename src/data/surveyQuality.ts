@@ -14,6 +14,15 @@ export interface SurveyQualityOptions {
    * Straight-lining is judged on the answers as given. Default: no item reversed.
    */
   reversedSums?: (number | null)[];
+  /**
+   * Per item, whether it is a rating item (whole numbers on a short scale). Straight-lining is judged on rating items
+   * only, so one continuous column (a delay in minutes) cannot hide the straight-liners. Default: every item.
+   */
+  rating?: boolean[];
+  /** Per item, the top of its scale: an item with at least `topBoxShare` of its answers there is flagged TOP_BOX. */
+  scaleMax?: number[];
+  /** Share of answers at the top of the scale from which an item is flagged TOP_BOX. Default 0.5. */
+  topBoxShare?: number;
 }
 
 function rowsText(rows: number[]): string {
@@ -23,7 +32,8 @@ function rowsText(rows: number[]): string {
 /**
  * The data-quality flags analysts expect, in one pass over the item columns.
  *
- * - straight-liners: respondents who gave every item (at least two) the same answer, as given (before reversal);
+ * - straight-liners: respondents who gave every rating item (at least two) the same answer, as given (before reversal);
+ * - top box: rating items with at least `topBoxShare` of their answers at the top of the scale (a ceiling);
  * - high missing: respondents missing more than `highMissingShare` of the items;
  * - zero variance: items whose answered values are all equal (or that have no answers at all).
  *
@@ -50,24 +60,35 @@ export function surveyQuality(
   const missing = new Int32Array(p > 0 ? n : 0);
   const same = new Uint8Array(p > 0 ? n : 0).fill(1);
   const sums = options.reversedSums ?? [];
-  const f0 = sums[0] !== undefined && sums[0] !== null;
-  const s0 = sums[0] ?? 0;
-  const ref = items[0];
+  const rating = options.rating ?? items.map(() => true);
+  const k0 = rating.indexOf(true);
+  const ref = items[k0 < 0 ? 0 : k0];
+  const ratingCount = rating.filter(Boolean).length;
+  const missingRating = new Int32Array(p > 0 ? n : 0);
+  const top = new Float64Array(p);
+  const answered = new Float64Array(p);
   for (let k = 0; k < p; k++) {
     const col = items[k];
+    const isRating = rating[k] === true;
     const fk = sums[k] !== undefined && sums[k] !== null;
     const sk = sums[k] ?? 0;
+    const f0 = sums[k0] !== undefined && sums[k0] !== null;
+    const s0 = sums[k0] ?? 0;
+    const max = options.scaleMax?.[k];
     let l = Infinity;
     let h = -Infinity;
     for (let r = 0; r < n; r++) {
       const x = col[r];
       if (x !== x) {
         missing[r]++;
+        if (isRating) missingRating[r]++;
         continue;
       }
       if (x < l) l = x;
       if (x > h) h = x;
-      if ((fk ? sk - x : x) !== (f0 ? s0 - ref[r] : ref[r])) same[r] = 0;
+      answered[k]++;
+      if (x === max) top[k]++;
+      if (isRating && (fk ? sk - x : x) !== (f0 ? s0 - ref[r] : ref[r])) same[r] = 0;
     }
     lo[k] = l;
     hi[k] = h;
@@ -78,7 +99,7 @@ export function surveyQuality(
   const limit = share * p;
   for (let r = 0; r < n && p > 0; r++) {
     const m = missing[r];
-    const straight = m === 0 && same[r] === 1 && p >= 2;
+    const straight = missingRating[r] === 0 && same[r] === 1 && ratingCount >= 2;
     const high = m > limit;
     if (straight || high) {
       let row = first + r + skipped;
@@ -98,7 +119,7 @@ export function surveyQuality(
   if (straightLiners.length > 0) {
     warnings.push({
       code: 'STRAIGHT_LINER',
-      message: `${straightLiners.length} respondent(s) gave the same answer to every item: row(s) ${rowsText(straightLiners)}.`,
+      message: `${straightLiners.length} respondent(s) gave the same answer to every ${ratingCount < p ? `rating item (${ratingCount} of ${p} items)` : 'item'}: row(s) ${rowsText(straightLiners)}.`,
       count: straightLiners.length,
       row: straightLiners[0],
     });
@@ -124,5 +145,25 @@ export function surveyQuality(
       column: name,
     });
   }
-  return { flags: { straightLiners, highMissing, zeroVariance }, warnings };
+  const topShare = options.topBoxShare ?? 0.5;
+  const topBox: { item: string; share: number }[] = [];
+  if (options.scaleMax) {
+    for (let k = 0; k < p; k++) {
+      if (rating[k] !== true || answered[k] === 0 || hi[k] === lo[k]) continue;
+      const shareTop = top[k] / answered[k];
+      if (shareTop >= topShare) topBox.push({ item: itemNames[k], share: shareTop });
+    }
+  }
+  if (topBox.length > 0) {
+    warnings.push({
+      code: 'TOP_BOX',
+      message: `${topBox.length} item(s) have ${Math.round(topShare * 100)}% or more of their answers at the top of the scale (a ceiling): ${topBox
+        .slice(0, 10)
+        .map((t) => `${t.item} ${Math.round(t.share * 100)}%`)
+        .join(', ')}${topBox.length > 10 ? `, … (${topBox.length - 10} more)` : ''}.`,
+      count: topBox.length,
+      column: topBox[0].item,
+    });
+  }
+  return { flags: { straightLiners, highMissing, zeroVariance, ...(options.scaleMax ? { topBox } : {}) }, warnings };
 }

@@ -3,6 +3,7 @@ import type { ModelSpec } from '../model/index.js';
 import { validateModel } from '../model/index.js';
 import { constructScores, estimateWithCore, type EstimateOptions, type PlsResult } from '../pls/index.js';
 import { missingRule, momentsFromSurvey, surveyColumns } from '../stats/index.js';
+import { countMissingCells } from './missingCells.js';
 
 /**
  * Estimates a PLS path model on a survey: one pass over the rows for the moments ({@link momentsFromSurvey} with
@@ -28,7 +29,10 @@ export function estimate(survey: Survey, model: ModelSpec, options: EstimateOpti
   const core = estimateWithCore(moments, model, { ...rest, scales: { ...itemScales(survey.codebook), ...options.scales } });
   const result = core.result;
   result.settings.scores = wantScores === true;
-  if (missing === 'casewise') result.missing.rowsDeleted = survey.n - moments.n;
+  if (missing === 'casewise') {
+    result.missing.rowsDeleted = survey.n - moments.n;
+    result.missing.missingCells = countMissingCells(survey, items); // the cells that caused the deletions
+  }
   if (wantScores === true) {
     const columns = surveyColumns(survey, core.items);
     result.scores = constructScores(columns, core.means, core.sds, core.V, result.constructs, missing === 'casewise');

@@ -78,7 +78,9 @@ function readStatements(tokens: ModelToken[]): Statement[] {
       } else if (t.type === 'end' || t.type === 'eof') {
         break;
       } else {
-        throw syntaxError(`'+' or the end of the line after '${rhs[rhs.length - 1].name}'`, t, hintFor(t));
+        const prev = rhs[rhs.length - 1].name;
+        const quote = t.type === 'name' ? ` A name with spaces is written in double quotes: "${prev} ${t.value}".` : '';
+        throw syntaxError(`'+' or the end of the line after '${prev}'`, t, hintFor(t) || quote);
       }
     }
     if (op.value === '~') statements.push({ kind: 'regress', lhs, rhs });

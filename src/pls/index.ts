@@ -8,5 +8,5 @@ export { innerWeights } from './innerWeights.js';
 export { effectMatrices, type EffectMatrices } from './effects.js';
 export { stageOneModel, stageTwoModel, type StageModel } from './twoStage.js';
 export { plsResultJsonSchema, resultToJson, type PlsResultJson } from './result-json.js';
-export { formatPlsResult } from './formatPlsResult.js';
+export { allWarnings } from './allWarnings.js';
 export { constructScores } from './scores.js';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { MISSING_RULES } from '../stats/index.js';
+import { allWarnings } from './allWarnings.js';
 import type { PlsResult } from './types.js';
 
 /** A finite number, or null where a figure is undefined (NaN in the library). */
@@ -19,9 +20,12 @@ const effect = z.object({ from: z.string(), to: z.string(), estimate: z.number()
  * | rSquared | construct → { r2, adjR2 } |
  * | reliability | construct → { alpha, rhoC, rhoA, ave } |
  * | htmt | [{ a, b, value }] |
+ * | fornellLarcker | { constructs, matrix (diagonal √AVE, off-diagonal construct correlations), pass } |
+ * | vif | { items: construct → item → VIF, inner: construct → predictor → VIF } |
+ * | fSquared | only with `--f2`: [{ from, to, value }] |
  * | missing | what the missing-value rule did |
  * | items | item → { mean, sd, n, scale: [min, max] or null }, after the missing rule, weighted where weights are used |
- * | warnings | plain-text warnings (estimation and quality) |
+ * | warnings | every warning as `CODE: message` (estimation, quality and, from the CLI, loading notes): one list |
  * | bootstrap | only with `--boot N`: bootstrap summaries per path/effect (see the inference docs) |
  */
 export const plsResultJsonSchema = z
@@ -53,6 +57,15 @@ export const plsResultJsonSchema = z
     totalEffects: z.array(effect),
     reliability: z.record(z.string(), z.object({ alpha: num, rhoC: num, rhoA: num, ave: num }).strict()),
     htmt: z.array(z.object({ a: z.string(), b: z.string(), value: num }).strict()),
+    fornellLarcker: z
+      .object({ constructs: z.array(z.string()), matrix: z.array(z.array(num)), pass: z.record(z.string(), z.boolean()) })
+      .strict()
+      .optional(),
+    vif: z
+      .object({ items: z.record(z.string(), z.record(z.string(), num)), inner: z.record(z.string(), z.record(z.string(), num)) })
+      .strict()
+      .optional(),
+    fSquared: z.array(z.object({ from: z.string(), to: z.string(), value: num }).strict()).optional(),
     missing: z
       .object({
         rule: z.enum(MISSING_RULES),
@@ -89,7 +102,10 @@ export function resultToJson(result: PlsResult): PlsResultJson {
   for (const [name, r] of Object.entries(result.quality?.reliability ?? {})) {
     reliability[name] = { alpha: fin(r.alpha), rhoC: fin(r.rhoC), rhoA: fin(r.rhoA), ave: fin(r.ave) };
   }
-  const warnings = [...result.warnings, ...(result.quality?.warnings ?? [])].map((w) => `${w.code}: ${w.message}`);
+  const warnings = allWarnings(result).map((w) => `${w.code}: ${w.message}`);
+  const q = result.quality;
+  const finRecord = (r: Record<string, Record<string, number>>): Record<string, Record<string, number | null>> =>
+    Object.fromEntries(Object.entries(r).map(([k, v]) => [k, Object.fromEntries(Object.entries(v).map(([i, x]) => [i, fin(x)]))]));
   return {
     n: result.n,
     sumWeights: result.sumWeights,
@@ -105,6 +121,13 @@ export function resultToJson(result: PlsResult): PlsResultJson {
     totalEffects: result.totalEffects,
     reliability,
     htmt: (result.quality?.htmt ?? []).map((h) => ({ a: h.a, b: h.b, value: fin(h.value) })),
+    ...(q
+      ? {
+          fornellLarcker: { constructs: q.fornellLarcker.constructs, matrix: q.fornellLarcker.matrix.map((row) => row.map(fin)), pass: q.fornellLarcker.pass },
+          vif: { items: finRecord(q.itemVif), inner: finRecord(q.innerVif) },
+        }
+      : {}),
+    ...(q?.fSquared ? { fSquared: q.fSquared.map((e) => ({ from: e.from, to: e.to, value: fin(e.value) })) } : {}),
     missing: { ...result.missing },
     items: result.items,
     warnings,

@@ -58,14 +58,19 @@ export function assessQuality(fit: CompositeFit, options: QualityOptions = {}): 
     for (const i of fit.blocks[j]) {
       const l = loadings[i * m + j];
       if (!(l >= t.loading)) {
-        warnings.push({ code: 'LOW_LOADING', construct: name, column: fit.itemNames[i], message: `${name}: item ${fit.itemNames[i]} loads ${fmt(l)}, below ${t.loading}.` });
+        warnings.push({ code: 'LOW_LOADING', construct: name, column: fit.itemNames[i], message: `${name}: item ${fit.itemNames[i]} loads ${fmt(l)}, below ${t.loading}${l < 0 ? ' (negative: a reverse-worded item? mark it reverse in the codebook)' : ''}.` });
       }
     }
     const r = rel[name];
     const figures: [string, number][] = [['alpha', r.alpha], ['rhoC', r.rhoC], ['rhoA', r.rhoA]];
     const low = figures.filter(([, v]) => !(v >= t.reliabilityMin));
-    const high = figures.filter(([, v]) => v > t.reliabilityMax);
+    // Above 1 a reliability is inadmissible (not a sign of redundancy): reported as INADMISSIBLE below.
+    const inadmissible = figures.filter(([, v]) => v > 1);
+    const high = figures.filter(([, v]) => v > t.reliabilityMax && v <= 1);
     if (low.length > 0) warnings.push({ code: 'LOW_RELIABILITY', construct: name, message: `${name}: ${list(low)} below ${t.reliabilityMin}.` });
+    if (inadmissible.length > 0) {
+      warnings.push({ code: 'INADMISSIBLE', construct: name, message: `${name}: ${list(inadmissible)} above 1, which a reliability cannot be: the estimate is inadmissible (check for negative or near-zero item correlations, reverse-worded items, or a misspecified block).` });
+    }
     if (high.length > 0) warnings.push({ code: 'HIGH_RELIABILITY', construct: name, message: `${name}: ${list(high)} above ${t.reliabilityMax} (redundant items?).` });
     if (!(r.ave >= t.ave)) warnings.push({ code: 'LOW_AVE', construct: name, message: `${name}: AVE ${fmt(r.ave)} below ${t.ave}.` });
   });

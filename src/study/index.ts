@@ -3,3 +3,4 @@ export { studySpecSchema, estimationSpecSchema, parseStudySpec, type StudySpec, 
 export { analyze, analyzeDetailed, studyFromResult, studyModel, studyEstimateOptions, type AnalyzeDetail } from './analyze.js';
 export { studyJsonSchema, indexEstimateJsonSchema, ipmaJsonSchema, hierarchyNodeJsonSchema } from './json-schema.js';
 export { formatStudy } from './formatStudy.js';
+export { formatPlsResult } from './formatPlsResult.js';

@@ -67,7 +67,8 @@ describe('inferCodebook', () => {
     expect(inferScale(2, 5, true)).toEqual({ min: 1, max: 5 });
     expect(inferScale(1, 6, true)).toEqual({ min: 1, max: 7 });
     expect(inferScale(4, 10, true)).toEqual({ min: 1, max: 10 });
-    expect(inferScale(0, 3, true)).toEqual({ min: 0, max: 10 });
+    expect(inferScale(0, 3, true)).toEqual({ min: 0, max: 5 }); // issue 17.16: 0-5 items are not 0-10
+    expect(inferScale(0, 7, true)).toEqual({ min: 0, max: 10 });
     expect(inferScale(11.1, 88.9, false)).toEqual({ min: 0, max: 100 });
     expect(inferScale(1.5, 4.5, false)).toEqual({ min: 0, max: 100 });
     expect(inferScale(12, 480, true)).toEqual({ min: 12, max: 480 });

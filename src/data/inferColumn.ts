@@ -1,0 +1,105 @@
+import type { Scale } from './codebook.js';
+import { inferScale } from './inferScale.js';
+
+/** What a numeric column without a codebook looks like: a rating item, another numeric column, or an id. */
+export type InferredColumn =
+  | {
+      kind: 'item';
+      scale: Scale;
+      /** Values taken for missing-value codes (far outside the other answers, 9…9 / 9…8 patterns), with counts. */
+      missingCodes: { value: number; count: number }[];
+      /** Plain-words notes for the column's one warning ('' when there is nothing to say). */
+      note: string;
+    }
+  | { kind: 'numeric'; reason: string }
+  | { kind: 'id'; reason: string }
+  | { kind: 'empty' };
+
+/** Integers this far apart or closer (after missing codes) are a rating scale; wider ranges are other numbers. */
+export const RATING_SPAN = 10;
+const CODE_PATTERN = /^(-1|-?(9+|9*8|9*7))$/;
+const MAX_DISTINCT = 256;
+
+/**
+ * Classifies one numeric column of a survey read without a codebook (NaN = empty cell).
+ *
+ * - decimals → `numeric`, unless at most 11 distinct values within 0-100 (a rescaled rating: an item on 0-100); integers unique per row (20+ rows) → `id` (a row index or respondent number);
+ * - values that look like missing-value codes — 9…9, 9…8 or 9…7 (or negative) beyond the other answers, with a gap
+ *   of 2 or more — are set aside as `missingCodes`;
+ * - the rest: integers spanning at most {@link RATING_SPAN} → a rating `item` on a snapped scale (1-5, 0-5, 1-7, 1-10,
+ *   0-10, see `inferScale`); anything wider (age, distance, delay minutes) → `numeric`.
+ *
+ * @example
+ * inferColumn(Float64Array.of(1, 5, 3, 99, 4)) // { kind: 'item', scale: { min: 1, max: 5 }, missingCodes: [{ value: 99, count: 1 }], note: '…' }
+ * inferColumn(Float64Array.of(34, 61, 19, 45))  // { kind: 'numeric', reason: 'integers over 19-61, wider than a rating scale' }
+ */
+export function inferColumn(values: Float64Array): InferredColumn {
+  const counts = new Map<number, number>();
+  let nonEmpty = 0;
+  let integers = true;
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (let r = 0; r < values.length; r++) {
+    const x = values[r];
+    if (x !== x) continue;
+    nonEmpty++;
+    if (x < lo) lo = x;
+    if (x > hi) hi = x;
+    if (integers && !Number.isInteger(x)) integers = false;
+    if (counts.size <= MAX_DISTINCT || counts.has(x)) counts.set(x, (counts.get(x) ?? 0) + 1);
+  }
+  if (nonEmpty === 0) return { kind: 'empty' };
+  const range = `${fmt(lo)} to ${fmt(hi)}`;
+  if (!integers) {
+    // A rating rescaled to 0-100 (1-10 as 0, 11.11, …, 100) has decimals but few distinct values.
+    if (counts.size <= RATING_SPAN + 1 && lo >= 0 && hi <= 100) return { kind: 'item', scale: inferScale(lo, hi, false), missingCodes: [], note: '' };
+    return { kind: 'numeric', reason: `decimals over ${range}` };
+  }
+  if (nonEmpty >= 20 && nonEmpty === values.length && counts.size > RATING_SPAN + 1 && uniquePerRow(values)) {
+    return { kind: 'id', reason: `a different whole number in every row (${range})` };
+  }
+  // Missing-value codes: code-like values beyond the other answers.
+  const plain = [...counts.keys()].filter((v) => !CODE_PATTERN.test(String(v)));
+  const missingCodes: { value: number; count: number }[] = [];
+  let restLo = lo;
+  let restHi = hi;
+  if (plain.length > 0 && counts.size <= MAX_DISTINCT) {
+    const pLo = Math.min(...plain);
+    const pHi = Math.max(...plain);
+    // 97-99, 997-999 … beyond a rating range; a single digit (7, 8, 9) only beyond 1-5 answers with 20+ rows.
+    const isCode = (v: number): boolean =>
+      CODE_PATTERN.test(String(v)) &&
+      (Math.abs(v) >= 10 ? v >= pHi + 2 || (v < 0 && pLo >= 0) : pHi <= 5 && nonEmpty >= 20 && plain.length >= 3 && (v >= pHi + 2 || (v < 0 && pLo >= 0)));
+    const codes = pHi - pLo <= RATING_SPAN ? [...counts.keys()].filter(isCode) : [];
+    if (codes.length > 0) {
+      const kept = [...counts.keys()].filter((v) => !codes.includes(v));
+      restLo = Math.min(...kept);
+      restHi = Math.max(...kept);
+      for (const v of codes.sort((a, b) => a - b)) missingCodes.push({ value: v, count: counts.get(v)! });
+    }
+  }
+  const distinct = counts.size - missingCodes.length;
+  if (counts.size > MAX_DISTINCT || restHi - restLo > RATING_SPAN || distinct > RATING_SPAN + 1) {
+    return { kind: 'numeric', reason: `${counts.size > MAX_DISTINCT ? 'many' : distinct} different whole numbers over ${fmt(restLo)} to ${fmt(restHi)}, wider than a rating scale` };
+  }
+  const scale = inferScale(restLo, restHi, true);
+  const notes: string[] = [];
+  if (missingCodes.length > 0) {
+    notes.push(`${missingCodes.map((m) => `${m.value} (×${m.count})`).join(', ')} look${missingCodes.length === 1 ? 's' : ''} like a missing-value code (far outside the other answers, ${fmt(restLo)}-${fmt(restHi)}) and ${missingCodes.length === 1 ? 'is' : 'are'} treated as missing`);
+  }
+  if (scale.min === 0 && scale.max <= 7 && counts.has(0)) {
+    notes.push(`0 (×${counts.get(0)}) may be a "not applicable" code rather than an answer on ${scale.min}-${scale.max}`);
+  }
+  return { kind: 'item', scale, missingCodes, note: notes.join('; ') };
+}
+
+/** A number for messages: integers as they are, others to 3 significant decimals. */
+export function fmt(x: number): string {
+  return Number.isInteger(x) ? String(x) : String(Number(x.toPrecision(4)));
+}
+
+function uniquePerRow(values: Float64Array): boolean {
+  const sorted = Float64Array.from(values).sort();
+  for (let r = 1; r < sorted.length; r++) if (sorted[r] === sorted[r - 1]) return false;
+  return true;
+}

@@ -1,0 +1,26 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+
+const readme = readFileSync('README.md', 'utf8');
+const blocks = [...readme.matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => m[1]);
+
+describe('README snippets (issue 17.11)', () => {
+  it('every TypeScript snippet imports what it uses from node and csikit', () => {
+    expect(blocks.length).toBeGreaterThan(1);
+    for (const code of blocks) {
+      expect(code, code.slice(0, 80)).toMatch(/^import /m);
+      if (/\breadFile\(/.test(code)) expect(code).toMatch(/import \{[^}]*\breadFile\b[^}]*\} from 'node:fs\/promises'/);
+      expect(code).not.toMatch(/\bfs\./);
+      const imported = new Set([...code.matchAll(/import \{([^}]*)\}/g)].flatMap((m) => m[1].split(',').map((x) => x.trim().replace(/^type /, ''))));
+      for (const name of ['parseModel', 'parseCodebook', 'estimate', 'estimateFromMoments', 'bootstrap', 'readSurveyFile', 'duckdbMoments', 'marginOf']) {
+        if (new RegExp(`\\b${name}\\(`).test(code)) expect(imported, `${name} in\n${code}`).toContain(name);
+      }
+    }
+  });
+  it('says how csi gets onto the PATH and that result.warnings is the one list', () => {
+    expect(readme).toContain('npx csi');
+    expect(readme).toContain('npm install -g csikit');
+    expect(readme).toContain('npm link');
+    expect(readme).toMatch(/allWarnings\(result\).*one list/);
+  });
+});
