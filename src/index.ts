@@ -11,3 +11,4 @@ export * from './quality/index.js';
 export * from './inference/index.js';
 export * from './engines/index.js';
 export * from './tracking/index.js';
+export * from './segments/index.js';

@@ -3,9 +3,7 @@
  * Pure functions over summary figures (`Estimate`s, p-values, planning values); KPI-specific difference functions
  * plug into {@link waveChanges}.
  */
-export { welchTest, type SampleSummary, type WelchResult } from './welch.js';
-export { holmAdjust, benjaminiHochberg, adjustPValues, type AdjustMethod } from './adjust.js';
-export { naturalCompare, orderLevels } from './waveOrder.js';
+export { welchTest, holmAdjust, benjaminiHochberg, adjustPValues, naturalCompare, orderLevels, type SampleSummary, type WelchResult, type AdjustMethod } from '../segments/index.js';
 export { waveChanges, welchChange, type WaveEstimates, type ChangeFunction } from './waveChanges.js';
 export { wlsTrend, propTrendTest, chiSquareUpperTail, type WlsTrend } from './wlsTrend.js';
 export { targetSchema, targetsSchema, parseTargets, type Target } from './targets.js';

@@ -5,7 +5,7 @@ import { pMetNormal } from './pMet.js';
 import { powerTTestDelta } from './powerTTest.js';
 import type { Target } from './targets.js';
 import type { WaveEstimates } from './waveChanges.js';
-import { welchTest } from './welch.js';
+import { welchTest } from '../segments/index.js';
 
 /** Options of {@link scorecard}. */
 export interface ScorecardOptions {

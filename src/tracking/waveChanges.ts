@@ -1,5 +1,5 @@
 import type { Estimate, WaveChange } from '../study/types.js';
-import { welchTest } from './welch.js';
+import { welchTest } from '../segments/index.js';
 
 /** One wave's estimates, by measure name (an index construct, `kpi:csat`, …). */
 export interface WaveEstimates {

@@ -1,0 +1,40 @@
+/**
+ * The one place segments/ touches the grouped-moments type: today the engines' `GroupedMoments {by, groups}` with
+ * `marginOf` (one GROUP BY query from DuckDB / ClickHouse, or built in memory below). When the type moves to stats/,
+ * re-point these imports and nothing else changes.
+ */
+import type { Survey } from '../data/index.js';
+import { marginOf, type GroupedMoments } from '../engines/index.js';
+import { momentsBySegment, type Moments, type MomentsFromSurveyOptions } from '../stats/index.js';
+
+export type { GroupedMoments };
+
+/** One level of one segment column with its moments (`level` null: rows whose segment value is missing). */
+export interface LevelMoments {
+  level: string | null;
+  moments: Moments;
+}
+
+/**
+ * Moments per level of `column` (the margin over the other grouping columns) and the whole-sample total.
+ *
+ * @example
+ * const { levels, total } = levelMoments(grouped, 'region');
+ */
+export function levelMoments(grouped: GroupedMoments, column: string): { levels: LevelMoments[]; total: Moments | null } {
+  const levels = marginOf(grouped, [column]).groups.map((g) => ({ level: g.key[0], moments: g.moments }));
+  const totalGroups = marginOf(grouped, []).groups;
+  return { levels, total: totalGroups.length ? totalGroups[0].moments : null };
+}
+
+/**
+ * In-memory grouped moments of a survey by one categorical column, in the engines' shape (rows with a missing
+ * segment value are left out of every level, as SQL NULL would be its own group).
+ *
+ * @example
+ * const grouped = groupedMomentsOfSurvey(survey, 'region', { items: ['CUSA1', 'CUSA2'], missing: 'mean' });
+ */
+export function groupedMomentsOfSurvey(survey: Survey, column: string, options: Omit<MomentsFromSurveyOptions, 'rows'> = {}): GroupedMoments {
+  const byLevel = momentsBySegment(survey, column, options);
+  return { by: [column], groups: Object.entries(byLevel).filter(([, m]) => m.n > 0).map(([level, moments]) => ({ key: [level], moments })) };
+}
