@@ -14,3 +14,5 @@ export { powerPropTestPower, powerPropTestN, powerPropTestDelta } from './powerP
 export { meanMarginN, proportionMarginN, npsVariance, npsMarginN, npsChangeN, npsChangeDelta, targetProportionN, finitePopulationN } from './planFormulas.js';
 export { allocateSample, type SegmentPlan, type AllocationRule, type Allocation } from './allocate.js';
 export { planSample, type PlanInput, type PlanResult } from './plan.js';
+export { weightChangeDecomposition } from './decomposition.js';
+export { waveResult, type WaveResultInput } from './waveResult.js';

@@ -26,6 +26,7 @@ import {
   targetProportionN,
   welchTest,
   wlsTrend,
+  weightChangeDecomposition,
 } from '../../src/tracking/index.js';
 import { after, fixture, HAS_TRACKING, numbers, section, tableAfter, tupleAfter } from './trackingDoc.js';
 
@@ -220,4 +221,24 @@ describe.skipIf(!HAS_TRACKING)('tracking.md §8 oracles', () => {
 
 describe.skipIf(HAS_TRACKING)('tracking.md §8 oracles', () => {
   it.skip(SKIP_MESSAGE, () => {});
+});
+
+describe.skipIf(!HAS_TRACKING)('tracking.md A4: own-weight change decomposition', () => {
+  it('item-mean and weight terms add up to the change', () => {
+    const sec = section('### 2.1');
+    const w = sec.slice(sec.indexOf('**Worked example A4**'));
+    const [m1, m2] = [tupleAfter(w, 'p̄^(1) = '), tupleAfter(w, 'p̄^(2) = ')];
+    const [w1, w2] = [tupleAfter(w, 'w̃^(1) = '), tupleAfter(w, 'w̃^(2) = ')];
+    const d = weightChangeDecomposition(m1, m2, w1, w2);
+    close('A4', d.index1, after(w, 'I_1 = '), 1e-9);
+    close('A4', d.index2, after(w, 'I_2 = '), 1e-9);
+    const [change, items, weights] = numbers(w.slice(w.indexOf('change ')));
+    close('A4', d.change, change, 1e-9);
+    close('A4', d.itemMeans, items, 1e-9);
+    close('A4', d.weights, weights, 1e-9);
+    const pooled = w1.map((v, k) => (v + w2[k]) / 2);
+    const f = weightChangeDecomposition(m1, m2, pooled, pooled);
+    close('A4', f.change, after(w, 'give a change of '), 1e-9);
+    expect(f.weights).toBeCloseTo(0, 12);
+  });
 });

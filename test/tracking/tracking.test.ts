@@ -128,3 +128,17 @@ describe('permutation test', () => {
     expect(holmAdjust([0.03])).toEqual([0.03]);
   });
 });
+
+describe('waveResult', () => {
+  it('base defaults to the first wave; trend for three or more waves; changes are later − earlier', async () => {
+    const { waveResult } = await import('../../src/tracking/index.js');
+    const levels = { Q1: { n: 100, indices: { S: est(70, 10, 100) } }, Q2: { n: 100, indices: { S: est(71, 10, 100) } }, Q3: { n: 100, indices: { S: est(72, 10, 100) } } };
+    const r = waveResult({ column: 'quarter', order: ['Q1', 'Q2', 'Q3'], orderSource: 'natural', levels });
+    expect(r.base).toBe('Q1');
+    expect(r.changes.map((c) => `${c.from}>${c.to}:${c.diff}`)).toEqual(['Q1>Q2:1', 'Q2>Q3:1', 'Q1>Q3:2']);
+    expect(r.trend.S.slope).toBeCloseTo(1, 12);
+    expect(r.trend.S.se).toBeCloseTo(1 / Math.sqrt(2), 12); // u = 1 each, Σ(τ − 2)² = 2
+    expect(r.trend.S.q).toBeCloseTo(0, 12);
+    expect(waveResult({ column: 'q', order: ['Q1', 'Q2'], orderSource: 'natural', levels }).trend).toEqual({});
+  });
+});
