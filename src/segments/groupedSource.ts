@@ -3,9 +3,10 @@
  * `marginOf` (one GROUP BY query from DuckDB / ClickHouse, or built in memory below). When the type moves to stats/,
  * re-point these imports and nothing else changes.
  */
-import type { Survey } from '../data/index.js';
+import type { Survey, SurveySegment } from '../data/index.js';
 import { marginOf, type GroupedMoments } from '../engines/index.js';
-import { momentsBySegment, type Moments, type MomentsFromSurveyOptions } from '../stats/index.js';
+import { momentsBySegment, momentsFromSurvey, type Moments, type MomentsFromSurveyOptions } from '../stats/index.js';
+import { levelRows } from './segmentColumn.js';
 
 export type { GroupedMoments };
 
@@ -37,4 +38,17 @@ export function levelMoments(grouped: GroupedMoments, column: string): { levels:
 export function groupedMomentsOfSurvey(survey: Survey, column: string, options: Omit<MomentsFromSurveyOptions, 'rows'> = {}): GroupedMoments {
   const byLevel = momentsBySegment(survey, column, options);
   return { by: [column], groups: Object.entries(byLevel).filter(([, m]) => m.n > 0).map(([level, moments]) => ({ key: [level], moments })) };
+}
+
+/**
+ * In-memory grouped moments of a survey by a segment given as codes (e.g. from `segmentColumn`, which also turns a
+ * numeric column with few values into one), in the engines' shape; empty levels are left out.
+ *
+ * @example
+ * const grouped = groupedMomentsBySegment(survey, segmentColumn(survey, 'quarter'), { items, missing: 'mean' });
+ */
+export function groupedMomentsBySegment(survey: Survey, segment: SurveySegment, options: Omit<MomentsFromSurveyOptions, 'rows'> = {}): GroupedMoments {
+  const groups: GroupedMoments['groups'] = [];
+  for (const [level, rows] of levelRows(segment)) if (rows.length > 0) groups.push({ key: [level], moments: momentsFromSurvey(survey, { ...options, rows }) });
+  return { by: [segment.name], groups };
 }

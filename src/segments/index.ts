@@ -7,7 +7,8 @@
 export { welchTest, type SampleSummary, type WelchResult } from './welch.js';
 export { holmAdjust, benjaminiHochberg, adjustPValues, type AdjustMethod } from './adjust.js';
 export { naturalCompare, orderLevels } from './levelOrder.js';
-export { levelMoments, groupedMomentsOfSurvey, type GroupedMoments, type LevelMoments } from './groupedSource.js';
+export { levelMoments, groupedMomentsOfSurvey, groupedMomentsBySegment, type GroupedMoments, type LevelMoments } from './groupedSource.js';
 export { segmentBreakdown, type GroupEstimator, type SegmentBreakdownOptions } from './breakdown.js';
 export { segmentColumn, levelRows } from './segmentColumn.js';
 export { plsLevelFit, reestimateLevels, permutationPathTest, type LevelFit, type LevelFitResult } from './reestimate.js';
+export { formatSegmentBreakdown } from './formatSegments.js';

@@ -16,3 +16,4 @@ export { allocateSample, type SegmentPlan, type AllocationRule, type Allocation 
 export { planSample, type PlanInput, type PlanResult } from './plan.js';
 export { weightChangeDecomposition } from './decomposition.js';
 export { waveResult, type WaveResultInput } from './waveResult.js';
+export { formatWaves, formatScorecard } from './formatTracking.js';

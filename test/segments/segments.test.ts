@@ -117,3 +117,18 @@ describe('re-estimation per level and the permutation test', () => {
     expect(base[0].p).toBeLessThanOrEqual(1);
   });
 });
+
+describe('groupedMomentsBySegment and the readable breakdown', () => {
+  it('a numeric column with few values becomes a segment; the text names the family', async () => {
+    const { groupedMomentsBySegment, formatSegmentBreakdown } = await import('../../src/segments/index.js');
+    const rows = Array.from({ length: 60 }, (_, i) => ({ y: (i * 37) % 11, wave: 1 + (i % 3) }));
+    const survey = surveyFromRows(rows, { codebook: { items: [{ id: 'y', scale: { min: 0, max: 10 } }], numeric: [{ id: 'wave' }] } });
+    const seg = segmentColumn(survey, 'wave');
+    const grouped = groupedMomentsBySegment(survey, seg, { items: ['y'], missing: 'casewise' });
+    expect(grouped.groups.map((g) => [g.key[0], g.moments.n])).toEqual([['1', 20], ['2', 20], ['3', 20]]);
+    const { breakdown } = segmentBreakdown(grouped, 'wave', meanOfFirstItem('Y'), { adjust: 'bh', minN: 10 });
+    const text = formatSegmentBreakdown('wave', breakdown);
+    expect(text).toMatch(/Benjamini-Hochberg within each construct/);
+    expect(text).toMatch(/1 − 2 = /);
+  });
+});

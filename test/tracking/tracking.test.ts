@@ -142,3 +142,17 @@ describe('waveResult', () => {
     expect(waveResult({ column: 'q', order: ['Q1', 'Q2'], orderSource: 'natural', levels }).trend).toEqual({});
   });
 });
+
+describe('readable waves and scorecard', () => {
+  it('states the order rule, changes, trend and statuses', async () => {
+    const { waveResult, formatWaves, formatScorecard } = await import('../../src/tracking/index.js');
+    const levels = { '2025Q4': { n: 100, indices: { S: est(70, 10, 100) } }, '2026Q1': { n: 100, indices: { S: est(71, 10, 100) } }, '2026Q2': { n: 100, indices: { S: est(73, 10, 100) } } };
+    const w = waveResult({ column: 'quarter', order: ['2025Q4', '2026Q1', '2026Q2'], orderSource: 'natural', levels });
+    const text = formatWaves(w);
+    expect(text).toMatch(/natural sort of the labels/);
+    expect(text).toMatch(/change 2025Q4 → 2026Q2: \+3\.00/);
+    expect(text).toMatch(/trend 1\.500 per wave/);
+    const rows = scorecard(parseTargets('[{"measure": "S", "comparator": ">=", "value": 60, "per": "wave"}]'), {}, Object.entries(levels).map(([wave, l]) => ({ wave, estimates: l.indices })));
+    expect(formatScorecard(rows)).toMatch(/S \[2025Q4\] >= 60: estimate 70\.00, bound .*, MET, P\(met\) 1\.000/);
+  });
+});
