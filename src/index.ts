@@ -12,3 +12,10 @@ export * from './inference/index.js';
 export * from './engines/index.js';
 export * from './tracking/index.js';
 export * from './segments/index.js';
+export * from './indices/index.js';
+export * from './study/index.js';
+// model's HierarchyNode (the plain tree) keeps its name; the Study's rolled-up node is StudyHierarchyNode.
+export type { HierarchyNode } from './model/index.js';
+export type { HierarchyNode as StudyHierarchyNode } from './study/index.js';
+// indices/ has its own copy of the t quantile (same function); the public one is inference's.
+export { studentTQuantile } from './inference/index.js';
