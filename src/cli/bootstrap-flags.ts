@@ -34,6 +34,8 @@ export interface BootstrapFlagValues {
   seed?: string;
   resamples?: string;
   ci?: string;
+  /** `--permutations N` (segments) also uses `--seed`. */
+  permutations?: string;
 }
 
 /** One statistic in the CLI's JSON: location, estimate and the seminr-style summary. */
@@ -158,7 +160,7 @@ export async function addBootstrap(
   tty: boolean = process.stderr.isTTY === true,
 ): Promise<string> {
   if (flags.boot === undefined && flags.resamples === undefined) {
-    if (flags.seed !== undefined || flags.ci !== undefined) throw new CsiError('INVALID_OPTION', '--seed and --ci need --boot N or --resamples FILE.');
+    if ((flags.seed !== undefined && flags.permutations === undefined) || flags.ci !== undefined) throw new CsiError('INVALID_OPTION', '--seed and --ci need --boot N or --resamples FILE (or --seed with --permutations).');
     return '';
   }
   let resamples: number | undefined;

@@ -16,6 +16,7 @@ import { estimate, estimateFromMoments, resultToJson, type EstimateOptions, type
 import { momentsFromSurvey, surveyColumns, type Moments } from '../stats/index.js';
 import { parseStudySpec, type StudySpec, type StudySpecInput } from './spec.js';
 import type { Study } from './types.js';
+import { addTracking } from './addTracking.js';
 
 /** What {@link analyzeDetailed} returns: the Study and the pieces the CLI still renders from (estimation text, bootstrap). */
 export interface AnalyzeDetail {
@@ -103,7 +104,8 @@ export function studyFromResult(result: PlsResult, moments: Moments, model: Mode
   const items = [...new Set(model.constructs.flatMap((c) => c.items ?? []))];
   const codebook: Codebook | undefined = spec.codebook ?? survey?.codebook;
   const scales = itemScales(items, { ...(spec.scale ? { scale: spec.scale } : {}), ...(codebook ? { codebook } : {}) });
-  const wantsIndices = spec.scale !== undefined || spec.codebook !== undefined || spec.ipma !== undefined || spec.hierarchy !== undefined || spec.indexWeights !== undefined || spec.indexScores === true || hasDeclaredScales(survey);
+  const wantsTracking = (spec.segments?.length ?? 0) > 0 || spec.waves !== undefined || spec.targets !== undefined;
+  const wantsIndices = wantsTracking || spec.scale !== undefined || spec.codebook !== undefined || spec.ipma !== undefined || spec.hierarchy !== undefined || spec.indexWeights !== undefined || spec.indexScores === true || hasDeclaredScales(survey);
   if (!wantsIndices) return study;
   if (Object.keys(scales).length === 0) {
     warnings.push({ code: 'NO_SCALE', message: 'No indices: the items have no declared scale (give a codebook with item scales, or --scale MIN:MAX; the observed range is never used).' });
@@ -137,6 +139,8 @@ export function studyFromResult(result: PlsResult, moments: Moments, model: Mode
   } else if (spec.indexScores) {
     warnings.push({ code: 'NEEDS_ROWS', message: 'Per-respondent indices need the rows: not available from moments.' });
   }
+  // issue 14: segments, waves, scorecard (src/study/addTracking.ts)
+  if (wantsTracking) warnings.push(...addTracking(study, spec, { survey, model, ci, missing: result.settings.missing, options: studyEstimateOptions(spec) }));
   study.warnings.push(...warnings.map((w) => `${w.code}: ${w.message}`));
   return study;
 }

@@ -40,6 +40,55 @@ export const hierarchyNodeJsonSchema: z.ZodType<HierarchyNode> = z.lazy(() =>
     .strict(),
 );
 
+const estimateJson = z.object({ n: z.number(), mean: num, sd: num, se: num, lower: num, upper: num, nEff: z.number().optional() }).strict();
+
+/** `segments[COL]` (issue 14). */
+export const segmentBreakdownJsonSchema = z
+  .object({
+    order: z.array(z.string()),
+    levels: z.record(z.string(), z.object({ n: z.number(), sumWeights: z.number(), indices: z.record(z.string(), estimateJson.extend({ diffFromAll: num })) }).passthrough()),
+    pairwise: z.array(z.object({ construct: z.string(), a: z.string(), b: z.string(), diff: z.number(), t: num, df: num, p: num, pAdjusted: num }).strict()),
+    adjust: z.enum(['holm', 'bh', 'none']),
+    reestimated: z
+      .record(z.string(), z.object({ n: z.number(), paths: z.array(z.object({ from: z.string(), to: z.string(), estimate: z.number() }).strict()), rSquared: z.record(z.string(), z.object({ r2: z.number(), adjR2: z.number() }).strict()) }).strict())
+      .optional(),
+    permutation: z.array(z.object({ from: z.string(), to: z.string(), a: z.string(), b: z.string(), diff: z.number(), p: num }).strict()).optional(),
+  })
+  .strict();
+
+/** `waves` (issue 14). */
+export const wavesJsonSchema = z
+  .object({
+    column: z.string(),
+    order: z.array(z.string()),
+    orderSource: z.string(),
+    base: z.string().nullable(),
+    levels: z.record(z.string(), z.object({ n: z.number(), indices: z.record(z.string(), estimateJson) }).passthrough()),
+    changes: z.array(z.object({ measure: z.string(), from: z.string(), to: z.string(), diff: z.number(), se: num, lower: num, upper: num, p: num }).strict()),
+    trend: z.record(z.string(), z.object({ slope: z.number(), se: z.number(), p: z.number(), q: z.number(), df: z.number(), scaledSe: z.number(), scaledP: z.number() }).strict()),
+  })
+  .strict();
+
+/** `scorecard` (issue 14). */
+export const scorecardJsonSchema = z.array(
+  z
+    .object({
+      measure: z.string(),
+      wave: z.string().nullable(),
+      comparator: z.enum(['>=', '<=', '>', '<']),
+      value: num,
+      change: num,
+      estimate: num,
+      bound: num,
+      status: z.enum(['met', 'not met', 'not yet distinguishable']),
+      pMet: num,
+      n: z.number(),
+      nEff: z.number(),
+      minDetectable: num,
+    })
+    .strict(),
+);
+
 /**
  * The JSON document `csi estimate --json` prints and `analyze` returns: {@link plsResultJsonSchema} plus one key per
  * analysis. Issue 13 keys:
@@ -54,6 +103,9 @@ export const hierarchyNodeJsonSchema: z.ZodType<HierarchyNode> = z.lazy(() =>
  * | impacts | target → construct → index points of target gain per 5-point driver gain |
  * | hierarchy | the rolled-up tree (name, label, level, weight, weightSource, index, n, children, ahp) |
  * | indexScores | { ids, scores: construct → per-respondent index } (only when asked) |
+ * | segments | column → { order, levels, pairwise, adjust, reestimated?, permutation? } (issue 14) |
+ * | waves | { column, order, orderSource, base, levels, changes, trend } (issue 14) |
+ * | scorecard | [{ measure, wave, comparator, value, change, estimate, bound, status, pMet, n, nEff, minDetectable }] |
  */
 export const studyJsonSchema = plsResultJsonSchema
   .extend({
@@ -65,6 +117,9 @@ export const studyJsonSchema = plsResultJsonSchema
     impacts: z.record(z.string(), z.record(z.string(), z.number())).optional(),
     hierarchy: hierarchyNodeJsonSchema.optional(),
     indexScores: z.object({ ids: z.array(z.string()).nullable(), scores: z.record(z.string(), z.array(num)) }).strict().optional(),
+    segments: z.record(z.string(), segmentBreakdownJsonSchema).optional(),
+    waves: wavesJsonSchema.optional(),
+    scorecard: scorecardJsonSchema.optional(),
   })
   .strict();
 
