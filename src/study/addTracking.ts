@@ -16,6 +16,7 @@ import {
   type GroupEstimator,
 } from '../segments/index.js';
 import { scorecard, waveResult, type WaveEstimates } from '../tracking/index.js';
+import { ownWaveIndices } from './ownWaveIndices.js';
 import type { StudySpec } from './spec.js';
 import type { Estimate, SegmentBreakdown, Study } from './types.js';
 
@@ -124,6 +125,17 @@ export function addTracking(study: Study, spec: StudySpec, ctx: TrackingContext)
       levels[w] = { n: m.n, indices: estimator(m) };
     }
     study.waves = waveResult({ column, order, orderSource, base, levels });
+    if (survey && study.indexScales && order.length >= 2) {
+      const own = ownWaveIndices(survey, ctx.model, levelRows(seg), order, {
+        scales: study.indexScales,
+        missing,
+        options: ctx.options,
+        ...(spec.indexWeights ? { weights: spec.indexWeights } : {}),
+        column,
+      });
+      study.waves.own = own.own;
+      warnings.push(...own.warnings);
+    }
     waveList = order.map((w) => ({ wave: w, estimates: levels[w].indices }));
   }
   if (spec.targets) study.scorecard = scorecard(spec.targets, study.indices ?? {}, waveList);

@@ -66,6 +66,13 @@ export const wavesJsonSchema = z
     levels: z.record(z.string(), z.object({ n: z.number(), indices: z.record(z.string(), estimateJson) }).passthrough()),
     changes: z.array(z.object({ measure: z.string(), from: z.string(), to: z.string(), diff: z.number(), se: num, lower: num, upper: num, p: num }).strict()),
     trend: z.record(z.string(), z.object({ slope: z.number(), se: z.number(), p: z.number(), q: z.number(), df: z.number(), scaledSe: z.number(), scaledP: z.number() }).strict()),
+    own: z
+      .object({
+        levels: z.record(z.string(), z.record(z.string(), num)),
+        changes: z.array(z.object({ measure: z.string(), from: z.string(), to: z.string(), diff: z.number(), itemMeans: z.number(), weights: z.number() }).strict()),
+      })
+      .strict()
+      .optional(),
   })
   .strict();
 

@@ -27,6 +27,13 @@ export function formatWaves(w: WaveResult): string {
     if (t) {
       out.push(`    trend ${f(t.slope, 3)} per wave  SE ${f(t.se, 3)}  p ${pf(t.p)}  (Q ${f(t.q, 2)} on ${t.df} df; scaled SE ${f(t.scaledSe, 3)}, p ${pf(t.scaledP)})`);
     }
+    if (w.own) {
+      const vals = w.order.filter((l) => w.own?.levels[l]?.[m] !== undefined).map((l) => `${l} ${f(w.own?.levels[l][m])}`);
+      if (vals.length) out.push(`    own-wave weights: ${vals.join(', ')}`);
+      for (const c of w.own.changes.filter((c) => c.measure === m)) {
+        out.push(`      ${c.from} → ${c.to}: ${f(c.diff, 2)} = item means ${f(c.itemMeans, 2)} + weights ${f(c.weights, 2)}`);
+      }
+    }
   }
   return out.join('\n');
 }

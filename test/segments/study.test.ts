@@ -78,6 +78,13 @@ describe('analyze with segments, waves and targets', () => {
     expect(s[0].diff).toBeCloseTo(w.levels[w.order[1]].indices.Satisfaction.mean! - w.levels[w.order[0]].indices.Satisfaction.mean!, 12);
     expect(w.trend.Satisfaction.df).toBe(1);
     expect(study.scorecard!.map((r) => r.wave)).toEqual(w.order);
+    // own-wave weights beside: each change splits exactly into item means + weights
+    expect(Object.keys(w.own!.levels)).toEqual(w.order);
+    expect(w.own!.changes.length).toBe(2 * Object.keys(study.indices!).length);
+    for (const c of w.own!.changes) {
+      expect(Math.abs(c.diff - (w.own!.levels[c.to][c.measure]! - w.own!.levels[c.from][c.measure]!))).toBeLessThan(1e-9);
+      expect(Math.abs(c.diff - c.itemMeans - c.weights)).toBeLessThan(1e-12);
+    }
     const parsed = studyJsonSchema.safeParse(JSON.parse(JSON.stringify(study)));
     expect(parsed.success, JSON.stringify(parsed.error?.issues?.[0])).toBe(true);
   });
@@ -98,6 +105,7 @@ describe('csi estimate --segment --wave --targets', () => {
     expect(text.code).toBe(0);
     expect(text.out).toMatch(/Segments by region/);
     expect(text.out).toMatch(/Waves by line/);
+    expect(text.out).toMatch(/= item means -?\d+\.\d\d \+ weights/);
     expect(text.out).toMatch(/Targets \(one-sided 95 % bound/);
   });
 
