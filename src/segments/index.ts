@@ -12,3 +12,4 @@ export { segmentBreakdown, type GroupEstimator, type SegmentBreakdownOptions } f
 export { segmentColumn, levelRows } from './segmentColumn.js';
 export { plsLevelFit, reestimateLevels, permutationPathTest, type LevelFit, type LevelFitResult } from './reestimate.js';
 export { formatSegmentBreakdown } from './formatSegments.js';
+export { meanReplacedMoments } from './meanReplacedMoments.js';

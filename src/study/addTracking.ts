@@ -7,6 +7,7 @@ import {
   groupedMomentsBySegment,
   levelMoments,
   levelRows,
+  meanReplacedMoments,
   orderLevels,
   permutationPathTest,
   plsLevelFit,
@@ -32,27 +33,19 @@ export interface TrackingContext {
 /**
  * The pooled-weight estimator of every construct index on a group's moments: the whole sample's linear index forms
  * (its index weights) applied to the group's item moments (docs/tracking.md §2.4; methodology §8.7: pooled weights).
+ * With mean replacement, the group's missing values are replaced by the whole file's means first
+ * ({@link meanReplacedMoments}), so a level's index is the mean of its respondents' whole-file index scores.
  */
 export function pooledIndexEstimator(ci: ConstructIndices, missing: MissingRule): GroupEstimator {
   const items = ci.itemMoments.items;
+  const fileMean = new Map(items.map((k, j) => [k, ci.itemMoments.means[j]] as const));
   return (m) => {
-    const im = itemMoments(m, items, missing);
+    const mo = missing === 'mean' ? meanReplacedMoments(m, m.items.map((k) => fileMean.get(k) ?? 0)) : m;
+    const im = itemMoments(mo, items, missing);
     const out: Record<string, Estimate> = {};
     for (const [c, f] of Object.entries(ci.forms)) out[c] = indexEstimate(f, im);
     return out;
   };
-}
-
-/** The survey with every model item's missing cells replaced by the whole file's mean (the convention for level indices). */
-function withFileMeans(survey: Survey, ci: ConstructIndices): Survey {
-  const pos = new Map(ci.itemMoments.items.map((k, j) => [k, j] as const));
-  const items = survey.items.map((col, k) => {
-    const j = pos.get(survey.itemNames[k]);
-    if (j === undefined) return col;
-    const mu = ci.itemMoments.means[j];
-    return Float64Array.from(col, (v) => (Number.isNaN(v) ? mu : v));
-  });
-  return { ...survey, items };
 }
 
 function codebookLevels(survey: Survey, column: string): string[] | null {
@@ -72,10 +65,9 @@ export function addTracking(study: Study, spec: StudySpec, ctx: TrackingContext)
   const { survey, ci, missing } = ctx;
   const estimator = pooledIndexEstimator(ci, missing);
   const items = ci.itemMoments.items;
-  const source = survey ? (missing === 'mean' ? withFileMeans(survey, ci) : survey) : undefined;
   const needRows = (what: string): Survey => {
-    if (!source) throw new CsiError('NEEDS_ROWS', `${what} needs the survey's rows (not available from moments alone).`);
-    return source;
+    if (!survey) throw new CsiError('NEEDS_ROWS', `${what} needs the survey's rows (not available from moments alone).`);
+    return survey;
   };
   for (const column of spec.segments ?? []) {
     const s = needRows(`The breakdown by ${column}`);

@@ -30,3 +30,30 @@ describe('segment breakdown: DuckDB GROUP BY = in memory', () => {
     expectNumbersClose(fromDb.breakdown, mem.breakdown, 1e-10);
   });
 });
+
+describe('pooled index breakdown: DuckDB GROUP BY (pairwise form, missing values) = in memory = analyze', () => {
+  it('every level index within 1e-10', async () => {
+    const { estimate } = await import('../../src/pls/index.js');
+    const { parseModel } = await import('../../src/model/index.js');
+    const { momentsFromSurvey } = await import('../../src/stats/index.js');
+    const { constructIndices, itemScales } = await import('../../src/indices/index.js');
+    const { analyze, pooledIndexEstimator } = await import('../../src/study/index.js');
+    const { segmentColumn, groupedMomentsBySegment } = await import('../../src/segments/index.js');
+    const { MODEL_TEXT } = await import('../engines/fixtures.js');
+    const g = generateSurvey({ n: 1500, seed: 32 }); // 3 % empty cells, 1 % code 99
+    const file = join(dir, 'm.csv');
+    writeFileSync(file, g.csv);
+    const survey = readSurvey(g.csv, { codebook: CODEBOOK });
+    const model = parseModel(MODEL_TEXT);
+    const result = estimate(survey, model);
+    const ci = constructIndices(result, momentsFromSurvey(survey, { items: ITEMS, missing: 'mean' }), { model, scales: itemScales(ITEMS, { codebook: CODEBOOK }) });
+    const est = pooledIndexEstimator(ci, 'mean');
+    const db = await duckdbMoments({ file, items: ITEMS, codebook: CODEBOOK, groupBy: ['region'], threads: 1 });
+    expect(db.moments.complete).toBe(false);
+    const fromDb = segmentBreakdown(db.grouped!, 'region', est).breakdown;
+    const mem = segmentBreakdown(groupedMomentsBySegment(survey, segmentColumn(survey, 'region'), { items: ITEMS, missing: 'mean' }), 'region', est).breakdown;
+    expectNumbersClose(fromDb, mem, 1e-10);
+    const study = analyze(survey, { model: MODEL_TEXT, segments: ['region'] });
+    expectNumbersClose(study.segments!.region, mem, 1e-10);
+  });
+});

@@ -132,3 +132,27 @@ describe('groupedMomentsBySegment and the readable breakdown', () => {
     expect(text).toMatch(/1 − 2 = /);
   });
 });
+
+describe('meanReplacedMoments', () => {
+  it('equals the moments of the rows with missing cells replaced by the given means', async () => {
+    const { meanReplacedMoments } = await import('../../src/segments/index.js');
+    const { momentsFromSurvey } = await import('../../src/stats/index.js');
+    const rows = Array.from({ length: 50 }, (_, i) => ({
+      a: i % 7 === 0 ? '' : 1 + ((i * 3) % 10),
+      b: i % 5 === 1 ? '' : 1 + ((i * 7) % 10),
+      c: i % 3 === 2 ? '' : 1 + ((i * 11) % 10),
+      w: 0.5 + (i % 4) * 0.5,
+    }));
+    const codebook = { weight: 'w', items: ['a', 'b', 'c'].map((id) => ({ id, scale: { min: 1, max: 10 } })) };
+    const survey = surveyFromRows(rows, { codebook });
+    const mu = [4.25, 6.5, 5.125];
+    const rowsSel = Int32Array.from({ length: 30 }, (_, i) => i + 10);
+    const got = meanReplacedMoments(momentsFromSurvey(survey, { items: ['a', 'b', 'c'], missing: 'mean', rows: rowsSel }), mu);
+    const filled = rows.map((r) => ({ ...r, a: r.a === '' ? mu[0] : r.a, b: r.b === '' ? mu[1] : r.b, c: r.c === '' ? mu[2] : r.c }));
+    const want = momentsFromSurvey(surveyFromRows(filled, { codebook: { ...codebook, items: ['a', 'b', 'c'].map((id) => ({ id, scale: { min: 0, max: 10 } })) } }), { items: ['a', 'b', 'c'], missing: 'mean', rows: rowsSel });
+    expect(got.complete).toBe(true);
+    got.s.forEach((v, i) => expect(v).toBeCloseTo(want.s[i], 10));
+    got.c.forEach((v, i) => expect(v).toBeCloseTo(want.c[i], 9));
+    expect(got.sw).toBe(want.sw);
+  });
+});
