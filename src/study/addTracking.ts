@@ -1,4 +1,4 @@
-import type { Survey } from '../data/index.js';
+import type { Codebook, Survey } from '../data/index.js';
 import { CsiError, type CsiWarning } from '../errors.js';
 import { indexEstimate, itemMoments, type ConstructIndices } from '../indices/index.js';
 import type { ModelSpec } from '../model/index.js';
@@ -15,6 +15,7 @@ import {
   segmentBreakdown,
   segmentColumn,
   type GroupEstimator,
+  type GroupedMoments,
 } from '../segments/index.js';
 import { scorecard, waveResult, type WaveEstimates } from '../tracking/index.js';
 import { ownWaveIndices } from './ownWaveIndices.js';
@@ -24,6 +25,10 @@ import type { Estimate, SegmentBreakdown, Study } from './types.js';
 /** What {@link addTracking} needs from the study run. */
 export interface TrackingContext {
   survey?: Survey;
+  /** Engine path: moments grouped by every segment and wave column (one GROUP BY query), when there are no rows. */
+  grouped?: GroupedMoments;
+  /** The codebook (level order of segment and wave columns) when there is no survey. */
+  codebook?: Codebook;
   model: ModelSpec;
   ci: ConstructIndices;
   missing: MissingRule;
@@ -48,15 +53,16 @@ export function pooledIndexEstimator(ci: ConstructIndices, missing: MissingRule)
   };
 }
 
-function codebookLevels(survey: Survey, column: string): string[] | null {
-  return survey.codebook.segments?.find((s) => s.id === column)?.levels?.map((l) => l.value) ?? null;
-}
+
+/** Levels of an engine's GROUP BY column beyond which it is refused as a segment or wave column (a numeric id, …). */
+const MAX_LEVELS = 30;
 
 /**
- * Adds `segments`, `waves` and `scorecard` to a study (issue 14) from the survey's rows: the model is estimated once on
- * the whole file (mean replacement over the whole file) and its index forms are applied in every level and wave;
- * `segmentEstimate` re-estimates per level on the level's own rows, `permutations` tests each path difference.
- * Returns the warnings (small levels, rows without a level).
+ * Adds `segments`, `waves` and `scorecard` to a study (issue 14) from the survey's rows or, on the engine path, from
+ * one GROUP BY moments query (`ctx.grouped`): the model is estimated once on the whole file (mean replacement over the
+ * whole file) and its index forms are applied in every level and wave; `segmentEstimate` re-estimates per level on the
+ * level's own rows (rows only), `permutations` tests each path difference; own-wave indices re-estimate the model on
+ * each wave's moments. Returns the warnings (small levels, rows without a level, waves that could not be estimated).
  */
 export function addTracking(study: Study, spec: StudySpec, ctx: TrackingContext): CsiWarning[] {
   const warnings: CsiWarning[] = [];
@@ -65,16 +71,26 @@ export function addTracking(study: Study, spec: StudySpec, ctx: TrackingContext)
   const { survey, ci, missing } = ctx;
   const estimator = pooledIndexEstimator(ci, missing);
   const items = ci.itemMoments.items;
-  const needRows = (what: string): Survey => {
-    if (!survey) throw new CsiError('NEEDS_ROWS', `${what} needs the survey's rows (not available from moments alone).`);
-    return survey;
+  const codebook = ctx.codebook ?? survey?.codebook;
+  const cbLevels = (column: string): string[] | null => codebook?.segments?.find((s) => s.id === column)?.levels?.map((l) => l.value) ?? null;
+  /** Grouped moments by one column (raw: the estimator applies the whole-file mean replacement), and its rows when in memory. */
+  const groupedBy = (column: string): { grouped: GroupedMoments; rows: Map<string, Int32Array> | null } => {
+    if (survey) {
+      const seg = segmentColumn(survey, column);
+      return { grouped: groupedMomentsBySegment(survey, seg, { items, missing }), rows: levelRows(seg) };
+    }
+    if (!ctx.grouped || !ctx.grouped.by.includes(column)) throw new CsiError('NEEDS_ROWS', `The breakdown by ${column} needs the survey's rows or moments grouped by ${column}.`, { column });
+    const grouped = { by: [column], groups: levelMoments(ctx.grouped, column).levels.map((l) => ({ key: [l.level], moments: l.moments })) };
+    const isSegment = codebook?.segments?.some((s) => s.id === column) ?? false;
+    if (!isSegment && grouped.groups.length > MAX_LEVELS) {
+      throw new CsiError('INVALID_OPTION', `Column ${column} has ${grouped.groups.length} distinct values; a segment or wave column needs at most ${MAX_LEVELS} levels.`, { column });
+    }
+    return { grouped, rows: null };
   };
   for (const column of spec.segments ?? []) {
-    const s = needRows(`The breakdown by ${column}`);
-    const seg = segmentColumn(s, column);
-    const grouped = groupedMomentsBySegment(s, seg, { items, missing });
+    const { grouped, rows } = groupedBy(column);
     const r = segmentBreakdown(grouped, column, estimator, {
-      levels: codebookLevels(s, column),
+      levels: cbLevels(column),
       adjust: spec.adjust ?? 'holm',
       minN: spec.minN ?? 30,
       ...(study.indices ? { overall: study.indices } : {}),
@@ -82,8 +98,8 @@ export function addTracking(study: Study, spec: StudySpec, ctx: TrackingContext)
     warnings.push(...r.warnings);
     const b: SegmentBreakdown = r.breakdown;
     if (spec.segmentEstimate) {
-      const fit = plsLevelFit(survey as Survey, ctx.model, { ...ctx.options, missing });
-      const rows = levelRows(seg);
+      if (!survey || !rows) throw new CsiError('NEEDS_ROWS', 'Re-estimation per level (--segment-estimate) needs the survey\'s rows: not available with --engine.', { column });
+      const fit = plsLevelFit(survey, ctx.model, { ...ctx.options, missing });
       b.reestimated = reestimateLevels(rows, fit, b.order);
       if (spec.permutations) {
         b.permutation = [];
@@ -101,12 +117,10 @@ export function addTracking(study: Study, spec: StudySpec, ctx: TrackingContext)
   let waveList: WaveEstimates[] | null = null;
   if (spec.waves) {
     const column = spec.waves.column;
-    const s = needRows(`The wave comparison by ${column}`);
-    const seg = segmentColumn(s, column);
-    const grouped = groupedMomentsBySegment(s, seg, { items, missing });
+    const { grouped } = groupedBy(column);
     const { levels: lm } = levelMoments(grouped, column);
-    const byLevel = new Map(lm.filter((l) => l.level !== null).map((l) => [l.level as string, l.moments]));
-    const { order, source: orderSource } = orderLevels([...byLevel.keys()], codebookLevels(s, column));
+    const byLevel = new Map(lm.filter((l) => l.level !== null && l.moments.n > 0).map((l) => [l.level as string, l.moments]));
+    const { order, source: orderSource } = orderLevels([...byLevel.keys()], cbLevels(column));
     const base = spec.waves.base ?? null;
     if (base !== null && !byLevel.has(base)) throw new CsiError('INVALID_OPTION', `The base wave "${base}" is not a level of ${column} (waves: ${order.join(', ')}).`, { column });
     const levels: Record<string, { n: number; indices: Record<string, Estimate> }> = {};
@@ -117,8 +131,8 @@ export function addTracking(study: Study, spec: StudySpec, ctx: TrackingContext)
       levels[w] = { n: m.n, indices: estimator(m) };
     }
     study.waves = waveResult({ column, order, orderSource, base, levels });
-    if (survey && study.indexScales && order.length >= 2) {
-      const own = ownWaveIndices(survey, ctx.model, levelRows(seg), order, {
+    if (study.indexScales && order.length >= 2) {
+      const own = ownWaveIndices(ctx.model, byLevel, order, {
         scales: study.indexScales,
         missing,
         options: ctx.options,

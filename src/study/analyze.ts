@@ -17,6 +17,7 @@ import { momentsFromSurvey, surveyColumns, type Moments } from '../stats/index.j
 import { parseStudySpec, type StudySpec, type StudySpecInput } from './spec.js';
 import type { Study } from './types.js';
 import { addTracking } from './addTracking.js';
+import type { GroupedMoments } from '../segments/index.js';
 
 /** What {@link analyzeDetailed} returns: the Study and the pieces the CLI still renders from (estimation text, bootstrap). */
 export interface AnalyzeDetail {
@@ -98,7 +99,7 @@ export function analyzeDetailed(input: Survey | Moments, specInput: StudySpecInp
  * @example
  * const study = studyFromResult(result, engine.moments, model, parseStudySpec({ model: text, scale: [1, 10] }));
  */
-export function studyFromResult(result: PlsResult, moments: Moments, model: ModelSpec, spec: StudySpec, survey?: Survey): Study {
+export function studyFromResult(result: PlsResult, moments: Moments, model: ModelSpec, spec: StudySpec, survey?: Survey, grouped?: GroupedMoments): Study {
   const study: Study = resultToJson(result);
   const warnings: CsiWarning[] = [];
   const items = [...new Set(model.constructs.flatMap((c) => c.items ?? []))];
@@ -140,7 +141,7 @@ export function studyFromResult(result: PlsResult, moments: Moments, model: Mode
     warnings.push({ code: 'NEEDS_ROWS', message: 'Per-respondent indices need the rows: not available from moments.' });
   }
   // issue 14: segments, waves, scorecard (src/study/addTracking.ts)
-  if (wantsTracking) warnings.push(...addTracking(study, spec, { survey, model, ci, missing: result.settings.missing, options: studyEstimateOptions(spec) }));
+  if (wantsTracking) warnings.push(...addTracking(study, spec, { ...(survey ? { survey } : {}), ...(grouped ? { grouped } : {}), ...(codebook ? { codebook } : {}), model, ci, missing: result.settings.missing, options: studyEstimateOptions(spec) }));
   study.warnings.push(...warnings.map((w) => `${w.code}: ${w.message}`));
   return study;
 }

@@ -1,33 +1,29 @@
-import type { Survey } from '../data/index.js';
 import type { CsiWarning } from '../errors.js';
 import { constructIndices, rescaledItemWeights, type ConstructIndices, type IndexWeightSource, type ItemScale } from '../indices/index.js';
 import type { ModelSpec } from '../model/index.js';
 import { estimateFromMoments, type EstimateOptions, type MissingRule } from '../pls/index.js';
-import { momentsFromSurvey } from '../stats/index.js';
+import type { Moments } from '../stats/index.js';
 import { weightChangeDecomposition } from '../tracking/index.js';
 import type { WaveResult } from './types.js';
 
 /**
- * Own-wave indices beside the pooled ones (tracking.md §2.1, §2.4 item 2): the model re-estimated on each wave's rows
- * (its own mean replacement), that wave's index weights, and every consecutive change split exactly into item means
+ * Own-wave indices beside the pooled ones (tracking.md §2.1, §2.4 item 2): the model re-estimated on each wave's
+ * moments (its own mean replacement), that wave's index weights, and every consecutive change split exactly into item means
  * (0-100 item means at the earlier wave's weights) and weights. A wave the model cannot be estimated on is left out
  * with a warning.
  */
 export function ownWaveIndices(
-  survey: Survey,
   model: ModelSpec,
-  rowsByWave: Map<string, Int32Array>,
+  momentsByWave: Map<string, Moments>,
   order: readonly string[],
   opts: { scales: Record<string, ItemScale>; missing: MissingRule; options: EstimateOptions; weights?: IndexWeightSource; column: string },
 ): { own: NonNullable<WaveResult['own']>; warnings: CsiWarning[] } {
-  const items = [...new Set(model.constructs.flatMap((c) => c.items ?? []))];
   const warnings: CsiWarning[] = [];
   const perWave = new Map<string, ConstructIndices>();
   for (const w of order) {
-    const rows = rowsByWave.get(w);
-    if (!rows || rows.length < 2) continue;
+    const m = momentsByWave.get(w);
+    if (!m || m.n < 2) continue;
     try {
-      const m = momentsFromSurvey(survey, { items, missing: opts.missing, rows });
       const r = estimateFromMoments(m, model, { ...opts.options, missing: opts.missing, quality: false, fSquared: false });
       perWave.set(w, constructIndices(r, m, { model, scales: opts.scales, ...(opts.weights ? { weights: opts.weights } : {}) }));
     } catch (e) {

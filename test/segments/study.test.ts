@@ -11,7 +11,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/main.js';
 import { readSurvey } from '../../src/data/index.js';
 import { analyze, studyJsonSchema } from '../../src/study/index.js';
-import { CODEBOOK, MODEL_TEXT, generateSurvey } from '../engines/fixtures.js';
+import { CODEBOOK, MODEL_TEXT, expectNumbersClose, generateSurvey } from '../engines/fixtures.js';
 
 const gen = generateSurvey({ n: 900, seed: 41 });
 const survey = readSurvey(gen.csv, { codebook: CODEBOOK });
@@ -135,5 +135,23 @@ describe('csi estimate --segment --wave --targets', () => {
     expect(r.code).toBe(2);
     expect(r.err).toMatch(re);
     expect(r.err.trim().split('\n')).toHaveLength(1);
+  });
+});
+
+describe('csi estimate --engine duckdb --segment --wave: one GROUP BY query, same Study as in memory', () => {
+  it('segments, waves (own-wave too) and scorecard within 1e-10', async () => {
+    const flags = ['--model', files.model, '--codebook', files.codebook, '--segment', 'region', '--wave', 'line', '--targets', files.targets, '--json'];
+    const mem = await run(['estimate', files.data, ...flags]);
+    const eng = await run(['estimate', files.data, '--engine', 'duckdb', '--threads', '1', ...flags]);
+    expect(eng.err).toBe('');
+    expect(eng.code).toBe(0);
+    const a = JSON.parse(mem.out);
+    const b = JSON.parse(eng.out);
+    expectNumbersClose(b.segments, a.segments, 1e-10);
+    expectNumbersClose(b.waves, a.waves, 1e-10);
+    expectNumbersClose(b.scorecard, a.scorecard, 1e-10);
+    const refused = await run(['estimate', files.data, '--engine', 'duckdb', ...flags, '--segment-estimate']);
+    expect(refused.code).toBe(2);
+    expect(refused.err).toMatch(/--segment-estimate needs the rows/);
   });
 });
