@@ -1,6 +1,6 @@
 import { CsiError, type CsiWarning } from '../errors.js';
 import type { Moments } from '../stats/index.js';
-import type { Estimate, PairwiseDifference, SegmentBreakdown, SegmentLevel } from '../study/types.js';
+import type { Estimate, PairwiseDifference, SegmentBreakdown, SegmentLevel } from './types.js';
 import { adjustPValues, type AdjustMethod } from './adjust.js';
 import { orderLevels } from './levelOrder.js';
 import { welchTest } from './welch.js';

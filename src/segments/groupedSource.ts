@@ -1,11 +1,9 @@
 /**
- * The one place segments/ touches the grouped-moments type: today the engines' `GroupedMoments {by, groups}` with
- * `marginOf` (one GROUP BY query from DuckDB / ClickHouse, or built in memory below). When the type moves to stats/,
- * re-point these imports and nothing else changes.
+ * The one place segments/ touches the grouped-moments type: stats' `GroupedMoments {by, groups}` with `marginOf`
+ * (the shape one GROUP BY query from DuckDB / ClickHouse returns, or built in memory below).
  */
 import type { Survey, SurveySegment } from '../data/index.js';
-import { marginOf, type GroupedMoments } from '../engines/index.js';
-import { momentsBySegment, momentsFromSurvey, type Moments, type MomentsFromSurveyOptions } from '../stats/index.js';
+import { marginOf, momentsBySegment, momentsFromSurvey, type GroupedMoments, type Moments, type MomentsFromSurveyOptions } from '../stats/index.js';
 import { levelRows } from './segmentColumn.js';
 
 export type { GroupedMoments };
@@ -36,8 +34,8 @@ export function levelMoments(grouped: GroupedMoments, column: string): { levels:
  * const grouped = groupedMomentsOfSurvey(survey, 'region', { items: ['CUSA1', 'CUSA2'], missing: 'mean' });
  */
 export function groupedMomentsOfSurvey(survey: Survey, column: string, options: Omit<MomentsFromSurveyOptions, 'rows'> = {}): GroupedMoments {
-  const byLevel = momentsBySegment(survey, column, options);
-  return { by: [column], groups: Object.entries(byLevel).filter(([, m]) => m.n > 0).map(([level, moments]) => ({ key: [level], moments })) };
+  const grouped = momentsBySegment(survey, column, options);
+  return { by: grouped.by, groups: grouped.groups.filter((g) => g.moments.n > 0) };
 }
 
 /**

@@ -1,7 +1,9 @@
 import { z } from 'zod';
+import type { EstimateShape, SegmentBreakdownShape } from '../segments/index.js';
+import type { ScorecardRowShape, WaveResultShape } from '../tracking/index.js';
 import type { IndexTreeNode as IndicesNode, IndexEstimateShape as IndicesEstimate, IpmaShape as IndicesIpma } from '../indices/index.js';
 import { plsResultJsonSchema } from '../pls/index.js';
-import type { HierarchyNode, IndexEstimate, IpmaResult } from './types.js';
+import type { Estimate, HierarchyNode, IndexEstimate, IpmaResult, ScorecardRow, SegmentBreakdown, WaveResult } from './types.js';
 
 const num = z.number().nullable();
 
@@ -107,7 +109,8 @@ export const scorecardJsonSchema = z.array(
  * | indexWeightSource | 'pls' \| 'equal' \| 'explicit' |
  * | indexScales | item → [min, max] used |
  * | ipma | target → { constructs, items, thresholds, quadrants, priorities, quadrantNames } |
- * | impacts | target → construct → index points of target gain per 5-point driver gain |
+ * | impacts | target → construct → index points of target gain per `impactStep`-point driver gain |
+ * | impactStep | the driver gain behind `impacts` (default 5, ACSI) |
  * | hierarchy | the rolled-up tree (name, label, level, weight, weightSource, index, n, children, ahp) |
  * | indexScores | { ids, scores: construct → per-respondent index } (only when asked) |
  * | segments | column → { order, levels, pairwise, adjust, reestimated?, permutation? } (issue 14) |
@@ -122,6 +125,7 @@ export const studyJsonSchema = plsResultJsonSchema
     indexScales: z.record(z.string(), z.tuple([z.number(), z.number()])).optional(),
     ipma: z.record(z.string(), ipmaJsonSchema).optional(),
     impacts: z.record(z.string(), z.record(z.string(), z.number())).optional(),
+    impactStep: z.number().optional(),
     hierarchy: hierarchyNodeJsonSchema.optional(),
     indexScores: z.object({ ids: z.array(z.string()).nullable(), scores: z.record(z.string(), z.array(num)) }).strict().optional(),
     segments: z.record(z.string(), segmentBreakdownJsonSchema).optional(),
@@ -138,3 +142,13 @@ const _d = (x: HierarchyNode): IndicesNode => x;
 const _e = (x: IndicesIpma): IpmaResult => x;
 const _f = (x: IpmaResult): IndicesIpma => x;
 void [_a, _b, _c, _d, _e, _f];
+// The segment and tracking layers' shapes and the Study contract's, likewise (issue 14).
+const _g = (x: SegmentBreakdownShape): SegmentBreakdown => x;
+const _h = (x: SegmentBreakdown): SegmentBreakdownShape => x;
+const _i = (x: WaveResultShape): WaveResult => x;
+const _j = (x: WaveResult): WaveResultShape => x;
+const _k = (x: ScorecardRowShape): ScorecardRow => x;
+const _l = (x: ScorecardRow): ScorecardRowShape => x;
+const _m = (x: EstimateShape): Estimate => x;
+const _n = (x: Estimate): EstimateShape => x;
+void [_g, _h, _i, _j, _k, _l, _m, _n];

@@ -1,4 +1,4 @@
-import type { ScorecardRow, WaveResult } from '../study/types.js';
+import type { ScorecardRow, WaveResult } from './types.js';
 
 const f = (v: number | null | undefined, d = 1): string => (v === null || v === undefined || !Number.isFinite(v) ? 'NA' : v.toFixed(d));
 const pf = (v: number | null | undefined): string => (v === null || v === undefined ? 'NA' : v < 0.001 ? '<0.001' : v.toFixed(3));

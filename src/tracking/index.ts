@@ -17,3 +17,4 @@ export { planSample, type PlanInput, type PlanResult } from './plan.js';
 export { weightChangeDecomposition } from './decomposition.js';
 export { waveResult, type WaveResultInput } from './waveResult.js';
 export { formatWaves, formatScorecard } from './formatTracking.js';
+export type { WaveChange as WaveChangeShape, WaveResult as WaveResultShape, ScorecardRow as ScorecardRowShape } from './types.js';

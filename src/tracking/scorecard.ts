@@ -1,6 +1,6 @@
 import { CsiError } from '../errors.js';
 import { studentTQuantile } from '../inference/index.js';
-import type { Estimate, ScorecardRow } from '../study/types.js';
+import type { Estimate, ScorecardRow } from './types.js';
 import { pMetNormal } from './pMet.js';
 import { powerTTestDelta } from './powerTTest.js';
 import type { Target } from './targets.js';

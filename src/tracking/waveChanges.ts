@@ -1,4 +1,4 @@
-import type { Estimate, WaveChange } from '../study/types.js';
+import type { Estimate, WaveChange } from './types.js';
 import { welchTest } from '../segments/index.js';
 
 /** One wave's estimates, by measure name (an index construct, `kpi:csat`, …). */

@@ -1,4 +1,4 @@
-import type { Estimate, WaveResult } from '../study/types.js';
+import type { Estimate, WaveResult } from './types.js';
 import { waveChanges, type ChangeFunction } from './waveChanges.js';
 import { wlsTrend } from './wlsTrend.js';
 

@@ -33,10 +33,10 @@ describe('segment breakdown: DuckDB GROUP BY = in memory', () => {
 
 describe('pooled index breakdown: DuckDB GROUP BY (pairwise form, missing values) = in memory = analyze', () => {
   it('every level index within 1e-10', async () => {
-    const { estimate } = await import('../../src/pls/index.js');
+    const { estimate } = await import('../../src/inference/index.js');
     const { parseModel } = await import('../../src/model/index.js');
     const { momentsFromSurvey } = await import('../../src/stats/index.js');
-    const { constructIndices, itemScales } = await import('../../src/indices/index.js');
+    const { constructIndices, indexScales } = await import('../../src/indices/index.js');
     const { analyze, pooledIndexEstimator } = await import('../../src/study/index.js');
     const { segmentColumn, groupedMomentsBySegment } = await import('../../src/segments/index.js');
     const { MODEL_TEXT } = await import('../engines/fixtures.js');
@@ -46,7 +46,7 @@ describe('pooled index breakdown: DuckDB GROUP BY (pairwise form, missing values
     const survey = readSurvey(g.csv, { codebook: CODEBOOK });
     const model = parseModel(MODEL_TEXT);
     const result = estimate(survey, model);
-    const ci = constructIndices(result, momentsFromSurvey(survey, { items: ITEMS, missing: 'mean' }), { model, scales: itemScales(ITEMS, { codebook: CODEBOOK }) });
+    const ci = constructIndices(result, momentsFromSurvey(survey, { items: ITEMS, missing: 'mean' }), { model, scales: indexScales(ITEMS, { codebook: CODEBOOK }) });
     const est = pooledIndexEstimator(ci, 'mean');
     const db = await duckdbMoments({ file, items: ITEMS, codebook: CODEBOOK, groupBy: ['region'], threads: 1 });
     expect(db.moments.complete).toBe(false);
