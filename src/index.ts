@@ -29,9 +29,13 @@ export type { BootstrapStatisticOptions, ResampleIndices } from './inference/ind
 // engines: moments computed by a database (DuckDB and ClickHouse adapters are csikit/duckdb and csikit/clickhouse)
 export { computeMoments, momentsSql, groupedMomentsFromRows } from './engines/index.js';
 export type { EngineMomentsOptions, EngineMomentsResult, EngineMissing, RunSql, MomentsSqlOptions } from './engines/index.js';
-// the CSI layer: indices, IPMA, hierarchy, and the one Study result
+// the CSI layer: segments and waves, indices, IPMA, hierarchy, and the one Study result
+export * from './tracking/index.js';
+export * from './segments/index.js';
 export * from './indices/index.js';
 export * from './study/index.js';
 // model's HierarchyNode (the plain tree) keeps its name; the Study's rolled-up node is StudyHierarchyNode.
 export type { HierarchyNode } from './model/index.js';
 export type { HierarchyNode as StudyHierarchyNode } from './study/index.js';
+// indices/ has its own copy of the t quantile (same function); the public one is inference's.
+export { studentTQuantile } from './inference/index.js';

@@ -44,6 +44,8 @@ export interface BootstrapFlagValues {
   progress?: boolean;
   /** --json: no progress bar unless --progress. */
   json?: boolean;
+  /** `--permutations N` (segments) also uses `--seed`. */
+  permutations?: string;
 }
 
 /** One statistic in the CLI's JSON: location, estimate and the seminr-style summary. */
@@ -197,7 +199,7 @@ export async function addBootstrap(
   tty: boolean = io.stderrIsTTY ?? process.stderr.isTTY === true,
 ): Promise<string> {
   if (flags.boot === undefined && flags.resamples === undefined) {
-    if (flags.seed !== undefined || flags.ci !== undefined) throw new CsiError('INVALID_OPTION', '--seed and --ci need --boot N or --resamples FILE.');
+    if ((flags.seed !== undefined && flags.permutations === undefined) || flags.ci !== undefined) throw new CsiError('INVALID_OPTION', '--seed and --ci need --boot N or --resamples FILE (or --seed with --permutations).');
     return '';
   }
   const resamples = flags.boot !== undefined ? numberFlag('boot', flags.boot, { integer: true, min: 2 }) : undefined;

@@ -72,6 +72,8 @@ export interface EstimateWithEngineOptions {
   scheme: InnerScheme;
   maxIterations?: number;
   fSquared?: boolean;
+  /** Segment and wave columns: one GROUP BY query gives the moments of every cell (issue 14). */
+  groupBy?: string[];
 }
 
 /**
@@ -113,6 +115,7 @@ async function estimateWithEngineUnchecked(options: EstimateWithEngineOptions): 
     missing: options.missing as EngineMissing,
     ...(options.weights !== undefined ? { weights: options.weights } : {}),
     ...(options.codebook ? { codebook: options.codebook } : {}),
+    ...(options.groupBy && options.groupBy.length > 0 ? { groupBy: options.groupBy } : {}),
   };
   let engine: EngineMomentsResult;
   if (options.engine === 'duckdb') {
@@ -178,6 +181,8 @@ export async function runEngineEstimate(values: EngineEstimateArgs & StudyFlagVa
   // --scale without a codebook: a codebook of just those scales, so the engine's SQL counts out-of-scale values
   // (OUT_OF_SCALE) as it does for a codebook's; moments alone cannot show a value outside the scale.
   const codebook = spec.codebook ?? (spec.scale ? { items: modelItems(model).map((id) => ({ id, scale: { min: spec.scale![0], max: spec.scale![1] } })) } : undefined);
+  if (spec.segmentEstimate) throw new CsiError('INVALID_OPTION', '--segment-estimate needs the rows in memory: not available with --engine.');
+  const groupBy = [...new Set([...(spec.segments ?? []), ...(spec.waves ? [spec.waves.column] : [])])];
   const { result, engine: moments } = await estimateWithEngine({
     engine,
     model,
@@ -192,8 +197,9 @@ export async function runEngineEstimate(values: EngineEstimateArgs & StudyFlagVa
     ...(values.weights !== undefined ? { weights: values.weights } : {}),
     ...(maxIterations !== undefined ? { maxIterations } : {}),
     ...(est.fSquared ? { fSquared: true } : {}),
+    ...(groupBy.length > 0 ? { groupBy } : {}),
   });
-  const study = studyFromResult(result, moments.moments, model, spec);
+  const study = studyFromResult(result, moments.moments, model, spec, undefined, moments.grouped ?? undefined);
   const studyText = formatStudy(study);
   io.stdout(values.json ? `${JSON.stringify(study, null, 2)}\n` : `${formatPlsResult(result)}\n${studyText ? `\n${studyText}\n` : ''}`);
   return 0;

@@ -4,6 +4,7 @@ import { isMainThread } from 'node:worker_threads';
 import { isCsiError } from '../errors.js';
 import { inspect } from './inspect.js';
 import { estimateCommand } from './estimate.js';
+import { planCommand } from './plan.js';
 import { ahpCommand } from './ahp.js';
 import { modelCommand } from './model.js';
 import type { CliCommand, CliIO } from './types.js';
@@ -13,6 +14,7 @@ import { cliVersion } from './version.js';
 export const commands: Record<string, CliCommand> = {
   inspect,
   estimate: estimateCommand,
+  plan: planCommand,
   ahp: ahpCommand,
   model: modelCommand,
 };

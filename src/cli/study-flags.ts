@@ -2,6 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { CsiError } from '../errors.js';
 import { parseScale } from '../indices/index.js';
 import { parseStudySpec, type Study, type StudySpecInput } from '../study/index.js';
+import { parseTargets } from '../tracking/index.js';
 import { estimateFlags, readModelFile } from './estimate-flags.js';
 import { presetFromMapFile, presetName } from './presetModel.js';
 import { readCodebookFile } from './readCodebookFile.js';
@@ -18,6 +19,14 @@ export const STUDY_FLAGS = {
   ipma: { type: 'string', multiple: true },
   hierarchy: { type: 'string' },
   'index-scores': { type: 'string' },
+  segment: { type: 'string', multiple: true },
+  adjust: { type: 'string' },
+  'min-n': { type: 'string' },
+  'segment-estimate': { type: 'boolean' },
+  permutations: { type: 'string' },
+  wave: { type: 'string' },
+  base: { type: 'string' },
+  targets: { type: 'string' },
 } as const;
 
 /** Usage lines for the study flags. */
@@ -27,7 +36,14 @@ export const STUDY_USAGE = `Indices, IPMA, hierarchy (a codebook with item scale
   --index-weights W     pls (default: outer weight / item SD, normalised) or equal
   --ipma TARGET         importance-performance map and impacts for TARGET (repeatable)
   --hierarchy FILE      roll the four-level hierarchy up (levels, weights per level: pls|equal|effects|entropy|{ahp}|{explicit})
-  --index-scores FILE   write each respondent's indices to FILE (CSV with the respondent id)`;
+  --index-scores FILE   write each respondent's indices to FILE (CSV with the respondent id)
+Segments, waves, targets (indices with the whole file's weights in every level and wave):
+  --segment COL         break every index down by COL (repeatable): per level, pairwise Welch differences
+  --adjust holm|bh|none p adjustment within one construct's pairs of one column (default holm)
+  --min-n N             warn about levels and waves below N respondents (default 30)
+  --segment-estimate    also re-estimate the model per level; --permutations N [--seed S] (default seed 0) tests each path difference
+  --wave COL [--base L] indices per wave, changes from the previous and the base wave, trend over 3+ waves
+  --targets FILE        scorecard: [{"measure", "comparator", "value" | "change", "per": "wave" | null}]`;
 
 /** Flag values {@link studySpecFromFlags} reads (the strings of `parseArgs`). */
 export interface StudyFlagValues {
@@ -45,6 +61,15 @@ export interface StudyFlagValues {
   ipma?: string[];
   hierarchy?: string;
   'index-scores'?: string;
+  segment?: string[];
+  adjust?: string;
+  'min-n'?: string;
+  'segment-estimate'?: boolean;
+  permutations?: string;
+  seed?: string;
+  wave?: string;
+  base?: string;
+  targets?: string;
 }
 
 async function readJsonFile(path: string, what: string): Promise<unknown> {
@@ -94,6 +119,7 @@ export async function studySpecFromFlags(values: StudyFlagValues) {
   if (values.ipma !== undefined && values.ipma.length > 0) spec.ipma = values.ipma;
   if (values.hierarchy !== undefined) spec.hierarchy = await readJsonFile(values.hierarchy, 'hierarchy file');
   if (values['index-scores'] !== undefined) spec.indexScores = true;
+  await trackingFlags(values, spec);
   return parseStudySpec(spec as StudySpecInput);
 }
 
@@ -120,4 +146,33 @@ export async function writeIndexScores(study: Study, path: string, idName = 'id'
   } catch (e) {
     throw new CsiError('INVALID_OPTION', `Cannot write the index-scores file ${path} (${(e as { code?: string }).code ?? String(e)}).`);
   }
+}
+
+function positiveInt(flag: string, v: string): number {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1) throw new CsiError('INVALID_OPTION', `--${flag} must be a positive whole number (got ${v}).`);
+  return n;
+}
+
+/** The issue-14 flags folded into the spec: --segment, --adjust, --min-n, --segment-estimate, --permutations, --wave, --base, --targets. */
+async function trackingFlags(values: StudyFlagValues, spec: Record<string, unknown>): Promise<void> {
+  if (values.segment !== undefined && values.segment.length > 0) spec.segments = values.segment;
+  if (values.adjust !== undefined) {
+    if (!['holm', 'bh', 'none'].includes(values.adjust)) throw new CsiError('INVALID_OPTION', `--adjust must be holm, bh or none (got ${values.adjust}).`);
+    spec.adjust = values.adjust;
+  }
+  if (values['min-n'] !== undefined) spec.minN = positiveInt('min-n', values['min-n']);
+  if (values['segment-estimate']) spec.segmentEstimate = true;
+  if (values.permutations !== undefined) {
+    spec.permutations = positiveInt('permutations', values.permutations);
+    if (!spec.segmentEstimate) throw new CsiError('INVALID_OPTION', '--permutations needs --segment-estimate (it tests the re-estimated paths).');
+    if (values.seed !== undefined) {
+      const seed = Number(values.seed);
+      if (!Number.isSafeInteger(seed) || seed < 0) throw new CsiError('INVALID_OPTION', `--seed must be a whole number ≥ 0 (got ${values.seed}).`);
+      spec.seed = seed;
+    }
+  }
+  if (values.wave !== undefined) spec.waves = { column: values.wave, base: values.base ?? null };
+  else if (values.base !== undefined) throw new CsiError('INVALID_OPTION', '--base needs --wave COL.');
+  if (values.targets !== undefined) spec.targets = parseTargets(await readTextFile(values.targets, 'targets file'), `targets file ${values.targets}`);
 }

@@ -17,6 +17,8 @@ import { estimate } from '../inference/index.js';
 import { momentsFromSurvey, surveyColumns, type Moments } from '../stats/index.js';
 import { parseStudySpec, type StudySpec, type StudySpecInput } from './spec.js';
 import type { Study } from './types.js';
+import { addTracking } from './addTracking.js';
+import type { GroupedMoments } from '../segments/index.js';
 
 /** What {@link analyzeDetailed} returns: the Study and the pieces the CLI still renders from (estimation text, bootstrap). */
 export interface AnalyzeDetail {
@@ -98,13 +100,14 @@ export function analyzeDetailed(input: Survey | Moments, specInput: StudySpecInp
  * @example
  * const study = studyFromResult(result, engine.moments, model, parseStudySpec({ model: text, scale: [1, 10] }));
  */
-export function studyFromResult(result: PlsResult, moments: Moments, model: ModelSpec, spec: StudySpec, survey?: Survey): Study {
+export function studyFromResult(result: PlsResult, moments: Moments, model: ModelSpec, spec: StudySpec, survey?: Survey, grouped?: GroupedMoments): Study {
   const study: Study = resultToJson(result);
   const warnings: CsiWarning[] = [];
   const items = [...new Set(model.constructs.flatMap((c) => c.items ?? []))];
   const codebook: Codebook | undefined = spec.codebook ?? survey?.codebook;
   const scales = indexScales(items, { ...(spec.scale ? { scale: spec.scale } : {}), ...(codebook ? { codebook } : {}) });
-  const wantsIndices = spec.scale !== undefined || spec.codebook !== undefined || spec.ipma !== undefined || spec.hierarchy !== undefined || spec.indexWeights !== undefined || spec.indexScores === true || hasDeclaredScales(survey);
+  const wantsTracking = (spec.segments?.length ?? 0) > 0 || spec.waves !== undefined || spec.targets !== undefined;
+  const wantsIndices = wantsTracking || spec.scale !== undefined || spec.codebook !== undefined || spec.ipma !== undefined || spec.hierarchy !== undefined || spec.indexWeights !== undefined || spec.indexScores === true || hasDeclaredScales(survey);
   if (!wantsIndices) return study;
   if (Object.keys(scales).length === 0) {
     warnings.push({ code: 'NO_SCALE', message: 'No indices: the items have no declared scale (give a codebook with item scales, or --scale MIN:MAX; the observed range is never used).' });
@@ -139,6 +142,8 @@ export function studyFromResult(result: PlsResult, moments: Moments, model: Mode
   } else if (spec.indexScores) {
     warnings.push({ code: 'NEEDS_ROWS', message: 'Per-respondent indices need the rows: not available from moments.' });
   }
+  // issue 14: segments, waves, scorecard (src/study/addTracking.ts)
+  if (wantsTracking) warnings.push(...addTracking(study, spec, { ...(survey ? { survey } : {}), ...(grouped ? { grouped } : {}), ...(codebook ? { codebook } : {}), model, ci, missing: result.settings.missing, options: studyEstimateOptions(spec) }));
   study.warnings.push(...warnings.map((w) => `${w.code}: ${w.message}`));
   return study;
 }

@@ -1,3 +1,5 @@
+import { formatSegmentBreakdown } from '../segments/index.js';
+import { formatScorecard, formatWaves } from '../tracking/index.js';
 import type { Study } from './types.js';
 
 /**
@@ -39,5 +41,8 @@ export function formatStudy(study: Study): string {
     };
     walk(study.hierarchy, 0);
   }
+  for (const [col, b] of Object.entries(study.segments ?? {})) out.push('', formatSegmentBreakdown(col, b));
+  if (study.waves) out.push('', formatWaves(study.waves));
+  if (study.scorecard && study.scorecard.length > 0) out.push('', formatScorecard(study.scorecard));
   return out.join('\n');
 }

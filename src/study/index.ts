@@ -1,6 +1,7 @@
 export type * from './types.js';
 export { studySpecSchema, estimationSpecSchema, parseStudySpec, type StudySpec, type StudySpecInput } from './spec.js';
 export { analyze, analyzeDetailed, studyFromResult, studyModel, studyEstimateOptions, type AnalyzeDetail } from './analyze.js';
-export { studyJsonSchema, indexEstimateJsonSchema, ipmaJsonSchema, hierarchyNodeJsonSchema } from './json-schema.js';
+export { studyJsonSchema, indexEstimateJsonSchema, ipmaJsonSchema, hierarchyNodeJsonSchema, segmentBreakdownJsonSchema, wavesJsonSchema, scorecardJsonSchema } from './json-schema.js';
+export { addTracking, pooledIndexEstimator, type TrackingContext } from './addTracking.js';
 export { formatStudy } from './formatStudy.js';
 export { formatPlsResult } from './formatPlsResult.js';

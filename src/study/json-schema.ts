@@ -1,7 +1,9 @@
 import { z } from 'zod';
+import type { EstimateShape, SegmentBreakdownShape } from '../segments/index.js';
+import type { ScorecardRowShape, WaveResultShape } from '../tracking/index.js';
 import type { IndexTreeNode as IndicesNode, IndexEstimateShape as IndicesEstimate, IpmaShape as IndicesIpma } from '../indices/index.js';
 import { plsResultJsonSchema } from '../pls/index.js';
-import type { HierarchyNode, IndexEstimate, IpmaResult } from './types.js';
+import type { Estimate, HierarchyNode, IndexEstimate, IpmaResult, ScorecardRow, SegmentBreakdown, WaveResult } from './types.js';
 
 const num = z.number().nullable();
 
@@ -40,6 +42,62 @@ export const hierarchyNodeJsonSchema: z.ZodType<HierarchyNode> = z.lazy(() =>
     .strict(),
 );
 
+const estimateJson = z.object({ n: z.number(), mean: num, sd: num, se: num, lower: num, upper: num, nEff: z.number().optional() }).strict();
+
+/** `segments[COL]` (issue 14). */
+export const segmentBreakdownJsonSchema = z
+  .object({
+    order: z.array(z.string()),
+    levels: z.record(z.string(), z.object({ n: z.number(), sumWeights: z.number(), indices: z.record(z.string(), estimateJson.extend({ diffFromAll: num })) }).passthrough()),
+    pairwise: z.array(z.object({ construct: z.string(), a: z.string(), b: z.string(), diff: z.number(), t: num, df: num, p: num, pAdjusted: num }).strict()),
+    adjust: z.enum(['holm', 'bh', 'none']),
+    reestimated: z
+      .record(z.string(), z.object({ n: z.number(), paths: z.array(z.object({ from: z.string(), to: z.string(), estimate: z.number() }).strict()), rSquared: z.record(z.string(), z.object({ r2: z.number(), adjR2: z.number() }).strict()) }).strict())
+      .optional(),
+    permutation: z.array(z.object({ from: z.string(), to: z.string(), a: z.string(), b: z.string(), diff: z.number(), p: num }).strict()).optional(),
+  })
+  .strict();
+
+/** `waves` (issue 14). */
+export const wavesJsonSchema = z
+  .object({
+    column: z.string(),
+    order: z.array(z.string()),
+    orderSource: z.string(),
+    base: z.string().nullable(),
+    levels: z.record(z.string(), z.object({ n: z.number(), indices: z.record(z.string(), estimateJson) }).passthrough()),
+    changes: z.array(z.object({ measure: z.string(), from: z.string(), to: z.string(), diff: z.number(), se: num, lower: num, upper: num, p: num }).strict()),
+    trend: z.record(z.string(), z.object({ slope: z.number(), se: z.number(), p: z.number(), q: z.number(), df: z.number(), scaledSe: z.number(), scaledP: z.number() }).strict()),
+    own: z
+      .object({
+        levels: z.record(z.string(), z.record(z.string(), num)),
+        changes: z.array(z.object({ measure: z.string(), from: z.string(), to: z.string(), diff: z.number(), itemMeans: z.number(), weights: z.number() }).strict()),
+      })
+      .strict()
+      .optional(),
+  })
+  .strict();
+
+/** `scorecard` (issue 14). */
+export const scorecardJsonSchema = z.array(
+  z
+    .object({
+      measure: z.string(),
+      wave: z.string().nullable(),
+      comparator: z.enum(['>=', '<=', '>', '<']),
+      value: num,
+      change: num,
+      estimate: num,
+      bound: num,
+      status: z.enum(['met', 'not met', 'not yet distinguishable']),
+      pMet: num,
+      n: z.number(),
+      nEff: z.number(),
+      minDetectable: num,
+    })
+    .strict(),
+);
+
 /**
  * The JSON document `csi estimate --json` prints and `analyze` returns: {@link plsResultJsonSchema} plus one key per
  * analysis. Issue 13 keys:
@@ -55,6 +113,9 @@ export const hierarchyNodeJsonSchema: z.ZodType<HierarchyNode> = z.lazy(() =>
  * | impactStep | the driver gain behind `impacts` (default 5, ACSI) |
  * | hierarchy | the rolled-up tree (name, label, level, weight, weightSource, index, n, children, ahp) |
  * | indexScores | { ids, scores: construct → per-respondent index } (only when asked) |
+ * | segments | column → { order, levels, pairwise, adjust, reestimated?, permutation? } (issue 14) |
+ * | waves | { column, order, orderSource, base, levels, changes, trend } (issue 14) |
+ * | scorecard | [{ measure, wave, comparator, value, change, estimate, bound, status, pMet, n, nEff, minDetectable }] |
  */
 export const studyJsonSchema = plsResultJsonSchema
   .extend({
@@ -67,6 +128,9 @@ export const studyJsonSchema = plsResultJsonSchema
     impactStep: z.number().optional(),
     hierarchy: hierarchyNodeJsonSchema.optional(),
     indexScores: z.object({ ids: z.array(z.string()).nullable(), scores: z.record(z.string(), z.array(num)) }).strict().optional(),
+    segments: z.record(z.string(), segmentBreakdownJsonSchema).optional(),
+    waves: wavesJsonSchema.optional(),
+    scorecard: scorecardJsonSchema.optional(),
   })
   .strict();
 
@@ -78,3 +142,13 @@ const _d = (x: HierarchyNode): IndicesNode => x;
 const _e = (x: IndicesIpma): IpmaResult => x;
 const _f = (x: IpmaResult): IndicesIpma => x;
 void [_a, _b, _c, _d, _e, _f];
+// The segment and tracking layers' shapes and the Study contract's, likewise (issue 14).
+const _g = (x: SegmentBreakdownShape): SegmentBreakdown => x;
+const _h = (x: SegmentBreakdown): SegmentBreakdownShape => x;
+const _i = (x: WaveResultShape): WaveResult => x;
+const _j = (x: WaveResult): WaveResultShape => x;
+const _k = (x: ScorecardRowShape): ScorecardRow => x;
+const _l = (x: ScorecardRow): ScorecardRowShape => x;
+const _m = (x: EstimateShape): Estimate => x;
+const _n = (x: Estimate): EstimateShape => x;
+void [_g, _h, _i, _j, _k, _l, _m, _n];

@@ -3,6 +3,7 @@ import { codebookSchema } from '../data/index.js';
 import { CsiError } from '../errors.js';
 import { hierarchySpecSchema } from '../indices/index.js';
 import { modelSpecSchema } from '../model/index.js';
+import { targetsSchema } from '../tracking/index.js';
 
 /** Estimation choices of a study (those of `EstimateOptions` that a study file may set). */
 export const estimationSpecSchema = z
@@ -32,6 +33,13 @@ export const estimationSpecSchema = z
  * | ipmaThresholds | fixed quadrant thresholds `{ importance, performance }` (default the drivers' means) |
  * | hierarchy | the `--hierarchy FILE` content (levels, weight source per level, AHP matrices) |
  * | indexScores | also return per-respondent indices (needs rows) |
+ * | segments | categorical columns to break every index down by (issue 14; pooled index weights) |
+ * | adjust | pairwise p adjustment within one construct's pairs of one column: 'holm' (default), 'bh', 'none' |
+ * | minN | levels and waves below this n are warned about (default 30) |
+ * | segmentEstimate | also re-estimate the model per level (own rows, own mean replacement) |
+ * | permutations, seed | permutation test of every path difference between levels (with segmentEstimate) |
+ * | waves | `{ column, base }`: indices per wave, changes (previous and base), trend |
+ * | targets | the targets file's content: `[{ measure, comparator, value, change, per }]` → `scorecard` |
  */
 export const studySpecSchema = z
   .object({
@@ -45,6 +53,14 @@ export const studySpecSchema = z
     ipmaThresholds: z.object({ importance: z.number().optional(), performance: z.number().optional() }).strict().optional(),
     hierarchy: hierarchySpecSchema.optional(),
     indexScores: z.boolean().optional(),
+    segments: z.array(z.string().min(1)).optional(),
+    adjust: z.enum(['holm', 'bh', 'none']).optional(),
+    minN: z.number().int().positive().optional(),
+    segmentEstimate: z.boolean().optional(),
+    permutations: z.number().int().positive().optional(),
+    seed: z.number().int().nonnegative().optional(),
+    waves: z.object({ column: z.string().min(1), base: z.string().nullable().optional() }).strict().optional(),
+    targets: targetsSchema.optional(),
   })
   .strict();
 

@@ -118,6 +118,15 @@ export interface WaveResult {
     string,
     { slope: number; se: number; p: number; q: number; df: number; scaledSe: number; scaledP: number }
   >;
+  /**
+   * Own-wave weights, shown beside the pooled figures: each wave's index with the model re-estimated on that wave,
+   * and each consecutive change split into item means (at the earlier wave's weights) and weights
+   * (tracking.md §2.1: diff = itemMeans + weights).
+   */
+  own?: {
+    levels: Record<string, Record<string, number | null>>;
+    changes: { measure: string; from: string; to: string; diff: number; itemMeans: number; weights: number }[];
+  };
 }
 
 /** One scorecard row (issue 14). */
