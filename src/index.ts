@@ -10,3 +10,5 @@ export * from './pls/index.js';
 export * from './quality/index.js';
 export * from './inference/index.js';
 export * from './engines/index.js';
+export * from './kpi/index.js';
+export * from './gaps/index.js';

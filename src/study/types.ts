@@ -160,6 +160,8 @@ export interface KpiResult {
   lower: number | null;
   upper: number | null;
   method: string;
+  /** Standard error of `estimate` (same units), when the method gives one. */
+  se?: number | null;
   promoters?: number;
   passives?: number;
   detractors?: number;
