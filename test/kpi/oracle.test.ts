@@ -58,7 +58,7 @@ describe.skipIf(!HAS_SHARED)(`tracking.md §8 KPI fixtures (${HAS_SHARED ? 'from
     const inputs = row('B2ref').inputs.split(';').map(numbers);
     const expected = row('B2ref').expected.split(';').map(numbers);
     expect(inputs.length).toBe(4);
-    inputs.forEach(([x1, n1, x2, n2], k) => {
+    inputs.forEach(([x1, n1, x2, n2]: number[], k: number) => {
       const d = newcombeDifference(x1, n1, x2, n2);
       const [lo, hi] = expected[k];
       expect(Math.round(d.lower * 1e4) / 1e4).toBeCloseTo(lo, 10);

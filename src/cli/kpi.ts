@@ -1,0 +1,117 @@
+import { parseArgs } from 'node:util';
+import { readSurveyFile } from '../data/node/readSurveyFile.js';
+import type { ReadSurveyOptions } from '../data/readSurveyOptions.js';
+import type { Survey } from '../data/survey.js';
+import { CsiError } from '../errors.js';
+import { expectationPairs, itemGapsFromSurvey } from '../gaps/index.js';
+import { distributionFromSurvey, kpisFromSurvey, type KpiSpec } from '../kpi/index.js';
+import type { DistributionRow, GapResult, KpiResult } from '../study/types.js';
+import { KPI_FORMS, parseKpiFlags } from './kpi-flags.js';
+import { readCodebookFile } from './readCodebookFile.js';
+import type { CliCommand, CliIO } from './types.js';
+
+const usage = `Usage: csi kpi DATA.csv [--codebook FILE] --kpi SPEC [--kpi SPEC ...] [--distribution] [--json] [--lang en|zh]
+
+Service KPIs without a model. SPEC is one of ${KPI_FORMS}:
+  nps:COL            Net Promoter Score of a 0-10 item, points on [-100, 100] (Tango interval; weighted: Wald)
+  csat:COL[:LOW-HIGH] top-box share (default the top two categories of the item's scale), Wilson interval
+  fcr:COL            first-contact resolution, share of yes (yes/no or 1/0 column), Wilson interval
+  ces:COL            customer effort score, mean with a t interval
+  time:COL:THRESHOLD response time: median and the share of answers <= THRESHOLD (Wilson interval)
+KPIs may also be declared in the codebook ("kpis": [{"kind": "nps", "column": "NPS"}]). With sampling weights (the
+codebook's "weight") shares are weighted and intervals design-based. --distribution adds the satisfaction
+distribution table of every item (very satisfied / satisfied / neutral / needs improvement; cuts per scale in README).
+Item expectation pairs declared in the codebook ("expectationOf") add perception - expectation gaps (gapItems).`;
+
+interface KpiJson {
+  n: number;
+  kpis: Record<string, KpiResult>;
+  gapItems?: GapResult[];
+  distribution?: Record<string, DistributionRow>;
+}
+
+const WORDS = {
+  en: { n: 'respondents', kpi: 'KPI', est: 'estimate', ci: '95% CI', base: 'n', dist: 'Satisfaction distribution', gaps: 'Perception - expectation gaps (0-100)', below: 'share P < E', cuts: 'cuts' },
+  zh: { n: '受访者', kpi: '指标', est: '估计值', ci: '95% 置信区间', base: '样本量', dist: '满意度分布', gaps: '感知 - 期望差距（百分制）', below: '感知低于期望比例', cuts: '分界点' },
+};
+const CATEGORY_ZH: Record<string, string> = { 'very satisfied': '很满意', satisfied: '满意', neutral: '一般', 'needs improvement': '待改进' };
+
+const fmt = (x: number | null | undefined, d = 3) => (x === null || x === undefined ? 'NA' : x.toFixed(d));
+
+/** Plain-text rendering of the `csi kpi` result. */
+function formatKpiJson(json: KpiJson, lang: 'en' | 'zh'): string {
+  const w = WORDS[lang];
+  const lines = [`${w.n}: ${json.n}`, ''];
+  for (const [key, k] of Object.entries(json.kpis)) {
+    const pct = k.kind === 'csat' || k.kind === 'fcr' || k.kind === 'time';
+    const show = (x: number | null | undefined) => (pct && x !== null && x !== undefined ? `${(100 * x).toFixed(1)}%` : fmt(x, k.kind === 'nps' ? 1 : 3));
+    let extra = '';
+    if (k.kind === 'nps') extra = `  P ${fmt(k.promoters)} / Pa ${fmt(k.passives)} / D ${fmt(k.detractors)}`;
+    if (k.kind === 'time') extra = `  median ${fmt(k.median, 1)}, <= ${k.threshold}`;
+    if (k.kind === 'csat' && k.box) extra = `  box ${k.box[0]}-${k.box[1]}`;
+    lines.push(`${key.padEnd(14)} ${show(k.estimate)}  [${show(k.lower)}, ${show(k.upper)}]  ${w.base} ${k.n}${k.nEff !== k.n ? ` (n_eff ${k.nEff.toFixed(1)})` : ''}  ${k.method}${extra}`);
+  }
+  if (json.gapItems?.length) {
+    lines.push('', w.gaps);
+    for (const g of json.gapItems) lines.push(`${`${g.perceived} - ${g.expected}`.padEnd(22)} ${fmt(g.mean, 2)}  [${fmt(g.lower, 2)}, ${fmt(g.upper, 2)}]  p ${fmt(g.p, 4)}  P/E ${fmt(g.ratio)}  ${w.below} ${fmt(g.shareBelow)}`);
+  }
+  if (json.distribution) {
+    const first = Object.values(json.distribution)[0];
+    const cats = (first?.categories ?? []).map((c) => (lang === 'zh' ? (CATEGORY_ZH[c] ?? c) : c));
+    lines.push('', `${w.dist}: ${cats.join(' / ')}`);
+    for (const [name, d] of Object.entries(json.distribution)) {
+      lines.push(`${name.padEnd(14)} ${d.shares.map((s) => (s === null ? 'NA' : `${(100 * s).toFixed(1)}%`).padStart(7)).join(' ')}  ${w.base} ${d.n}  ${w.cuts} ${d.cuts.join('/')}`);
+    }
+  }
+  return lines.join('\n');
+}
+
+/**
+ * The `csi kpi` result for a survey: KPIs of the specs, the codebook's item gaps, and the distribution table when asked.
+ *
+ * @example
+ * kpiJson(survey, [{ kind: 'nps', column: 'NPS' }], false) // { n: 4484, kpis: { nps: {...} } }
+ */
+export function kpiJson(survey: Survey, specs: readonly KpiSpec[], distribution: boolean): KpiJson {
+  const out: KpiJson = { n: survey.n, kpis: kpisFromSurvey(survey, specs) };
+  if (expectationPairs(survey.codebook).length > 0) out.gapItems = itemGapsFromSurvey(survey);
+  if (distribution) out.distribution = distributionFromSurvey(survey);
+  return out;
+}
+
+/** `csi kpi`: NPS, CSAT, FCR, CES, response time and the satisfaction distribution table, without a model. */
+export const kpiCommand: CliCommand = {
+  summary: 'service KPIs (NPS, CSAT, FCR, CES, response time) and the satisfaction distribution, no model',
+  usage,
+  async run(args: string[], io: CliIO): Promise<number> {
+    const { values, positionals } = parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        codebook: { type: 'string' },
+        kpi: { type: 'string', multiple: true },
+        distribution: { type: 'boolean', default: false },
+        json: { type: 'boolean', default: false },
+        lang: { type: 'string', default: 'en' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+    if (values.help) {
+      io.stdout(`${usage}\n`);
+      return 0;
+    }
+    if (positionals.length !== 1) throw new CsiError('INVALID_OPTION', 'csi kpi needs exactly one data file (see csi kpi --help).');
+    if (values.lang !== 'en' && values.lang !== 'zh') throw new CsiError('INVALID_OPTION', `--lang must be en or zh (got ${values.lang}).`);
+    const flagSpecs = parseKpiFlags(values.kpi);
+    const readOptions: ReadSurveyOptions = {};
+    if (values.codebook !== undefined) readOptions.codebook = await readCodebookFile(values.codebook);
+    const survey = await readSurveyFile(positionals[0], readOptions);
+    const specs: KpiSpec[] = flagSpecs.length > 0 ? flagSpecs : (survey.codebook.kpis ?? []).map((k) => ({ ...k }));
+    if (specs.length === 0 && !values.distribution) {
+      throw new CsiError('INVALID_OPTION', `csi kpi needs --kpi SPEC (${KPI_FORMS}), KPIs declared in the codebook, or --distribution.`);
+    }
+    const json = kpiJson(survey, specs, values.distribution);
+    io.stdout(values.json ? `${JSON.stringify(json, null, 2)}\n` : `${formatKpiJson(json, values.lang)}\n`);
+    return 0;
+  },
+};
