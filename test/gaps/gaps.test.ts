@@ -128,7 +128,7 @@ describe('SERVQUAL and zone of tolerance', () => {
   it('dimension gaps are means of their item gaps; SQ the mean of the five', () => {
     const cols: Record<string, number[]> = {};
     const scales: Record<string, [number, number]> = {};
-    const pairs = [];
+    const pairs: { perceived: string; expected: string }[] = [];
     for (let k = 1; k <= 22; k++) {
       cols[`P${k}`] = ints(30, 1, 7, k);
       cols[`E${k}`] = ints(30, 1, 7, 100 + k);
