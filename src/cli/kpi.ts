@@ -4,13 +4,14 @@ import type { ReadSurveyOptions } from '../data/readSurveyOptions.js';
 import type { Survey } from '../data/survey.js';
 import { CsiError } from '../errors.js';
 import { expectationPairs, itemGapsFromSurvey } from '../gaps/index.js';
-import { distributionFromSurvey, kpisFromSurvey, type KpiSpec } from '../kpi/index.js';
-import type { DistributionRow, GapResult, KpiResult } from '../study/types.js';
+import { distributionFromSurvey, kpiChange, kpisFromSurvey, levelRows, type KpiSpec } from '../kpi/index.js';
+import type { DistributionRow, GapResult, KpiResult, SegmentBreakdown, WaveChange, WaveResult } from '../study/types.js';
 import { KPI_FORMS, parseKpiFlags } from './kpi-flags.js';
 import { readCodebookFile } from './readCodebookFile.js';
 import type { CliCommand, CliIO } from './types.js';
 
 const usage = `Usage: csi kpi DATA.csv [--codebook FILE] --kpi SPEC [--kpi SPEC ...] [--distribution] [--json] [--lang en|zh]
+                 [--segment COLUMN ...] [--wave COLUMN]
 
 Service KPIs without a model. SPEC is one of ${KPI_FORMS}:
   nps:COL            Net Promoter Score of a 0-10 item, points on [-100, 100] (Tango interval; weighted: Wald)
@@ -21,13 +22,18 @@ Service KPIs without a model. SPEC is one of ${KPI_FORMS}:
 KPIs may also be declared in the codebook ("kpis": [{"kind": "nps", "column": "NPS"}]). With sampling weights (the
 codebook's "weight") shares are weighted and intervals design-based. --distribution adds the satisfaction
 distribution table of every item (very satisfied / satisfied / neutral / needs improvement; cuts per scale in README).
-Item expectation pairs declared in the codebook ("expectationOf") add perception - expectation gaps (gapItems).`;
+Item expectation pairs declared in the codebook ("expectationOf") add perception - expectation gaps (gapItems).
+--segment COLUMN (repeatable) adds the KPIs (and item gaps) per level under segments.COLUMN.levels; --wave COLUMN adds
+them per wave under waves.levels, with each wave's change from the previous one in waves.changes (Newcombe for shares,
+adjusted Wald for the NPS, Welch for CES).`;
 
 interface KpiJson {
   n: number;
   kpis: Record<string, KpiResult>;
   gapItems?: GapResult[];
   distribution?: Record<string, DistributionRow>;
+  segments?: Record<string, SegmentBreakdown>;
+  waves?: WaveResult;
 }
 
 const WORDS = {
@@ -63,6 +69,17 @@ function formatKpiJson(json: KpiJson, lang: 'en' | 'zh'): string {
       lines.push(`${name.padEnd(14)} ${d.shares.map((s) => (s === null ? 'NA' : `${(100 * s).toFixed(1)}%`).padStart(7)).join(' ')}  ${w.base} ${d.n}  ${w.cuts} ${d.cuts.join('/')}`);
     }
   }
+  for (const [column, seg] of Object.entries(json.segments ?? {})) {
+    lines.push('', `${column}:`);
+    for (const l of seg.order) {
+      const lv = seg.levels[l];
+      lines.push(`  ${l.padEnd(12)} ${w.base} ${lv.n}  ${Object.entries(lv.kpis ?? {}).map(([k, v]) => `${k} ${fmt(v.estimate, v.kind === 'nps' ? 1 : 3)}`).join('  ')}`);
+    }
+  }
+  if (json.waves) {
+    lines.push('', `${json.waves.column}:`);
+    for (const c of json.waves.changes) lines.push(`  ${c.measure.padEnd(12)} ${c.from} -> ${c.to}  ${fmt(c.diff, 3)}  [${fmt(c.lower, 3)}, ${fmt(c.upper, 3)}]  p ${fmt(c.p, 4)}`);
+  }
   return lines.join('\n');
 }
 
@@ -72,10 +89,32 @@ function formatKpiJson(json: KpiJson, lang: 'en' | 'zh'): string {
  * @example
  * kpiJson(survey, [{ kind: 'nps', column: 'NPS' }], false) // { n: 4484, kpis: { nps: {...} } }
  */
-export function kpiJson(survey: Survey, specs: readonly KpiSpec[], distribution: boolean): KpiJson {
+export function kpiJson(survey: Survey, specs: readonly KpiSpec[], distribution: boolean, by: { segments?: readonly string[]; wave?: string } = {}): KpiJson {
+  const hasPairs = expectationPairs(survey.codebook).length > 0;
   const out: KpiJson = { n: survey.n, kpis: kpisFromSurvey(survey, specs) };
-  if (expectationPairs(survey.codebook).length > 0) out.gapItems = itemGapsFromSurvey(survey);
+  if (hasPairs) out.gapItems = itemGapsFromSurvey(survey);
   if (distribution) out.distribution = distributionFromSurvey(survey);
+  const sumW = (rows: Int32Array) => rows.reduce((a, r) => a + (survey.weights ? survey.weights[r] : 1), 0);
+  for (const column of by.segments ?? []) {
+    const lr = levelRows(survey, column);
+    const levels: SegmentBreakdown['levels'] = {};
+    for (const l of lr.order) {
+      const rows = lr.rows[l];
+      levels[l] = { n: rows.length, sumWeights: sumW(rows), indices: {}, kpis: kpisFromSurvey(survey, specs, { rows }), ...(hasPairs ? { gaps: itemGapsFromSurvey(survey, { rows }) } : {}) };
+    }
+    (out.segments ??= {})[column] = { order: lr.order, levels, pairwise: [], adjust: 'none' };
+  }
+  if (by.wave !== undefined) {
+    const lr = levelRows(survey, by.wave);
+    const levels: WaveResult['levels'] = {};
+    for (const l of lr.order) levels[l] = { n: lr.rows[l].length, indices: {}, kpis: kpisFromSurvey(survey, specs, { rows: lr.rows[l] }) };
+    const changes: WaveChange[] = [];
+    for (let k = 1; k < lr.order.length; k++) {
+      const [from, to] = [lr.order[k - 1], lr.order[k]];
+      for (const key of Object.keys(out.kpis)) changes.push(kpiChange(key, from, to, levels[from].kpis![key], levels[to].kpis![key]));
+    }
+    out.waves = { column: by.wave, order: lr.order, orderSource: lr.orderSource, base: lr.order[0] ?? null, levels, changes, trend: {} };
+  }
   return out;
 }
 
@@ -93,6 +132,8 @@ export const kpiCommand: CliCommand = {
         distribution: { type: 'boolean', default: false },
         json: { type: 'boolean', default: false },
         lang: { type: 'string', default: 'en' },
+        segment: { type: 'string', multiple: true },
+        wave: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -110,7 +151,7 @@ export const kpiCommand: CliCommand = {
     if (specs.length === 0 && !values.distribution) {
       throw new CsiError('INVALID_OPTION', `csi kpi needs --kpi SPEC (${KPI_FORMS}), KPIs declared in the codebook, or --distribution.`);
     }
-    const json = kpiJson(survey, specs, values.distribution);
+    const json = kpiJson(survey, specs, values.distribution, { segments: values.segment ?? [], ...(values.wave !== undefined ? { wave: values.wave } : {}) });
     io.stdout(values.json ? `${JSON.stringify(json, null, 2)}\n` : `${formatKpiJson(json, values.lang)}\n`);
     return 0;
   },

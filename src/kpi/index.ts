@@ -20,3 +20,5 @@ export { kpiKeys, type KpiSpec } from './kpiSpec.js';
 export { kpiFromSurvey, kpisFromSurvey, type KpisFromSurveyOptions } from './kpisFromSurvey.js';
 export { satisfactionDistribution, defaultDistributionCuts, DISTRIBUTION_CATEGORIES, type DistributionOptions } from './satisfactionDistribution.js';
 export { distributionFromSurvey, type DistributionFromSurveyOptions } from './distributionFromSurvey.js';
+export { kpiChange, pooledProportionZ } from './kpiChange.js';
+export { kpisByLevel, levelRows, type LevelRows } from './kpisByLevel.js';

@@ -83,6 +83,24 @@ describe('csi kpi', () => {
     expect(t.out).toContain('满意度分布');
   });
 
+  it('--segment and --wave: KPIs per level and per wave, wave changes', async () => {
+    const r = await run(['kpi', TELECOM, '--codebook', TELECOM_CB, '--kpi', 'nps:NPS', '--kpi', 'fcr:fcr', '--segment', 'line', '--wave', 'wave', '--json']);
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out);
+    expect(j.segments.line.order).toEqual(['3G', '4G', 'broadband']);
+    const lv = j.segments.line.levels;
+    expect(lv['3G'].n + lv['4G'].n + lv.broadband.n).toBe(4484);
+    // the overall FCR share is the n-weighted mean of the level shares (unweighted survey)
+    const levels = ['3G', '4G', 'broadband'];
+    const pooled = levels.reduce((a, l) => a + lv[l].kpis.fcr.estimate * lv[l].kpis.fcr.n, 0) / levels.reduce((a, l) => a + lv[l].kpis.fcr.n, 0);
+    expect(pooled).toBeCloseTo(j.kpis.fcr.estimate, 12);
+    expect(j.waves.order).toEqual(['2026Q1', '2026Q2']);
+    expect(j.waves.changes.map((c: { measure: string }) => c.measure)).toEqual(['nps', 'fcr']);
+    const fcrChange = j.waves.changes[1];
+    expect(fcrChange.diff).toBeCloseTo(j.waves.levels['2026Q2'].kpis.fcr.estimate - j.waves.levels['2026Q1'].kpis.fcr.estimate, 12);
+    expect(fcrChange.lower).toBeLessThan(fcrChange.diff);
+  });
+
   const cb = { items: [{ id: 'R', scale: { min: 0, max: 10 } }, { id: 'S', scale: { min: 1, max: 5 } }], segments: [{ id: 'fcr' }] };
   const cbPath = file('small.json', JSON.stringify(cb));
 

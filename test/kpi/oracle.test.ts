@@ -4,7 +4,7 @@
  * B4 data of §3.3 are parsed from the markdown at run time; no number is copied into this repository.
  */
 import { describe, expect, it } from 'vitest';
-import { newcombeDifference, surveyWilsonInterval, tangoNpsInterval, waldNpsDifference, weightedMeanLinearized, wilsonInterval, kishEffectiveN } from '../../src/kpi/index.js';
+import { adjustedWaldNpsDifference, csatFromColumn, kpiChange, npsFromColumn, pooledProportionZ, newcombeDifference, surveyWilsonInterval, tangoNpsInterval, waldNpsDifference, weightedMeanLinearized, wilsonInterval, kishEffectiveN } from '../../src/kpi/index.js';
 import { HAS_SHARED, SKIP_MESSAGE, sharedText } from '../helpers/csvSurvey.js';
 
 /** Numbers in a markdown cell (Unicode minus understood). */
@@ -98,6 +98,38 @@ describe.skipIf(!HAS_SHARED)(`tracking.md §8 KPI fixtures (${HAS_SHARED ? 'from
     const kish = numbers(/n_eff\(Kish\) = ([\d.]+)/.exec(s33)![1])[0];
     close(m.variance, varLin, 1e-9);
     close(kishEffectiveN(w), kish, 1e-8);
+  });
+
+  it('B2 pooled z (§3.2) and kpiChange on two CSAT samples: Newcombe + pooled-z p', () => {
+    const [x2, n2, x1, n1] = numbers(row('B2').inputs); // Q2 − Q1
+    const md = sharedText('docs/tracking.md');
+    const s32 = md.slice(md.indexOf('### 3.2'), md.indexOf('### 3.3'));
+    const [z, , p] = numbers(/\| pooled z; [^|]*\| ([^|]*)\|/.exec(s32)![1]);
+    const pz = pooledProportionZ(x1, n1, x2, n2);
+    close(pz.z, z, 1e-8);
+    close(pz.p, p, 1e-9);
+    const sample = (x: number, n: number) => csatFromColumn(Float64Array.from({ length: n }, (_, i) => (i < x ? 5 : 1)), { scale: [1, 5] });
+    const c = kpiChange('csat', 'Q1', 'Q2', sample(x1, n1), sample(x2, n2));
+    const [lo, hi] = numbers(row('B2').expected);
+    close(c.lower!, lo, 1e-9);
+    close(c.upper!, hi, 1e-9);
+    close(c.p!, p, 1e-9);
+  });
+
+  it('B3 adjusted-Wald NPS difference (§3.4) and kpiChange on two NPS samples', () => {
+    const [d1, pa1, p1, d2, pa2, p2] = numbers(row('B3w').inputs);
+    const md = sharedText('docs/tracking.md');
+    const s34 = md.slice(md.indexOf('### 3.4'), md.indexOf('### 3.5'));
+    const m = /adjusted-Wald Δ̂ = ([\d.]+), SE ([\d.]+),\s*CI \(([^)]*)\)/.exec(s34)!;
+    const [delta, se] = [Number(m[1]), Number(m[2])];
+    const [lo, hi] = numbers(m[3]);
+    const a = adjustedWaldNpsDifference({ detractors: d1, passives: pa1, promoters: p1 }, { detractors: d2, passives: pa2, promoters: p2 });
+    close(100 * a.estimate, delta, 1e-7);
+    close(100 * a.se, se, 1e-7);
+    const sample = (d: number, pa: number, pr: number) => npsFromColumn(Float64Array.from({ length: d + pa + pr }, (_, i) => (i < d ? 3 : i < d + pa ? 8 : 10)));
+    const c = kpiChange('nps', 'w1', 'w2', sample(d1, pa1, p1), sample(d2, pa2, p2));
+    close(c.lower!, lo, 1e-7);
+    close(c.upper!, hi, 1e-7);
   });
 
   it('reports the largest |diff| against the fixtures', () => {
