@@ -59,3 +59,17 @@ export function parseKpiSpec(spec: string): KpiSpec {
 export function parseKpiFlags(values: readonly string[] | undefined): KpiSpec[] {
   return (values ?? []).map(parseKpiSpec);
 }
+
+/**
+ * Parses one `--gap PERCEIVED:EXPECTED` value (construct names). Errors: INVALID_OPTION naming the value.
+ *
+ * @example
+ * parseGapSpec('PerceivedQuality:Expectation') // { perceived: 'PerceivedQuality', expected: 'Expectation' }
+ */
+export function parseGapSpec(spec: string): { perceived: string; expected: string } {
+  const parts = spec.split(':');
+  if (parts.length !== 2 || parts[0].trim() === '' || parts[1].trim() === '') {
+    throw new CsiError('INVALID_OPTION', `--gap ${spec}: expected PERCEIVED:EXPECTED (two construct names).`);
+  }
+  return { perceived: parts[0].trim(), expected: parts[1].trim() };
+}

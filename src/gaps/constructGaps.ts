@@ -29,14 +29,25 @@ export interface ConstructGapOptions extends SurveyGapOptions {
   indexScales?: Record<string, readonly [number, number]>;
 }
 
-/** Item → [min, max] from the survey's codebook. */
+/**
+ * Item → [min, max] from the survey's codebook.
+ *
+ * @example
+ * codebookScales(survey).SAT1 // [1, 10]
+ */
 export function codebookScales(survey: Survey): Record<string, [number, number]> {
   const out: Record<string, [number, number]> = {};
   for (const it of survey.codebook.items) out[it.id] = [it.scale.min, it.scale.max];
   return out;
 }
 
-/** Runs a paired gap of two linear scores over a survey's rows (subset and weights as options say). */
+/**
+ * {@link pairedGap} of two linear scores ({@link linearIndexScore}) over a survey's rows, with its sampling weights and
+ * the `rows` subset of the options.
+ *
+ * @example
+ * surveyScoreGap(survey, linearIndexScore('ATT1', { ATT1: 1 }, scales), linearIndexScore('ATT1_EXP', { ATT1_EXP: 1 }, scales))
+ */
 export function surveyScoreGap(survey: Survey, perceived: LinearScore, expected: LinearScore, options: SurveyGapOptions = {}): GapResult {
   const col = (item: string) => surveyColumns(survey, [item])[0];
   let p = scoreColumn(perceived, col);

@@ -1,7 +1,12 @@
 import { CsiError } from '../errors.js';
 import type { KpiOptions, KpiValue } from './kpiTypes.js';
 
-/** 1-based file row of value index i under `options.rowOf` (default: header row 1, first value row 2). */
+/**
+ * 1-based file row of value index i under `options.rowOf` (default: header row 1, first value row 2).
+ *
+ * @example
+ * rowOfValue({}, 0) // 2
+ */
 export function rowOfValue(options: KpiOptions, i: number): number | undefined {
   return options.rowOf ? options.rowOf(i) : i + 2;
 }

@@ -28,7 +28,12 @@ export function proportionEstimate(indicator: Float64Array, weights: Float64Arra
   return { n: m.n, nEff: m.nEff, estimate: m.mean, lower: nullIfNaN(ci.lower), upper: nullIfNaN(ci.upper), method: 'wilson-design', se };
 }
 
-/** NaN → null (the Study stores no NaN). */
+/**
+ * NaN → null (the Study stores no NaN).
+ *
+ * @example
+ * nullIfNaN(NaN) // null
+ */
 export function nullIfNaN(x: number): number | null {
   return Number.isNaN(x) ? null : x;
 }

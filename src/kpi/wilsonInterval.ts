@@ -20,7 +20,13 @@ export function wilsonInterval(x: number, n: number, level = 0.95): Limits {
   return wilsonLimits(x / n, n, z);
 }
 
-/** Wilson limits for a proportion `p` on (effective) base `n` with critical value `crit` (z, or t for svyciprop). */
+/**
+ * Wilson limits for a proportion `p` on (effective) base `n` with critical value `crit` (z, or t for svyciprop),
+ * the formula of {@link wilsonInterval}, clamped to [0, 1].
+ *
+ * @example
+ * wilsonLimits(0.904, 500, 1.959963984540054) // { lower: 0.8750130376, upper: 0.9268264953 }
+ */
 export function wilsonLimits(p: number, n: number, crit: number): Limits {
   const c2 = crit * crit;
   const denom = 1 + c2 / n;
