@@ -3,9 +3,9 @@ import { readSurveyFile } from '../data/node/readSurveyFile.js';
 import type { ReadSurveyOptions } from '../data/readSurveyOptions.js';
 import type { Survey } from '../data/survey.js';
 import { CsiError } from '../errors.js';
-import { expectationPairs, itemGapsFromSurvey } from '../gaps/index.js';
-import { distributionFromSurvey, kpiChange, kpisFromSurvey, levelRows, type KpiSpec } from '../kpi/index.js';
-import type { DistributionRow, GapResult, KpiResult, SegmentBreakdown, WaveChange, WaveResult } from '../study/types.js';
+import type { KpiSpec } from '../kpi/index.js';
+import { kpiSection, kpiSectionBySegment, kpiSectionByWave } from '../study/index.js';
+import type { DistributionRow, GapResult, KpiResult, SegmentBreakdown, WaveResult } from '../study/types.js';
 import { KPI_FORMS, parseKpiFlags } from './kpi-flags.js';
 import { readCodebookFile } from './readCodebookFile.js';
 import type { CliCommand, CliIO } from './types.js';
@@ -84,36 +84,28 @@ function formatKpiJson(json: KpiJson, lang: 'en' | 'zh'): string {
 }
 
 /**
- * The `csi kpi` result for a survey: KPIs of the specs, the codebook's item gaps, and the distribution table when asked.
+ * The `csi kpi` result for a survey: KPIs of the specs, the codebook's item gaps, the distribution table when asked,
+ * and per segment level / wave (library: `kpiSection`, `kpiSectionBySegment`, `kpiSectionByWave`).
  *
  * @example
  * kpiJson(survey, [{ kind: 'nps', column: 'NPS' }], false) // { n: 4484, kpis: { nps: {...} } }
  */
 export function kpiJson(survey: Survey, specs: readonly KpiSpec[], distribution: boolean, by: { segments?: readonly string[]; wave?: string } = {}): KpiJson {
-  const hasPairs = expectationPairs(survey.codebook).length > 0;
-  const out: KpiJson = { n: survey.n, kpis: kpisFromSurvey(survey, specs) };
-  if (hasPairs) out.gapItems = itemGapsFromSurvey(survey);
-  if (distribution) out.distribution = distributionFromSurvey(survey);
-  const sumW = (rows: Int32Array) => rows.reduce((a, r) => a + (survey.weights ? survey.weights[r] : 1), 0);
+  const spec = { kpis: specs, distribution };
+  const { kpis = {}, ...rest } = kpiSection(survey, spec);
+  const out: KpiJson = { n: survey.n, kpis, ...rest };
   for (const column of by.segments ?? []) {
-    const lr = levelRows(survey, column);
-    const levels: SegmentBreakdown['levels'] = {};
-    for (const l of lr.order) {
-      const rows = lr.rows[l];
-      levels[l] = { n: rows.length, sumWeights: sumW(rows), indices: {}, kpis: kpisFromSurvey(survey, specs, { rows }), ...(hasPairs ? { gaps: itemGapsFromSurvey(survey, { rows }) } : {}) };
-    }
-    (out.segments ??= {})[column] = { order: lr.order, levels, pairwise: [], adjust: 'none' };
+    const levels = kpiSectionBySegment(survey, spec, {}, column);
+    const order = Object.keys(levels);
+    const full: SegmentBreakdown['levels'] = {};
+    for (const l of order) full[l] = { ...levels[l], indices: {} };
+    (out.segments ??= {})[column] = { order, levels: full, pairwise: [], adjust: 'none' };
   }
   if (by.wave !== undefined) {
-    const lr = levelRows(survey, by.wave);
+    const w = kpiSectionByWave(survey, spec, by.wave);
     const levels: WaveResult['levels'] = {};
-    for (const l of lr.order) levels[l] = { n: lr.rows[l].length, indices: {}, kpis: kpisFromSurvey(survey, specs, { rows: lr.rows[l] }) };
-    const changes: WaveChange[] = [];
-    for (let k = 1; k < lr.order.length; k++) {
-      const [from, to] = [lr.order[k - 1], lr.order[k]];
-      for (const key of Object.keys(out.kpis)) changes.push(kpiChange(key, from, to, levels[from].kpis![key], levels[to].kpis![key]));
-    }
-    out.waves = { column: by.wave, order: lr.order, orderSource: lr.orderSource, base: lr.order[0] ?? null, levels, changes, trend: {} };
+    for (const l of w.order) levels[l] = { ...w.levels[l], indices: {} };
+    out.waves = { ...w, levels, trend: {} };
   }
   return out;
 }
@@ -147,7 +139,7 @@ export const kpiCommand: CliCommand = {
     const readOptions: ReadSurveyOptions = {};
     if (values.codebook !== undefined) readOptions.codebook = await readCodebookFile(values.codebook);
     const survey = await readSurveyFile(positionals[0], readOptions);
-    const specs: KpiSpec[] = flagSpecs.length > 0 ? flagSpecs : (survey.codebook.kpis ?? []).map((k) => ({ ...k }));
+    const specs: KpiSpec[] = flagSpecs.length > 0 ? flagSpecs : [...(survey.codebook.kpis ?? [])];
     if (specs.length === 0 && !values.distribution) {
       throw new CsiError('INVALID_OPTION', `csi kpi needs --kpi SPEC (${KPI_FORMS}), KPIs declared in the codebook, or --distribution.`);
     }
