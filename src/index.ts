@@ -12,3 +12,8 @@ export * from './inference/index.js';
 export * from './engines/index.js';
 export * from './kpi/index.js';
 export * from './gaps/index.js';
+export * from './indices/index.js';
+export * from './study/index.js';
+// model's HierarchyNode (the plain tree) keeps its name; the Study's rolled-up node is StudyHierarchyNode.
+export type { HierarchyNode } from './model/index.js';
+export type { HierarchyNode as StudyHierarchyNode } from './study/index.js';

@@ -5,6 +5,7 @@ import { isCsiError } from '../errors.js';
 import { inspect } from './inspect.js';
 import { estimateCommand } from './estimate.js';
 import { kpiCommand } from './kpi.js';
+import { ahpCommand } from './ahp.js';
 import type { CliCommand, CliIO } from './types.js';
 
 /** The `csi` sub-commands. To add one, import its module above and add one line here. */
@@ -12,6 +13,7 @@ export const commands: Record<string, CliCommand> = {
   inspect,
   estimate: estimateCommand,
   kpi: kpiCommand,
+  ahp: ahpCommand,
 };
 
 const processIO: CliIO = {

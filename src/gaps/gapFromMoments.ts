@@ -1,6 +1,7 @@
 import type { CsiWarning } from '../errors.js';
 import { CsiError } from '../errors.js';
-import { studentTQuantile, studentTTwoSided } from '../inference/index.js';
+import { studentTTwoSided } from '../inference/index.js';
+import { studentTQuantile } from '../stats/index.js';
 import type { Moments } from '../stats/index.js';
 import type { GapResult } from '../study/types.js';
 import type { LinearScore } from './linearIndexScore.js';

@@ -1,4 +1,5 @@
-import { studentTQuantile, studentTTwoSided } from '../inference/index.js';
+import { studentTTwoSided } from '../inference/index.js';
+import { studentTQuantile } from '../stats/index.js';
 import type { GapResult } from '../study/types.js';
 
 /** Options of {@link pairedGap}. */

@@ -160,31 +160,3 @@ export function studentTTwoSided(t: number, df: number): number {
   if (!Number.isFinite(t)) return 0;
   return regularizedBeta(df / (df + t * t), df / 2, 0.5);
 }
-
-/**
- * Student t quantile: the t with P(T ≤ t) = p for `df` degrees of freedom (R: `qt(p, df)`). Solved by bisection on
- * the two-sided tail {@link studentTTwoSided} (P(|T| ≥ t) = I_{df/(df+t²)}(df/2, 1/2)) to about 1e-13 relative;
- * the normal quantile for df = Infinity. NaN for df ≤ 0 or p outside [0, 1].
- *
- * @example
- * studentTQuantile(0.975, 10) // 2.228138851986274 (R: qt(0.975, 10))
- */
-export function studentTQuantile(p: number, df: number): number {
-  if (Number.isNaN(p) || Number.isNaN(df) || p < 0 || p > 1 || !(df > 0)) return NaN;
-  if (df === Infinity) return normalQuantile(p);
-  if (p === 0.5) return 0;
-  if (p === 0) return -Infinity;
-  if (p === 1) return Infinity;
-  const upper = p > 0.5;
-  const tail = 2 * (upper ? 1 - p : p); // two-sided tail probability at the answer
-  let lo = 0;
-  let hi = Math.max(1, Math.abs(normalQuantile(p)));
-  while (studentTTwoSided(hi, df) > tail && hi < 1e300) hi *= 2;
-  for (let i = 0; i < 2000 && hi - lo > 1e-14 * hi; i++) {
-    const mid = 0.5 * (lo + hi);
-    if (studentTTwoSided(mid, df) > tail) lo = mid;
-    else hi = mid;
-  }
-  const t = 0.5 * (lo + hi);
-  return upper ? t : -t;
-}

@@ -5,7 +5,7 @@ export { bootstrapStatistic, type BootstrapStatisticOptions } from './bootstrap-
 export { createResampleRng, resampleCounts, resampleKey, mix32, xoshiro128ss, uniformInt, type Uint32Source } from './rng.js';
 export { parseResamples, countsFromIndices, type ResampleIndices } from './resamples.js';
 export { quantileType7, quantileType7Sorted } from './quantile.js';
-export { normalCdf, normalQuantile, studentTTwoSided, studentTQuantile, regularizedBeta } from './distributions.js';
+export { normalCdf, normalQuantile, studentTTwoSided, regularizedBeta } from './distributions.js';
 export { percentileInterval, bcaInterval, bcaLevel, biasCorrection, jackknifeAcceleration, type Interval } from './intervals.js';
 export { summarizeDraws, type DrawSummary, type SummarizeDrawsOptions, type NullValue } from './summarize.js';
 export { statisticLayout, readStatistics, readNamedStatistics, type StatisticSpec, type StatisticLayout } from './statistics.js';

@@ -1,4 +1,4 @@
-import { studentTQuantile } from '../inference/index.js';
+import { studentTQuantile } from '../stats/index.js';
 import { columnFromRows } from './kpiColumn.js';
 import type { KpiOptions, KpiResult, KpiValue } from './kpiTypes.js';
 import { nullIfNaN } from './proportionEstimate.js';

@@ -1,4 +1,5 @@
-import { normalCdf, normalQuantile, studentTQuantile, studentTTwoSided } from '../inference/index.js';
+import { normalCdf, normalQuantile, studentTTwoSided } from '../inference/index.js';
+import { studentTQuantile } from '../stats/index.js';
 import type { KpiResult, WaveChange } from '../study/types.js';
 import { adjustedWaldNpsDifference } from './npsDifference.js';
 import { newcombeDifference } from './newcombeDifference.js';

@@ -1,4 +1,4 @@
-import { studentTQuantile } from '../inference/index.js';
+import { studentTQuantile } from '../stats/index.js';
 import type { Limits } from './wilsonInterval.js';
 import { wilsonLimits } from './wilsonInterval.js';
 

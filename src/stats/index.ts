@@ -7,3 +7,4 @@ export { selectMoments } from './selectMoments.js';
 export { correlationFromMoments, type MomentCorrelation } from './correlationFromMoments.js';
 export { choleskyDecompose, choleskySolve, solveSpd, solveSubSpdInto, solveLinear, invert, subMatrix, SINGULAR_EPS } from './linalg.js';
 export { groupedMoments, momentsBySegment } from './groupedMoments.js';
+export { studentTQuantile } from './tQuantile.js';
