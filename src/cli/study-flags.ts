@@ -3,6 +3,7 @@ import { CsiError } from '../errors.js';
 import { parseScale } from '../indices/index.js';
 import { parseStudySpec, type Study, type StudySpecInput } from '../study/index.js';
 import { estimateFlags, readModelFile } from './estimate-flags.js';
+import { KPI_FORMS, parseGapSpec, parseKpiFlags } from './kpi-flags.js';
 import { readCodebookFile } from './readCodebookFile.js';
 import { readTextFile } from './readTextFile.js';
 
@@ -17,6 +18,9 @@ export const STUDY_FLAGS = {
   ipma: { type: 'string', multiple: true },
   hierarchy: { type: 'string' },
   'index-scores': { type: 'string' },
+  gap: { type: 'string', multiple: true },
+  kpi: { type: 'string', multiple: true },
+  distribution: { type: 'boolean' },
 } as const;
 
 /** Usage lines for the study flags. */
@@ -26,7 +30,11 @@ export const STUDY_USAGE = `Indices, IPMA, hierarchy (a codebook with item scale
   --index-weights W     pls (default: outer weight / item SD, normalised) or equal
   --ipma TARGET         importance-performance map and impacts for TARGET (repeatable)
   --hierarchy FILE      roll the four-level hierarchy up (levels, weights per level: pls|equal|effects|entropy|{ahp}|{explicit})
-  --index-scores FILE   write each respondent's indices to FILE (CSV with the respondent id)`;
+  --index-scores FILE   write each respondent's indices to FILE (CSV with the respondent id)
+Gaps, KPIs, distribution (README "KPIs, gaps and the distribution table"):
+  --gap P:E             perception - expectation gap of two constructs on their 0-100 indices (repeatable)
+  --kpi SPEC            ${KPI_FORMS} (repeatable; also the codebook's "kpis")
+  --distribution        the satisfaction distribution table of every item and construct`;
 
 /** Flag values {@link studySpecFromFlags} reads (the strings of `parseArgs`). */
 export interface StudyFlagValues {
@@ -42,6 +50,9 @@ export interface StudyFlagValues {
   ipma?: string[];
   hierarchy?: string;
   'index-scores'?: string;
+  gap?: string[];
+  kpi?: string[];
+  distribution?: boolean;
 }
 
 async function readJsonFile(path: string, what: string): Promise<unknown> {
@@ -86,6 +97,9 @@ export async function studySpecFromFlags(values: StudyFlagValues) {
   if (values.ipma !== undefined && values.ipma.length > 0) spec.ipma = values.ipma;
   if (values.hierarchy !== undefined) spec.hierarchy = await readJsonFile(values.hierarchy, 'hierarchy file');
   if (values['index-scores'] !== undefined) spec.indexScores = true;
+  if (values.gap !== undefined && values.gap.length > 0) spec.gaps = values.gap.map(parseGapSpec);
+  if (values.kpi !== undefined && values.kpi.length > 0) spec.kpis = parseKpiFlags(values.kpi);
+  if (values.distribution) spec.distribution = true;
   return parseStudySpec(spec as StudySpecInput);
 }
 

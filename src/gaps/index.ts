@@ -6,3 +6,4 @@ export { constructGapsFromSurvey, surveyScoreGap, codebookScales, type GapPair, 
 export { itemGapsFromSurvey, expectationPairs, importanceWeightedGap } from './itemGaps.js';
 export { servqualGaps, SERVQUAL_DIMENSIONS } from './servqual.js';
 export { zoneOfTolerance, zoneOfToleranceFromSurvey, type ZoneOfToleranceResult } from './zoneOfTolerance.js';
+export { studyIndexScores } from './studyIndexScores.js';

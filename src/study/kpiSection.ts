@@ -1,5 +1,6 @@
 import type { Survey } from '../data/index.js';
-import { constructGapsFromSurvey, expectationPairs, itemGapsFromSurvey, linearIndexScore, scoreColumn, codebookScales, type GapPair } from '../gaps/index.js';
+import { CsiError } from '../errors.js';
+import { expectationPairs, itemGapsFromSurvey, linearIndexScore, pairedGap, scoreColumn, codebookScales, type GapPair } from '../gaps/index.js';
 import { distributionFromSurvey, kpiChange, kpisFromSurvey, levelRows, type KpiSpec } from '../kpi/index.js';
 import { surveyColumns } from '../stats/index.js';
 import type { GapResult, KpiResult, SegmentLevel, Study, WaveChange, WaveResult } from './types.js';
@@ -17,6 +18,11 @@ export interface KpiSectionSpec {
 export interface KpiSectionIndex {
   indexWeights?: Record<string, Record<string, number>>;
   indexScales?: Record<string, readonly [number, number]>;
+  /**
+   * Respondent 0-100 indices by construct (e.g. `studyIndexScores`, under the study's missing rule). A construct
+   * without scores here is scored from `indexWeights` with its items on their own 0-100 scales, casewise.
+   */
+  scores?: Record<string, Float64Array>;
 }
 
 /** The Study keys of issue 15. */
@@ -36,19 +42,27 @@ export function kpiSection(survey: Survey, spec: KpiSectionSpec, index: KpiSecti
   const opts = rows ? { rows } : {};
   const specs = spec.kpis ?? survey.codebook.kpis ?? [];
   if (specs.length > 0) out.kpis = kpisFromSurvey(survey, specs, opts);
+  const scales = { ...codebookScales(survey), ...(index.indexScales ?? {}) };
+  const scoreOf = (name: string): Float64Array => {
+    const given = index.scores?.[name];
+    if (given) return given;
+    const w = index.indexWeights?.[name];
+    if (!w) throw new CsiError('UNKNOWN_CONSTRUCT', `Gap: construct ${name} is not in the model or has no index (constructs with indices: ${Object.keys(index.indexWeights ?? {}).join(', ') || 'none; give item scales'}).`, { construct: name });
+    return scoreColumn(linearIndexScore(name, w, scales), (k) => surveyColumns(survey, [k])[0]);
+  };
+  const pick = (a: Float64Array) => (rows ? Float64Array.from(rows, (r) => a[r]) : a);
   if (spec.gaps && spec.gaps.length > 0) {
-    out.gaps = constructGapsFromSurvey(survey, spec.gaps, { indexWeights: index.indexWeights ?? {}, ...(index.indexScales ? { indexScales: index.indexScales } : {}), ...opts });
+    const weights = survey.weights ? pick(survey.weights) : null;
+    out.gaps = spec.gaps.map((g) => pairedGap(pick(scoreOf(g.perceived)), pick(scoreOf(g.expected)), { perceived: g.perceived, expected: g.expected, weights }));
   }
   if (expectationPairs(survey.codebook).length > 0) out.gapItems = itemGapsFromSurvey(survey, opts);
   if (spec.distribution) {
     const cuts = typeof spec.distribution === 'object' ? spec.distribution.cuts : undefined;
-    const scales = { ...codebookScales(survey), ...(index.indexScales ?? {}) };
     const constructs: Record<string, { scores: Float64Array; itemScale?: [number, number] }> = {};
     for (const [name, weights] of Object.entries(index.indexWeights ?? {})) {
-      const score = linearIndexScore(name, weights, scales);
       const items = Object.keys(weights);
       const common = items.every((k) => scales[k]?.[0] === scales[items[0]]?.[0] && scales[k]?.[1] === scales[items[0]]?.[1]);
-      constructs[name] = { scores: scoreColumn(score, (k) => surveyColumns(survey, [k])[0]), ...(common && scales[items[0]] ? { itemScale: [scales[items[0]][0], scales[items[0]][1]] as [number, number] } : {}) };
+      constructs[name] = { scores: scoreOf(name), ...(common && scales[items[0]] ? { itemScale: [scales[items[0]][0], scales[items[0]][1]] as [number, number] } : {}) };
     }
     out.distribution = distributionFromSurvey(survey, { ...opts, ...(cuts ? { cuts } : {}), constructs });
   }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { codebookSchema } from '../data/index.js';
+import { codebookSchema, kpiDeclarationSchema } from '../data/index.js';
 import { CsiError } from '../errors.js';
 import { hierarchySpecSchema } from '../indices/index.js';
 import { modelSpecSchema } from '../model/index.js';
@@ -32,6 +32,9 @@ export const estimationSpecSchema = z
  * | ipmaThresholds | fixed quadrant thresholds `{ importance, performance }` (default the drivers' means) |
  * | hierarchy | the `--hierarchy FILE` content (levels, weight source per level, AHP matrices) |
  * | indexScores | also return per-respondent indices (needs rows) |
+ * | gaps | construct gaps `[{ perceived, expected }]` on the 0-100 indices (issue 15) |
+ * | kpis | KPIs `[{ kind, column, box?, threshold? }]` (else the codebook's `kpis`) |
+ * | distribution | the satisfaction distribution table: `true`, or `{ cuts: { item, construct or "min-max": [c1, c2, c3] } }` |
  */
 export const studySpecSchema = z
   .object({
@@ -45,6 +48,9 @@ export const studySpecSchema = z
     ipmaThresholds: z.object({ importance: z.number().optional(), performance: z.number().optional() }).strict().optional(),
     hierarchy: hierarchySpecSchema.optional(),
     indexScores: z.boolean().optional(),
+    gaps: z.array(z.object({ perceived: z.string().min(1), expected: z.string().min(1) }).strict()).optional(),
+    kpis: z.array(kpiDeclarationSchema).optional(),
+    distribution: z.union([z.boolean(), z.object({ cuts: z.record(z.string(), z.array(z.number())).optional() }).strict()]).optional(),
   })
   .strict();
 
