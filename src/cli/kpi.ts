@@ -10,7 +10,7 @@ import { KPI_FORMS, parseKpiFlags } from './kpi-flags.js';
 import { readCodebookFile } from './readCodebookFile.js';
 import type { CliCommand, CliIO } from './types.js';
 
-const usage = `Usage: csi kpi DATA.csv [--codebook FILE] --kpi SPEC [--kpi SPEC ...] [--distribution] [--json] [--lang en|zh]
+const usage = `Usage: csi kpi DATA.csv|.xlsx|.sav [--codebook FILE] [--sheet S] --kpi SPEC [--kpi SPEC ...] [--distribution] [--json] [--lang en|zh]
                  [--segment COLUMN ...] [--wave COLUMN]
 
 Service KPIs without a model. SPEC is one of ${KPI_FORMS}:
@@ -120,6 +120,7 @@ export const kpiCommand: CliCommand = {
       allowPositionals: true,
       options: {
         codebook: { type: 'string' },
+        sheet: { type: 'string' },
         kpi: { type: 'string', multiple: true },
         distribution: { type: 'boolean', default: false },
         json: { type: 'boolean', default: false },
@@ -136,7 +137,7 @@ export const kpiCommand: CliCommand = {
     if (positionals.length !== 1) throw new CsiError('INVALID_OPTION', 'csi kpi needs exactly one data file (see csi kpi --help).');
     if (values.lang !== 'en' && values.lang !== 'zh') throw new CsiError('INVALID_OPTION', `--lang must be en or zh (got ${values.lang}).`);
     const flagSpecs = parseKpiFlags(values.kpi);
-    const readOptions: ReadSurveyOptions = {};
+    const readOptions: ReadSurveyOptions = values.sheet !== undefined ? { sheet: values.sheet } : {};
     if (values.codebook !== undefined) readOptions.codebook = await readCodebookFile(values.codebook);
     const survey = await readSurveyFile(positionals[0], readOptions);
     const specs: KpiSpec[] = flagSpecs.length > 0 ? flagSpecs : [...(survey.codebook.kpis ?? [])];
