@@ -1,11 +1,11 @@
 import { parseArgs } from 'node:util';
-import { fileRowOf } from '../data/fileRowOf.js';
-import { readSurveyFile } from '../data/node/readSurveyFile.js';
-import type { ReadSurveyOptions } from '../data/readSurveyOptions.js';
-import type { Survey } from '../data/survey.js';
+import { fileRowOf } from '../data/index.js';
+import { readSurveyFile } from '../data/node/index.js';
+import type { ReadSurveyOptions } from '../data/index.js';
+import type { Survey } from '../data/index.js';
 import { CsiError } from '../errors.js';
-import { estimate } from '../pls/estimate.js';
-import { formatPlsResult } from '../pls/formatPlsResult.js';
+import { estimate } from '../inference/index.js';
+import { formatPlsResult } from '../pls/index.js';
 import { analyzeDetailed, formatStudy, studyEstimateOptions } from '../study/index.js';
 import { addBootstrap, BOOTSTRAP_FLAGS, BOOTSTRAP_USAGE } from './bootstrap-flags.js';
 // --engine duckdb|clickhouse (issue 8): moments computed by an engine; logic in ./engine-source.ts.

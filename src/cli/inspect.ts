@@ -1,9 +1,9 @@
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { formatSurveySummary } from '../data/formatSurveySummary.js';
-import { summarizeSurvey } from '../data/summarizeSurvey.js';
-import type { ReadSurveyOptions } from '../data/readSurveyOptions.js';
-import { readSurveyFile } from '../data/node/readSurveyFile.js';
+import { formatSurveySummary } from '../data/index.js';
+import { summarizeSurvey } from '../data/index.js';
+import type { ReadSurveyOptions } from '../data/index.js';
+import { readSurveyFile } from '../data/node/index.js';
 import { CsiError } from '../errors.js';
 import { readCodebookFile } from './readCodebookFile.js';
 import type { CliCommand, CliIO } from './types.js';

@@ -1,11 +1,10 @@
 import { parseArgs } from 'node:util';
-import { readSurveyFile } from '../data/node/readSurveyFile.js';
-import type { ReadSurveyOptions } from '../data/readSurveyOptions.js';
-import type { Survey } from '../data/survey.js';
+import { readSurveyFile } from '../data/node/index.js';
+import type { ReadSurveyOptions, Survey } from '../data/index.js';
 import { CsiError } from '../errors.js';
 import type { KpiSpec } from '../kpi/index.js';
 import { kpiSection, kpiSectionBySegment, kpiSectionByWave } from '../study/index.js';
-import type { DistributionRow, GapResult, KpiResult, SegmentBreakdown, WaveResult } from '../study/types.js';
+import type { DistributionRow, GapResult, KpiResult, SegmentBreakdown, WaveResult } from '../study/index.js';
 import { KPI_FORMS, parseKpiFlags } from './kpi-flags.js';
 import { readCodebookFile } from './readCodebookFile.js';
 import type { CliCommand, CliIO } from './types.js';

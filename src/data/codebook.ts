@@ -123,3 +123,16 @@ export const codebookSchema = z
   })
   .strict();
 export type Codebook = z.infer<typeof codebookSchema>;
+
+/**
+ * Each item's declared answer scale as `[min, max]`, keyed by item id: what estimation results echo per item. Scales the
+ * codebook marks `inferred` (guessed from the observed range) are left out: they are not declared.
+ *
+ * @example
+ * itemScales(codebook).CUSA1 // [1, 10]
+ */
+export function itemScales(codebook: Codebook): Record<string, [number, number]> {
+  const out: Record<string, [number, number]> = {};
+  for (const item of codebook.items) if (item.inferred !== true) out[item.id] = [item.scale.min, item.scale.max];
+  return out;
+}

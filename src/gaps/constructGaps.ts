@@ -1,7 +1,7 @@
 import type { Survey } from '../data/index.js';
 import { CsiError } from '../errors.js';
 import { surveyColumns } from '../stats/index.js';
-import type { GapResult } from '../study/types.js';
+import type { GapResult } from './types.js';
 import { linearIndexScore, scoreColumn, type LinearScore } from './linearIndexScore.js';
 import { pairedGap } from './pairedGap.js';
 

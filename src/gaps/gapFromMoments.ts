@@ -3,7 +3,7 @@ import { CsiError } from '../errors.js';
 import { studentTTwoSided } from '../inference/index.js';
 import { studentTQuantile } from '../stats/index.js';
 import type { Moments } from '../stats/index.js';
-import type { GapResult } from '../study/types.js';
+import type { GapResult } from './types.js';
 import type { LinearScore } from './linearIndexScore.js';
 
 const nn = (x: number): number | null => (Number.isFinite(x) ? x : null);

@@ -1,4 +1,5 @@
 /** Expectation-vs-perception gaps (construct and item), SERVQUAL, zone of tolerance (issue 15). */
+export type { GapResult } from './types.js';
 export { pairedGap, GAP_TIE, type PairedGapOptions } from './pairedGap.js';
 export { linearIndexScore, scoreColumn, type LinearScore } from './linearIndexScore.js';
 export { gapFromMoments } from './gapFromMoments.js';

@@ -1,6 +1,6 @@
 import type { Codebook, Survey } from '../data/index.js';
 import { CsiError } from '../errors.js';
-import type { GapResult } from '../study/types.js';
+import type { GapResult } from './types.js';
 import { codebookScales, surveyScoreGap, type GapPair, type SurveyGapOptions } from './constructGaps.js';
 import { linearIndexScore } from './linearIndexScore.js';
 

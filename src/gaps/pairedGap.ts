@@ -1,6 +1,6 @@
 import { studentTTwoSided } from '../inference/index.js';
 import { studentTQuantile } from '../stats/index.js';
-import type { GapResult } from '../study/types.js';
+import type { GapResult } from './types.js';
 
 /** Options of {@link pairedGap}. */
 export interface PairedGapOptions {

@@ -1,6 +1,6 @@
 import type { Survey } from '../data/index.js';
 import { CsiError } from '../errors.js';
-import type { GapResult } from '../study/types.js';
+import type { GapResult } from './types.js';
 import { type GapPair, type SurveyGapOptions } from './constructGaps.js';
 import { importanceWeightedGap } from './itemGaps.js';
 

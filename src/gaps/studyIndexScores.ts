@@ -1,7 +1,7 @@
 import type { Survey } from '../data/index.js';
 import { CsiError } from '../errors.js';
 import { acsiIndexForm, indexScores, itemMoments, type LinearIndex } from '../indices/index.js';
-import type { MissingRule } from '../pls/index.js';
+import type { MissingRule } from '../stats/index.js';
 import { momentsFromSurvey, surveyColumns } from '../stats/index.js';
 
 /**

@@ -1,5 +1,5 @@
 import type { Survey } from '../data/index.js';
-import type { DistributionRow } from '../study/types.js';
+import type { DistributionRow } from './types.js';
 import { defaultDistributionCuts, satisfactionDistribution } from './satisfactionDistribution.js';
 
 /** Options of {@link distributionFromSurvey}. */

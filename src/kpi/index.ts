@@ -1,4 +1,5 @@
 /** Service KPIs (NPS, CSAT, FCR, CES, response time), their intervals, and the satisfaction distribution table (issue 15). */
+export type { KpiResult, DistributionRow } from './types.js';
 export type { KpiKind, KpiOptions, KpiValue } from './kpiTypes.js';
 export { kishEffectiveN } from './kishEffectiveN.js';
 export { weightedMeanLinearized, type LinearizedMean } from './weightedMeanLinearized.js';
@@ -20,5 +21,5 @@ export { kpiKeys, type KpiSpec } from './kpiSpec.js';
 export { kpiFromSurvey, kpisFromSurvey, type KpisFromSurveyOptions } from './kpisFromSurvey.js';
 export { satisfactionDistribution, defaultDistributionCuts, DISTRIBUTION_CATEGORIES, type DistributionOptions } from './satisfactionDistribution.js';
 export { distributionFromSurvey, type DistributionFromSurveyOptions } from './distributionFromSurvey.js';
-export { kpiChange, pooledProportionZ } from './kpiChange.js';
+export { kpiChange, pooledProportionZ, type KpiChange } from './kpiChange.js';
 export { kpisByLevel, levelRows, type LevelRows } from './kpisByLevel.js';

@@ -1,6 +1,6 @@
 import { normalCdf, normalQuantile, studentTTwoSided } from '../inference/index.js';
 import { studentTQuantile } from '../stats/index.js';
-import type { KpiResult, WaveChange } from '../study/types.js';
+import type { KpiResult } from './types.js';
 import { adjustedWaldNpsDifference } from './npsDifference.js';
 import { newcombeDifference } from './newcombeDifference.js';
 
@@ -18,6 +18,18 @@ export function pooledProportionZ(x1: number, n1: number, x2: number, n2: number
   return { z, p: Number.isNaN(z) ? NaN : 2 * normalCdf(-Math.abs(z)) };
 }
 
+/** One KPI change between two samples, later − earlier: the Study's `WaveChange` shape. */
+export interface KpiChange {
+  measure: string;
+  from: string;
+  to: string;
+  diff: number;
+  se: number | null;
+  lower: number | null;
+  upper: number | null;
+  p: number | null;
+}
+
 const nn = (x: number): number | null => (Number.isFinite(x) ? x : null);
 
 /**
@@ -30,7 +42,7 @@ const nn = (x: number): number | null => (Number.isFinite(x) ? x : null);
  * @example
  * kpiChange('csat', 'Q1', 'Q2', q1.kpis.csat, q2.kpis.csat) // { measure: 'csat', diff: 0.044, lower: 0.0039, ... }
  */
-export function kpiChange(measure: string, from: string, to: string, a: KpiResult, b: KpiResult, level = 0.95): WaveChange {
+export function kpiChange(measure: string, from: string, to: string, a: KpiResult, b: KpiResult, level = 0.95): KpiChange {
   const base = { measure, from, to };
   if (a.estimate === null || b.estimate === null) return { ...base, diff: NaN, se: null, lower: null, upper: null, p: null };
   const diff = b.estimate - a.estimate;

@@ -1,4 +1,4 @@
-import type { KpiResult } from '../study/types.js';
+import type { KpiResult } from './types.js';
 
 export type { KpiResult };
 

@@ -1,6 +1,6 @@
 import type { Survey } from '../data/index.js';
 import { CsiError } from '../errors.js';
-import type { KpiResult } from '../study/types.js';
+import type { KpiResult } from './types.js';
 import type { KpiSpec } from './kpiSpec.js';
 import { kpisFromSurvey, type KpisFromSurveyOptions } from './kpisFromSurvey.js';
 

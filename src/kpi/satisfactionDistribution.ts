@@ -1,5 +1,5 @@
 import { CsiError } from '../errors.js';
-import type { DistributionRow } from '../study/types.js';
+import type { DistributionRow } from './types.js';
 
 /** The four categories of the distribution table, top down. */
 export const DISTRIBUTION_CATEGORIES = ['very satisfied', 'satisfied', 'neutral', 'needs improvement'] as const;

@@ -8,7 +8,7 @@ import { readSurveyFile } from '../../src/data/node/readSurveyFile.js';
 import { readSurvey } from '../../src/data/readSurvey.js';
 import { readSurveySav } from '../../src/data/sav/readSurveySav.js';
 import { parseModel } from '../../src/model/parse.js';
-import { estimate } from '../../src/pls/estimate.js';
+import { estimate } from '../../src/inference/estimate.js';
 import { resultToJson } from '../../src/pls/result-json.js';
 import { SHARED } from '../helpers/csvSurvey.js';
 import { writeSav } from '../helpers/savWriter.js';

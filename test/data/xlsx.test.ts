@@ -8,7 +8,7 @@ import { readXlsx } from '../../src/data/xlsx/readXlsx.js';
 import { serialDateText, styleKinds } from '../../src/data/xlsx/xlsxDates.js';
 import { richText, xmlText } from '../../src/data/xlsx/xml.js';
 import { parseModel } from '../../src/model/parse.js';
-import { estimate } from '../../src/pls/estimate.js';
+import { estimate } from '../../src/inference/estimate.js';
 import { resultToJson } from '../../src/pls/result-json.js';
 import { csvToCells, writeXlsx } from '../helpers/xlsxWriter.js';
 import { cb, csiErrorOf } from './helpers.js';

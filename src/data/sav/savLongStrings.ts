@@ -1,5 +1,5 @@
 import { CsiError } from '../../errors.js';
-import type { SavVariable } from './readSav.js';
+import type { SavVariable } from './savTypes.js';
 import { trimPadding } from './savCursor.js';
 import type { RawSavDictionary } from './savDictionary.js';
 
