@@ -32,6 +32,8 @@ export type { EngineMomentsOptions, EngineMomentsResult, EngineMissing, RunSql, 
 // the CSI layer: segments and waves, indices, IPMA, hierarchy, and the one Study result
 export * from './tracking/index.js';
 export * from './segments/index.js';
+export * from './kpi/index.js';
+export * from './gaps/index.js';
 export * from './indices/index.js';
 export * from './study/index.js';
 // model's HierarchyNode (the plain tree) keeps its name; the Study's rolled-up node is StudyHierarchyNode.

@@ -5,6 +5,7 @@ import { isCsiError } from '../errors.js';
 import { inspect } from './inspect.js';
 import { estimateCommand } from './estimate.js';
 import { planCommand } from './plan.js';
+import { kpiCommand } from './kpi.js';
 import { ahpCommand } from './ahp.js';
 import { modelCommand } from './model.js';
 import type { CliCommand, CliIO } from './types.js';
@@ -15,6 +16,7 @@ export const commands: Record<string, CliCommand> = {
   inspect,
   estimate: estimateCommand,
   plan: planCommand,
+  kpi: kpiCommand,
   ahp: ahpCommand,
   model: modelCommand,
 };

@@ -5,6 +5,7 @@ import { parseStudySpec, type Study, type StudySpecInput } from '../study/index.
 import { parseTargets } from '../tracking/index.js';
 import { estimateFlags, readModelFile } from './estimate-flags.js';
 import { presetFromMapFile, presetName } from './presetModel.js';
+import { KPI_FORMS, parseGapSpec, parseKpiFlags } from './kpi-flags.js';
 import { readCodebookFile } from './readCodebookFile.js';
 import { readTextFile } from './readTextFile.js';
 
@@ -27,6 +28,9 @@ export const STUDY_FLAGS = {
   wave: { type: 'string' },
   base: { type: 'string' },
   targets: { type: 'string' },
+  gap: { type: 'string', multiple: true },
+  kpi: { type: 'string', multiple: true },
+  distribution: { type: 'boolean' },
 } as const;
 
 /** Usage lines for the study flags. */
@@ -43,7 +47,12 @@ Segments, waves, targets (indices with the whole file's weights in every level a
   --min-n N             warn about levels and waves below N respondents (default 30)
   --segment-estimate    also re-estimate the model per level; --permutations N [--seed S] (default seed 0) tests each path difference
   --wave COL [--base L] indices per wave, changes from the previous and the base wave, trend over 3+ waves
-  --targets FILE        scorecard: [{"measure", "comparator", "value" | "change", "per": "wave" | null}]`;
+  --targets FILE        scorecard: [{"measure", "comparator", "value" | "change", "per": "wave" | null}]
+
+Gaps, KPIs, distribution (README "KPIs, gaps and the distribution table"):
+  --gap P:E             perception - expectation gap of two constructs on their 0-100 indices (repeatable)
+  --kpi SPEC            ${KPI_FORMS} (repeatable; also the codebook's "kpis")
+  --distribution        the satisfaction distribution table of every item and construct`;
 
 /** Flag values {@link studySpecFromFlags} reads (the strings of `parseArgs`). */
 export interface StudyFlagValues {
@@ -70,6 +79,9 @@ export interface StudyFlagValues {
   wave?: string;
   base?: string;
   targets?: string;
+  gap?: string[];
+  kpi?: string[];
+  distribution?: boolean;
 }
 
 async function readJsonFile(path: string, what: string): Promise<unknown> {
@@ -120,6 +132,9 @@ export async function studySpecFromFlags(values: StudyFlagValues) {
   if (values.hierarchy !== undefined) spec.hierarchy = await readJsonFile(values.hierarchy, 'hierarchy file');
   if (values['index-scores'] !== undefined) spec.indexScores = true;
   await trackingFlags(values, spec);
+  if (values.gap !== undefined && values.gap.length > 0) spec.gaps = values.gap.map(parseGapSpec);
+  if (values.kpi !== undefined && values.kpi.length > 0) spec.kpis = parseKpiFlags(values.kpi);
+  if (values.distribution) spec.distribution = true;
   return parseStudySpec(spec as StudySpecInput);
 }
 

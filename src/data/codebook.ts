@@ -59,6 +59,12 @@ export const itemSchema = z
     values: z.array(valueLabelSchema).optional(),
     /** True when the scale was inferred from the observed range (draft codebooks). */
     inferred: z.boolean().optional(),
+    /** This item asks the expectation of the named item (perception − expectation gaps, issue 15). */
+    expectationOf: z.string().min(1).optional(),
+    /** This item asks the adequate (minimum acceptable) level of the named item (zone of tolerance). */
+    adequateOf: z.string().min(1).optional(),
+    /** This item asks the desired level of the named item (zone of tolerance). */
+    desiredOf: z.string().min(1).optional(),
   })
   .strict();
 export type CodebookItem = z.infer<typeof itemSchema>;
@@ -88,6 +94,19 @@ export const numericColumnSchema = z
   .strict();
 export type CodebookNumeric = z.infer<typeof numericColumnSchema>;
 
+/** A KPI declared in the codebook (issue 15), as `--kpi kind:column[:…]` declares it on the command line. */
+export const kpiDeclarationSchema = z
+  .object({
+    kind: z.enum(['nps', 'csat', 'fcr', 'ces', 'time']),
+    column: z.string().min(1),
+    /** csat: inclusive top box [low, high]; default the top two categories of the item's scale. */
+    box: z.tuple([z.number(), z.number()]).optional(),
+    /** time: answers ≤ threshold count as within the service level. */
+    threshold: z.number().optional(),
+  })
+  .strict();
+export type KpiDeclaration = z.infer<typeof kpiDeclarationSchema>;
+
 /** The whole codebook. */
 export const codebookSchema = z
   .object({
@@ -99,6 +118,8 @@ export const codebookSchema = z
     items: z.array(itemSchema),
     segments: z.array(segmentSchema).optional(),
     numeric: z.array(numericColumnSchema).optional(),
+    /** KPIs to report (issue 15). */
+    kpis: z.array(kpiDeclarationSchema).optional(),
   })
   .strict();
 export type Codebook = z.infer<typeof codebookSchema>;

@@ -1,6 +1,6 @@
 export type { Quadrant, IndexEstimate as IndexEstimateShape, HierarchyNode as IndexTreeNode, IpmaResult as IpmaShape } from './types.js';
 export { itemMoments, type ItemMoments } from './itemMoments.js';
-export { studentTQuantile } from './tQuantile.js';
+export { studentTQuantile } from '../stats/index.js';
 export { acsiIndexForm, rescaledItemWeights, combineForms, linearMoments, indexEstimate, type LinearIndex, type ItemScale } from './linearIndex.js';
 export { indexScales, checkScale, parseScale, checkColumnsInScale, type IndexScalesOptions } from './scales.js';
 export { unstandardizedWeights, indexRecipes, type IndexWeightSource, type IndexRecipe } from './indexWeights.js';

@@ -1,6 +1,6 @@
 import type { IndexEstimate } from './types.js';
 import type { ItemMoments } from './itemMoments.js';
-import { studentTQuantile } from './tQuantile.js';
+import { studentTQuantile } from '../stats/index.js';
 
 /**
  * A 0-100 index as a linear form on raw item scores: I = constant + Σ_k coef_k · x_k. Every index csikit reports

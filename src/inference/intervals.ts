@@ -1,4 +1,4 @@
-import { normalCdf, normalQuantile } from './distributions.js';
+import { normalCdf, normalQuantile } from '../stats/index.js';
 import { quantileType7Sorted } from './quantile.js';
 
 /** A two-sided interval [lower, upper]. */

@@ -1,4 +1,4 @@
-import { studentTTwoSided } from './distributions.js';
+import { studentTTwoSided } from '../stats/index.js';
 import { bcaInterval, jackknifeAcceleration, percentileInterval, type Interval } from './intervals.js';
 
 /** How the p value and t are referenced: 0 for coefficients (H0: θ = 0), 1 for HTMT (H0: HTMT = 1, as seminr). */

@@ -18,3 +18,6 @@ export {
   type GroupedMomentsOptions,
   type GroupKey,
 } from './groupedMoments.js';
+export { normalCdf, normalQuantile, studentTTwoSided, regularizedBeta, logGamma } from './distributions.js';
+export { studentTCdf, studentTQuantile, noncentralTCdf } from './studentT.js';
+export { brentRoot } from './brentRoot.js';

@@ -1,5 +1,5 @@
 import { fileRowOf, type Codebook, type Survey } from '../data/index.js';
-import type { CsiWarning } from '../errors.js';
+import { CsiError, type CsiWarning } from '../errors.js';
 import {
   checkColumnsInScale,
   constructIndices,
@@ -14,7 +14,10 @@ import {
 import { parseModel, parseModelJson, type ModelSpec } from '../model/index.js';
 import { estimateFromMoments, resultToJson, type EstimateOptions, type PlsResult } from '../pls/index.js';
 import { estimate } from '../inference/index.js';
-import { momentsFromSurvey, surveyColumns, type Moments } from '../stats/index.js';
+import { momentsFromSurvey, surveyColumns, type MissingRule, type Moments } from '../stats/index.js';
+
+import { studyIndexScores } from '../gaps/index.js';
+import { kpiSection } from './kpiSection.js';
 import { parseStudySpec, type StudySpec, type StudySpecInput } from './spec.js';
 import type { Study } from './types.js';
 import { addTracking } from './addTracking.js';
@@ -89,6 +92,7 @@ export function analyzeDetailed(input: Survey | Moments, specInput: StudySpecInp
     moments = momentsFromSurvey(input, { items, missing });
   }
   const study = studyFromResult(result, moments, model, spec, isMoments(input) ? undefined : input);
+  addKpiSection(study, spec, isMoments(input) ? undefined : input, missing);
   return { study, result, model, spec, moments };
 }
 
@@ -161,4 +165,30 @@ function usedScales(ci: ConstructIndices, scales: Record<string, ItemScale>): Re
   const out: Record<string, [number, number]> = {};
   for (const f of Object.values(ci.forms)) for (const k of f.items) out[k] = [scales[k][0], scales[k][1]];
   return out;
+}
+
+/**
+ * Adds the issue-15 keys (`kpis`, `gaps`, `gapItems`, `distribution`) to a Study: KPIs of the spec (else the codebook's),
+ * construct gaps on the Study's own indices (respondent scores from its `indexWeights` and `indexScales` under the
+ * study's missing rule), the codebook's item gaps, the distribution table. They need rows: from moments alone the
+ * keys are left out with a `NEEDS_ROWS` warning. Errors: UNKNOWN_CONSTRUCT for a gap naming a construct that has no index.
+ */
+function addKpiSection(study: Study, spec: StudySpec, survey: Survey | undefined, missing: MissingRule): void {
+  const asked = (spec.kpis?.length ?? 0) > 0 || (spec.gaps?.length ?? 0) > 0 || !!spec.distribution;
+  if (!survey) {
+    if (asked) study.warnings.push('NEEDS_ROWS: KPIs, gaps and the distribution table need the rows: not available from moments.');
+    return;
+  }
+  const constructs = [...new Set([...(spec.gaps ?? []).flatMap((g) => [g.perceived, g.expected]), ...(spec.distribution ? Object.keys(study.indexWeights ?? {}) : [])])];
+  const weights = study.indexWeights ?? {};
+  const scales = study.indexScales ?? {};
+  for (const c of constructs) {
+    if (!weights[c]) {
+      const inModel = study.paths.some((p) => p.from === c || p.to === c) || Object.keys(study.outerWeights).includes(c);
+      throw new CsiError('UNKNOWN_CONSTRUCT', inModel ? `Gap: construct ${c} has no 0-100 index (give item scales in the codebook or --scale).` : `Gap: construct ${c} is not in the model.`, { construct: c });
+    }
+  }
+  const scores = constructs.length > 0 ? studyIndexScores(survey, constructs, weights, scales, missing) : {};
+  const section = kpiSection(survey, { ...(spec.kpis ? { kpis: spec.kpis } : {}), ...(spec.gaps ? { gaps: spec.gaps } : {}), ...(spec.distribution ? { distribution: spec.distribution } : {}) }, { indexWeights: weights, indexScales: scales, scores });
+  Object.assign(study, section);
 }

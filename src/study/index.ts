@@ -1,7 +1,8 @@
 export type * from './types.js';
+export { kpiSection, kpiSectionBySegment, kpiSectionByWave, type KpiSectionSpec, type KpiSectionIndex, type KpiSection } from './kpiSection.js';
 export { studySpecSchema, estimationSpecSchema, parseStudySpec, type StudySpec, type StudySpecInput } from './spec.js';
 export { analyze, analyzeDetailed, studyFromResult, studyModel, studyEstimateOptions, type AnalyzeDetail } from './analyze.js';
-export { studyJsonSchema, indexEstimateJsonSchema, ipmaJsonSchema, hierarchyNodeJsonSchema, segmentBreakdownJsonSchema, wavesJsonSchema, scorecardJsonSchema } from './json-schema.js';
+export { studyJsonSchema, gapJsonSchema, kpiJsonSchema, distributionJsonSchema, indexEstimateJsonSchema, ipmaJsonSchema, hierarchyNodeJsonSchema, segmentBreakdownJsonSchema, wavesJsonSchema, scorecardJsonSchema } from './json-schema.js';
 export { addTracking, pooledIndexEstimator, type TrackingContext } from './addTracking.js';
 export { formatStudy } from './formatStudy.js';
 export { formatPlsResult } from './formatPlsResult.js';

@@ -7,6 +7,36 @@ import type { Estimate, HierarchyNode, IndexEstimate, IpmaResult, ScorecardRow, 
 
 const num = z.number().nullable();
 
+/** `gaps[]`, `gapItems[]`: one paired perception − expectation gap on the 0-100 scale (issue 15). */
+export const gapJsonSchema = z
+  .object({ perceived: z.string(), expected: z.string(), n: z.number(), mean: num, sd: num, se: num, lower: num, upper: num, t: num, p: num, ratio: num, shareBelow: num })
+  .strict();
+
+/** `kpis[K]`: one KPI (issue 15); csat/fcr/time shares on [0, 1], nps points on [−100, 100]. */
+export const kpiJsonSchema = z
+  .object({
+    kind: z.enum(['nps', 'csat', 'fcr', 'ces', 'time']),
+    column: z.string(),
+    n: z.number(),
+    nEff: z.number(),
+    estimate: num,
+    lower: num,
+    upper: num,
+    method: z.string(),
+    se: num.optional(),
+    promoters: z.number().optional(),
+    passives: z.number().optional(),
+    detractors: z.number().optional(),
+    median: num.optional(),
+    share: num.optional(),
+    threshold: z.number().optional(),
+    box: z.tuple([z.number(), z.number()]).optional(),
+  })
+  .strict();
+
+/** `distribution[item or construct]`: the satisfaction distribution table row (issue 15). */
+export const distributionJsonSchema = z.object({ categories: z.array(z.string()), cuts: z.array(z.number()), shares: z.array(num), n: z.number() }).strict();
+
 /** `indices[C]`: mean index with SD, SE, 95 % t interval, n, Kish's n_eff. */
 export const indexEstimateJsonSchema = z.object({ n: z.number(), mean: num, sd: num, se: num, lower: num, upper: num, nEff: z.number().optional() }).strict();
 
@@ -116,6 +146,9 @@ export const scorecardJsonSchema = z.array(
  * | segments | column → { order, levels, pairwise, adjust, reestimated?, permutation? } (issue 14) |
  * | waves | { column, order, orderSource, base, levels, changes, trend } (issue 14) |
  * | scorecard | [{ measure, wave, comparator, value, change, estimate, bound, status, pMet, n, nEff, minDetectable }] |
+ * | gaps, gapItems | [{ perceived, expected, n, mean, sd, se, lower, upper, t, p, ratio, shareBelow }] |
+ * | kpis | key (kind, or kind:column) → { kind, column, n, nEff, estimate, lower, upper, method, se, … } |
+ * | distribution | item or construct → { categories, cuts, shares, n } |
  */
 export const studyJsonSchema = plsResultJsonSchema
   .extend({
@@ -131,6 +164,10 @@ export const studyJsonSchema = plsResultJsonSchema
     segments: z.record(z.string(), segmentBreakdownJsonSchema).optional(),
     waves: wavesJsonSchema.optional(),
     scorecard: scorecardJsonSchema.optional(),
+    gaps: z.array(gapJsonSchema).optional(),
+    gapItems: z.array(gapJsonSchema).optional(),
+    kpis: z.record(z.string(), kpiJsonSchema).optional(),
+    distribution: z.record(z.string(), distributionJsonSchema).optional(),
   })
   .strict();
 

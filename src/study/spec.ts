@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { codebookSchema } from '../data/index.js';
+import { codebookSchema, kpiDeclarationSchema } from '../data/index.js';
 import { CsiError } from '../errors.js';
 import { hierarchySpecSchema } from '../indices/index.js';
 import { modelSpecSchema } from '../model/index.js';
@@ -40,6 +40,9 @@ export const estimationSpecSchema = z
  * | permutations, seed | permutation test of every path difference between levels (with segmentEstimate) |
  * | waves | `{ column, base }`: indices per wave, changes (previous and base), trend |
  * | targets | the targets file's content: `[{ measure, comparator, value, change, per }]` → `scorecard` |
+ * | gaps | construct gaps `[{ perceived, expected }]` on the 0-100 indices (issue 15) |
+ * | kpis | KPIs `[{ kind, column, box?, threshold? }]` (else the codebook's `kpis`) |
+ * | distribution | the satisfaction distribution table: `true`, or `{ cuts: { item, construct or "min-max": [c1, c2, c3] } }` |
  */
 export const studySpecSchema = z
   .object({
@@ -61,6 +64,9 @@ export const studySpecSchema = z
     seed: z.number().int().nonnegative().optional(),
     waves: z.object({ column: z.string().min(1), base: z.string().nullable().optional() }).strict().optional(),
     targets: targetsSchema.optional(),
+    gaps: z.array(z.object({ perceived: z.string().min(1), expected: z.string().min(1) }).strict()).optional(),
+    kpis: z.array(kpiDeclarationSchema).optional(),
+    distribution: z.union([z.boolean(), z.object({ cuts: z.record(z.string(), z.array(z.number())).optional() }).strict()]).optional(),
   })
   .strict();
 

@@ -7,6 +7,8 @@
  * compute the pieces (their functions return exactly these shapes), `study/` assembles them, `report/` and `cli/`
  * only read them. Every key but the estimation ones is optional: a report section appears only when its key is there.
  */
+import type { GapResult } from '../gaps/index.js';
+import type { DistributionRow, KpiResult } from '../kpi/index.js';
 import type { PlsResultJson } from '../pls/index.js';
 
 /** A mean (or index) with its spread and a two-sided 95 % interval. `n` is respondents; `nEff` Kish's effective n. */
@@ -145,48 +147,9 @@ export interface ScorecardRow {
   minDetectable: number | null;
 }
 
-/** One expectation-vs-perception gap (issue 15), on the 0-100 scale. */
-export interface GapResult {
-  perceived: string;
-  expected: string;
-  n: number;
-  mean: number | null;
-  sd: number | null;
-  se: number | null;
-  lower: number | null;
-  upper: number | null;
-  t: number | null;
-  p: number | null;
-  ratio: number | null;
-  shareBelow: number | null;
-}
-
-/** One KPI (issue 15). csat/fcr: estimate is a share on [0, 1]; nps: points on [−100, 100]. */
-export interface KpiResult {
-  kind: 'nps' | 'csat' | 'fcr' | 'ces' | 'time';
-  column: string;
-  n: number;
-  nEff: number;
-  estimate: number | null;
-  lower: number | null;
-  upper: number | null;
-  method: string;
-  promoters?: number;
-  passives?: number;
-  detractors?: number;
-  median?: number | null;
-  share?: number | null;
-  threshold?: number;
-  box?: [number, number];
-}
-
-/** One row of the satisfaction distribution table (issue 15). */
-export interface DistributionRow {
-  categories: string[];
-  cuts: number[];
-  shares: (number | null)[];
-  n: number;
-}
+/** issue 15: the shapes live with the folders that compute them (kpi/, gaps/), below study/ (docs/architecture.md). */
+export type { KpiResult, DistributionRow } from '../kpi/index.js';
+export type { GapResult } from '../gaps/index.js';
 
 /** A short description of the survey for a report's "sample and data quality" section. */
 export interface SurveyInfo {

@@ -11,7 +11,7 @@ export { pMetNormal, pMetMeanT, pMetProportionJeffreys } from './pMet.js';
 export { scorecard, targetStatus, type ScorecardOptions } from './scorecard.js';
 export { powerTTestPower, powerTTestN, powerTTestDelta, type PowerTTestDesign } from './powerTTest.js';
 export { powerPropTestPower, powerPropTestN, powerPropTestDelta } from './powerPropTest.js';
-export { meanMarginN, proportionMarginN, npsVariance, npsMarginN, npsChangeN, npsChangeDelta, targetProportionN, finitePopulationN } from './planFormulas.js';
+export { meanMarginN, proportionMarginN, npsMarginN, npsChangeN, npsChangeDelta, targetProportionN, finitePopulationN } from './planFormulas.js';
 export { allocateSample, type SegmentPlan, type AllocationRule, type Allocation } from './allocate.js';
 export { planSample, type PlanInput, type PlanResult } from './plan.js';
 export { weightChangeDecomposition } from './decomposition.js';

@@ -1,6 +1,7 @@
 import { CsiError } from '../errors.js';
 import { allocateSample, type Allocation, type AllocationRule, type SegmentPlan } from './allocate.js';
-import { finitePopulationN, meanMarginN, npsChangeDelta, npsChangeN, npsMarginN, npsVariance, proportionMarginN, targetProportionN } from './planFormulas.js';
+import { npsVariance } from '../kpi/index.js';
+import { finitePopulationN, meanMarginN, npsChangeDelta, npsChangeN, npsMarginN, proportionMarginN, targetProportionN } from './planFormulas.js';
 import { powerPropTestDelta, powerPropTestN } from './powerPropTest.js';
 import { powerTTestDelta, powerTTestN } from './powerTTest.js';
 

@@ -1,3 +1,4 @@
+import { npsVariance } from '../kpi/index.js';
 import { normalQuantile } from '../inference/index.js';
 
 /**
@@ -20,17 +21,6 @@ export function meanMarginN(sd: number, margin: number, alpha = 0.05): number {
 export function proportionMarginN(p: number, margin: number, alpha = 0.05): number {
   const z = normalQuantile(1 - alpha / 2);
   return (z * z * p * (1 - p)) / (margin * margin);
-}
-
-/**
- * The trinomial per-respondent variance of the NPS on the unit scale (tracking.md §3.4):
- * σ² = p_P + p_D − (p_P − p_D)².
- *
- * @example
- * npsVariance(0.45, 0.2) // 0.5875
- */
-export function npsVariance(promoters: number, detractors: number): number {
-  return promoters + detractors - (promoters - detractors) ** 2;
 }
 
 /**

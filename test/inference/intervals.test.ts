@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalCdf, normalQuantile } from '../../src/inference/distributions.js';
+import { normalCdf, normalQuantile } from '../../src/stats/distributions.js';
 import { bcaInterval, bcaLevel, biasCorrection, jackknifeAcceleration, percentileInterval } from '../../src/inference/intervals.js';
 import { summarizeDraws } from '../../src/inference/summarize.js';
 

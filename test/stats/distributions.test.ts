@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalCdf, normalQuantile, regularizedBeta, studentTTwoSided } from '../../src/inference/distributions.js';
+import { normalCdf, normalQuantile, regularizedBeta, studentTTwoSided } from '../../src/stats/distributions.js';
 
 describe('normal distribution', () => {
   it('qnorm(0.975) = 1.959963984540054 (R; textbook constant), qnorm(0.5) = 0', () => {

@@ -1,0 +1,25 @@
+/** Service KPIs (NPS, CSAT, FCR, CES, response time), their intervals, and the satisfaction distribution table (issue 15). */
+export type { KpiResult, DistributionRow } from './types.js';
+export type { KpiKind, KpiOptions, KpiValue } from './kpiTypes.js';
+export { kishEffectiveN } from './kishEffectiveN.js';
+export { weightedMeanLinearized, type LinearizedMean } from './weightedMeanLinearized.js';
+export { wilsonInterval, wilsonLimits, type Limits } from './wilsonInterval.js';
+export { newcombeDifference, type DifferenceInterval } from './newcombeDifference.js';
+export { surveyWilsonInterval } from './surveyWilsonInterval.js';
+export { tangoNpsInterval } from './tangoNpsInterval.js';
+export { npsVariance } from './npsVariance.js';
+export { waldNpsDifference, adjustedWaldNpsDifference, adjustedWaldNpsInterval, type NpsCounts, type NpsDifference } from './npsDifference.js';
+export { proportionEstimate, type ProportionEstimate } from './proportionEstimate.js';
+export { columnFromRows } from './kpiColumn.js';
+export { nps, npsFromColumn } from './nps.js';
+export { csat, csatFromColumn, defaultCsatBox, type CsatOptions } from './csat.js';
+export { fcr, fcrFromColumn, yesNoCode } from './fcr.js';
+export { ces, cesFromColumn } from './ces.js';
+export { responseTime, responseTimeFromColumn, type ResponseTimeOptions } from './responseTime.js';
+export { weightedMedian } from './weightedMedian.js';
+export { kpiKeys, type KpiSpec } from './kpiSpec.js';
+export { kpiFromSurvey, kpisFromSurvey, type KpisFromSurveyOptions } from './kpisFromSurvey.js';
+export { satisfactionDistribution, defaultDistributionCuts, DISTRIBUTION_CATEGORIES, type DistributionOptions } from './satisfactionDistribution.js';
+export { distributionFromSurvey, type DistributionFromSurveyOptions } from './distributionFromSurvey.js';
+export { kpiChange, pooledProportionZ, type KpiChange } from './kpiChange.js';
+export { kpisByLevel, surveyLevelRows, type LevelRows } from './kpisByLevel.js';
