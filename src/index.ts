@@ -10,3 +10,4 @@ export * from './pls/index.js';
 export * from './quality/index.js';
 export * from './inference/index.js';
 export * from './engines/index.js';
+export * from './report/index.js';
