@@ -81,8 +81,9 @@ export const en = {
   colPerformance: 'Performance',
   colQuadrant: 'Quadrant',
 
+  allRespondents: 'All respondents',
   byColumn: 'By {column}',
-  segmentsNote: 'Dots are indices (0-100), lines their 95% intervals. In the table, the difference from all respondents is in brackets.',
+  segmentsNote: 'Dots are indices (0-100), lines their 95% intervals, the dark tick all respondents. In the table, the difference from all respondents is in brackets.',
   adjustHolm: 'Holm',
   adjustBh: 'Benjamini-Hochberg',
   adjustNone: 'no',

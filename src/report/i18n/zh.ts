@@ -80,8 +80,9 @@ export const zh: Dictionary = {
   colPerformance: '表现',
   colQuadrant: '象限',
 
+  allRespondents: '全体受访者',
   byColumn: '按{column}',
-  segmentsNote: '圆点为指数（0-100），横线为其 95% 区间。表中括号内为与全体受访者的差值。',
+  segmentsNote: '圆点为指数（0-100），横线为其 95% 区间，深色竖线为全体受访者。表中括号内为与全体受访者的差值。',
   adjustHolm: 'Holm',
   adjustBh: 'Benjamini-Hochberg',
   adjustNone: '不作',

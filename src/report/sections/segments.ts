@@ -18,12 +18,13 @@ export const segmentsSection: Section = {
       if (constructs.length) {
         const rows = constructs.map((c) => ({
           label: name(c),
+          reference: study.indices?.[c]?.mean ?? null,
           values: levels.map((l) => {
             const e = seg.levels[l].indices[c];
             return e && e.mean !== null ? { mean: e.mean, lower: e.lower, upper: e.upper } : null;
           }),
         }));
-        blocks.push({ type: 'chart', svg: dotPlotSvg(rows, levelNames, fill(t.byColumn, { column: column(col) }), (v) => f.num(v, 0)) });
+        blocks.push({ type: 'chart', svg: dotPlotSvg(rows, levelNames, fill(t.byColumn, { column: column(col) }), (v) => f.num(v, 0), t.allRespondents) });
         blocks.push({ type: 'note', text: t.segmentsNote });
       }
       blocks.push({

@@ -53,7 +53,8 @@ function lines(label: string, max: number): string[] {
 export function pathDiagramSvg(nodes: DiagramNode[], edges: DiagramEdge[], title: string): string {
   const text1 = new Map(nodes.map((n) => [n.id, lines(n.label, 120)] as const));
   const rx = Math.max(56, ...nodes.map((n) => Math.max(...text1.get(n.id)!.map((l) => textWidth(l, FONT))) / 2 + 16));
-  const ry = 34;
+  const maxLines = Math.max(1, ...nodes.map((n) => text1.get(n.id)!.length + (n.r2 !== undefined ? 1 : 0)));
+  const ry = 25 + 5 * maxLines;
   const colW = 2 * rx + GAP_X;
   const layout = layeredLayout(
     nodes.map((n) => n.id),
