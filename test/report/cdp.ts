@@ -68,6 +68,15 @@ export async function runPage(chromium: string, url: string, width = 1280, timeo
       pending.set(id, { resolve, reject });
       toBrowser.write(`${JSON.stringify({ id, method, params, ...(sessionId ? { sessionId } : {}) })}\0`);
     });
+  const exited = new Promise<void>((r) => child.once('exit', () => r()));
+  let died: (e: Error) => void = () => undefined;
+  const death = new Promise<never>((_, reject) => (died = reject));
+  death.catch(() => undefined);
+  child.once('exit', () => {
+    const e = new Error('chromium exited (or was stopped after the time limit)');
+    for (const p of pending.values()) p.reject(e);
+    died(e);
+  });
   const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
   try {
     const { targetId } = await send('Target.createTarget', { url: 'about:blank' });
@@ -88,7 +97,7 @@ export async function runPage(chromium: string, url: string, width = 1280, timeo
     for (const d of ['Network.enable', 'Page.enable', 'Runtime.enable', 'Log.enable']) await send(d, {}, sessionId);
     await send('Emulation.setDeviceMetricsOverride', { width, height: 1000, deviceScaleFactor: 1, mobile: false }, sessionId);
     await send('Page.navigate', { url }, sessionId);
-    await load;
+    await Promise.race([load, death]);
     const { contentSize } = await send('Page.getLayoutMetrics', {}, sessionId);
     const height = Math.ceil(contentSize.height);
     const shot = await send('Page.captureScreenshot', { format: 'png', captureBeyondViewport: true, clip: { x: 0, y: 0, width, height, scale: 1 } }, sessionId);
@@ -96,7 +105,14 @@ export async function runPage(chromium: string, url: string, width = 1280, timeo
     return { requests, errors, png: Buffer.from(shot.data, 'base64'), height };
   } finally {
     clearTimeout(timer);
-    child.kill('SIGKILL');
-    rmSync(profile, { recursive: true, force: true });
+    // Let the browser close by itself (Browser.close above), then make sure; only then remove its profile.
+    const late = setTimeout(() => child.kill('SIGKILL'), 5000);
+    await exited;
+    clearTimeout(late);
+    try {
+      rmSync(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
+    } catch {
+      // a helper process may still hold a file for a moment: a leftover temp profile is harmless
+    }
   }
 }
