@@ -115,7 +115,12 @@ export function fixtureStudy(): Study {
         levels: Object.fromEntries(
           Object.entries(lineLevels).map(([l, { n, shift }]) => [
             l,
-            { n, sumWeights: n, indices: Object.fromEntries(structural.map((c) => [c, { ...est(INDEX[c] + shift, 0.5, n), diffFromAll: shift }])) },
+            {
+              n,
+              sumWeights: n,
+              indices: Object.fromEntries(structural.map((c) => [c, { ...est(INDEX[c] + shift, 0.5, n), diffFromAll: shift }])),
+              kpis: { nps: { ...kpis.nps, n, nEff: n, estimate: 12.4 + 3 * shift, lower: 12.4 + 3 * shift - 4, upper: 12.4 + 3 * shift + 4 } },
+            },
           ]),
         ),
         pairwise: [

@@ -1,5 +1,6 @@
 import type { KpiResult } from '../../study/types.js';
 import type { Block } from '../blocks.js';
+import type { ReportContext } from '../context.js';
 import type { NumberFormat } from '../format.js';
 import { stackedBarsSvg } from '../svg/stackedBars.js';
 import type { Section } from './section.js';
@@ -10,13 +11,50 @@ export function kpiValue(k: KpiResult, x: number | null | undefined, f: NumberFo
   return f.num(x, 1);
 }
 
+/** The name of a KPI in the report's language (its key in brackets when it is not just the kind). */
+export function kpiName(key: string, k: KpiResult, ctx: ReportContext): string {
+  const { t } = ctx;
+  const kinds = { nps: t.kpiNps, csat: t.kpiCsat, fcr: t.kpiFcr, ces: t.kpiCes, time: t.kpiTime };
+  return key === k.kind ? kinds[k.kind] : `${kinds[k.kind]} (${key})`;
+}
+
+/**
+ * A table of KPIs by segment level or wave (rows KPIs, columns levels: estimate and interval), or null when no
+ * level has KPIs.
+ *
+ * @example
+ * kpiByLevelTable([{ name: '3G', kpis: { nps } }, { name: '4G', kpis: { nps } }], ctx)
+ */
+export function kpiByLevelTable(levels: { name: string; kpis?: Record<string, KpiResult> }[], ctx: ReportContext): Block | null {
+  const keys: string[] = [];
+  for (const l of levels) for (const k of Object.keys(l.kpis ?? {})) if (!keys.includes(k)) keys.push(k);
+  if (keys.length === 0) return null;
+  const { f, t } = ctx;
+  return {
+    type: 'table',
+    head: [t.colKpi, ...levels.map((l) => l.name)],
+    rows: keys.map((key) => {
+      const first = levels.map((l) => l.kpis?.[key]).find((k) => k !== undefined)!;
+      return [
+        kpiName(key, first, ctx),
+        ...levels.map((l) => {
+          const k = l.kpis?.[key];
+          if (!k || k.estimate === null) return '–';
+          return k.lower === null ? kpiValue(k, k.estimate, f) : `${kpiValue(k, k.estimate, f)} [${kpiValue(k, k.lower, f)}, ${kpiValue(k, k.upper, f)}]`;
+        }),
+      ];
+    }),
+    numeric: [false, ...levels.map(() => true)],
+  };
+}
+
 /** KPIs (NPS, CSAT, FCR, effort, time) with intervals, and the satisfaction distribution (stacked bars + table). */
 export const kpisSection: Section = {
   id: 'kpis',
   title: (t) => t.sectionKpis,
-  blocks: ({ study, t, f, name, column }) => {
+  blocks: (ctx) => {
+    const { study, t, f, name, column } = ctx;
     const blocks: Block[] = [];
-    const kinds = { nps: t.kpiNps, csat: t.kpiCsat, fcr: t.kpiFcr, ces: t.kpiCes, time: t.kpiTime };
     const kpis = Object.entries(study.kpis ?? {});
     if (kpis.length) {
       blocks.push({
@@ -29,8 +67,7 @@ export const kpisSection: Section = {
               : k.median !== undefined && k.median !== null
                 ? `${t.median} ${f.num(k.median, 1)}${k.share !== undefined && k.share !== null ? ` · ${t.withinThreshold} ${f.pct(k.share, 0)}` : ''}`
                 : '';
-          const label = key === k.kind ? kinds[k.kind] : `${kinds[k.kind]} (${key})`;
-          return [label, column(k.column) === k.column ? name(k.column) : column(k.column), kpiValue(k, k.estimate, f), k.lower === null ? '–' : `[${kpiValue(k, k.lower, f)}, ${kpiValue(k, k.upper, f)}]`, detail, f.int(k.n), k.method];
+          return [kpiName(key, k, ctx), column(k.column) === k.column ? name(k.column) : column(k.column), kpiValue(k, k.estimate, f), k.lower === null ? '–' : `[${kpiValue(k, k.lower, f)}, ${kpiValue(k, k.upper, f)}]`, detail, f.int(k.n), k.method];
         }),
         numeric: [false, false, true, true, false, true, false],
       });

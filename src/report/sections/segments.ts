@@ -1,12 +1,14 @@
 import type { Block, Cell } from '../blocks.js';
 import { dotPlotSvg } from '../svg/dotPlot.js';
+import { kpiByLevelTable } from './kpis.js';
 import type { Section } from './section.js';
 
 /** Segments: per column, a dot plot and a table of the indices by level, then the significant differences. */
 export const segmentsSection: Section = {
   id: 'segments',
   title: (t) => t.sectionSegments,
-  blocks: ({ study, t, f, name, column, level, fill }) => {
+  blocks: (ctx) => {
+    const { study, t, f, name, column, level, fill } = ctx;
     const blocks: Block[] = [];
     for (const [col, seg] of Object.entries(study.segments ?? {})) {
       const levels = seg.order.filter((l) => seg.levels[l]);
@@ -40,6 +42,8 @@ export const segmentsSection: Section = {
         ]),
         numeric: [false, ...levels.map(() => true)],
       });
+      const kpiTable = kpiByLevelTable(levels.map((l, k) => ({ name: levelNames[k], kpis: seg.levels[l].kpis })), ctx);
+      if (kpiTable) blocks.push(kpiTable);
       const adjust = { holm: t.adjustHolm, bh: t.adjustBh, none: t.adjustNone }[seg.adjust];
       const sig = seg.pairwise.filter((d) => (d.pAdjusted ?? d.p ?? 1) < 0.05);
       if (seg.pairwise.length) {

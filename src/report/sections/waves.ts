@@ -1,12 +1,14 @@
 import type { Block } from '../blocks.js';
 import { trendSvg } from '../svg/trendChart.js';
+import { kpiByLevelTable } from './kpis.js';
 import type { Section } from './section.js';
 
 /** Waves: the trend of each measure over the waves with its interval band, the changes and the trend slopes. */
 export const wavesSection: Section = {
   id: 'waves',
   title: (t) => t.sectionWaves,
-  blocks: ({ study, t, f, name, level, column, fill }) => {
+  blocks: (ctx) => {
+    const { study, t, f, name, level, column, fill } = ctx;
     const w = study.waves;
     if (!w) return [];
     const waves = w.order.filter((l) => w.levels[l]);
@@ -32,6 +34,8 @@ export const wavesSection: Section = {
         numeric: [false, ...waves.map(() => true)],
       });
     }
+    const kpiTable = kpiByLevelTable(waves.map((l, k) => ({ name: waveNames[k], kpis: w.levels[l].kpis })), ctx);
+    if (kpiTable) blocks.push(kpiTable);
     if (w.changes.length) {
       blocks.push({ type: 'h3', text: t.changesTitle });
       blocks.push({
