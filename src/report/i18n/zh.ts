@@ -32,7 +32,7 @@ export const zh: Dictionary = {
   codebookInferred: '由数据推断（草稿）',
   codebookSav: '来自 SPSS 文件',
   totalWeight: '抽样权重合计',
-  missingRule: '缺失回答',
+  missingRule: '缺失回答处理',
   missingMean: '以题项均值替代',
   missingCasewise: '剔除有缺失回答的受访者',
   missingPairwise: '成对删除',
