@@ -1,3 +1,4 @@
+import { PRESETS } from '../model/presets.js';
 import type { ModelSpec } from '../model/types.js';
 import type { Study } from '../study/types.js';
 import { numberFormat, type NumberFormat, type ReportLang } from './format.js';
@@ -20,6 +21,16 @@ export interface ReportCodebook {
   numeric?: { id: string; label?: ReportLabel }[];
 }
 
+/**
+ * Labels of the standard CSI constructs (Image, Expectation, Value, Satisfaction, Complaints, Loyalty, ...) from the
+ * model presets: the last fallback for a construct the Study, model and codebook do not label.
+ */
+const PRESET_LABELS: ReadonlyMap<string, ReportLabel> = (() => {
+  const m = new Map<string, ReportLabel>();
+  for (const name of ['ECSI', 'ACSI', 'CCSI', 'SCSB'] as const) for (const c of PRESETS[name].constructs) if (c.label && !m.has(c.name)) m.set(c.name, c.label);
+  return m;
+})();
+
 /** Options of `renderHtml` and `renderMarkdown`. */
 export interface ReportOptions {
   /** Language of all fixed text, labels and number formats. Default 'en'. */
@@ -39,7 +50,10 @@ export interface ReportContext {
   t: Dictionary;
   f: NumberFormat;
   model?: ModelSpec;
-  /** Label of a construct or item in the report's language (else the other language, else the name). */
+  /**
+   * Label of a construct or item in the report's language (else the other language): the Study's survey labels, the
+   * model's, the codebook's, a model preset's for a standard CSI construct name, else the name itself.
+   */
   name(id: string): string;
   /** Label of a segment, wave or numeric column. */
   column(id: string): string;
@@ -70,7 +84,7 @@ export function reportContext(study: Study, options: ReportOptions = {}): Report
     f: numberFormat(lang),
     ...(options.model ? { model: options.model } : {}),
     name: (id) =>
-      pick(study.survey?.constructLabels?.[id]) ?? pick(modelLabels.get(id)) ?? pick(study.survey?.itemLabels?.[id]) ?? pick(itemLabels.get(id)) ?? id,
+      pick(study.survey?.constructLabels?.[id]) ?? pick(modelLabels.get(id)) ?? pick(study.survey?.itemLabels?.[id]) ?? pick(itemLabels.get(id)) ?? pick(PRESET_LABELS.get(id)) ?? id,
     column: (id) => pick(columns.get(id)?.label) ?? id,
     level: (column, value) => {
       const levels = (cb?.segments ?? []).find((s) => s.id === column)?.levels;

@@ -75,7 +75,7 @@ export const en = {
   quadrantMaintain: 'Maintain',
   importanceAxis: 'Importance (total effect)',
   performanceAxis: 'Performance (index 0-100)',
-  ipmaNote: 'Dashed lines: mean importance ({importance}) and mean performance ({performance}). Lower right: important but weak, improve first.',
+  ipmaNote: 'Dashed lines: the quadrant thresholds, importance {importance} and performance {performance}. Lower right: important but weak, improve first.',
   prioritiesIntro: 'Priorities, most urgent first:',
   colImportance: 'Importance',
   colPerformance: 'Performance',

@@ -74,7 +74,7 @@ export const zh: Dictionary = {
   quadrantMaintain: '维持区',
   importanceAxis: '重要性（总效应）',
   performanceAxis: '表现（指数 0-100）',
-  ipmaNote: '虚线：平均重要性（{importance}）与平均表现（{performance}）。右下方为重要但表现弱的项目，应优先改进。',
+  ipmaNote: '虚线为象限分界：重要性 {importance}，表现 {performance}。右下方为重要但表现弱的项目，应优先改进。',
   prioritiesIntro: '改进优先顺序（最紧迫者在前）：',
   colImportance: '重要性',
   colPerformance: '表现',

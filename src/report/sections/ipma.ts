@@ -10,7 +10,9 @@ export const ipmaSection: Section = {
     const blocks: Block[] = [];
     const names = { strength: t.quadrantStrength, fix: t.quadrantFix, opportunity: t.quadrantOpportunity, maintain: t.quadrantMaintain };
     for (const [target, m] of Object.entries(study.ipma ?? {})) {
-      const cs = Object.entries(m.constructs);
+      // The constructs that drive the target (they have a quadrant); others (the target's own outcomes) have no place.
+      const placed = Object.keys(m.quadrants).length > 0;
+      const cs = Object.entries(m.constructs).filter(([c]) => !placed || m.quadrants[c] !== undefined);
       if (cs.length === 0) continue;
       blocks.push({ type: 'h3', text: fill(t.onTarget, { target: name(target) }) });
       const points = cs.filter(([, v]) => v.performance !== null).map(([c, v]) => ({ label: name(c), importance: v.importance, performance: v.performance! }));

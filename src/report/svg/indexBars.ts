@@ -10,6 +10,8 @@ export interface IndexBar {
   upper: number | null;
   value: string;
   highlight?: boolean;
+  /** A dimension of the construct above: indented label, lighter bar. */
+  sub?: boolean;
 }
 
 /**
@@ -28,8 +30,8 @@ export function indexBarsSvg(bars: IndexBar[], title: string, fmt: (v: number) =
   let body = xAxis(x, top, top + bars.length * rowH, fmt);
   bars.forEach((b, k) => {
     const y = top + k * rowH;
-    const fill = b.highlight ? '#1f5f99' : '#7fa7cf';
-    body += text(labelW - 8, y + rowH / 2 + 4, clip(b.label, labelW - 12, 12), { 'text-anchor': 'end', 'font-size': 12, fill: '#102a43', 'font-weight': b.highlight ? 700 : undefined });
+    const fill = b.highlight ? '#1f5f99' : b.sub ? '#b7cde3' : '#7fa7cf';
+    body += text(labelW - 8, y + rowH / 2 + 4, clip(b.label, labelW - 12, 12), { 'text-anchor': 'end', 'font-size': 12, fill: b.sub ? '#5f6b7a' : '#102a43', 'font-weight': b.highlight ? 700 : undefined });
     body += el('rect', { x: x(0), y: y + 5, width: Math.max(0, x(Math.max(0, Math.min(100, b.mean))) - x(0)), height: rowH - 10, fill, rx: 2 });
     let end = x(b.mean);
     if (b.lower !== null && b.upper !== null) {

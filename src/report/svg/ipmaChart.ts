@@ -40,7 +40,8 @@ export function ipmaSvg(
   const R = width - 24;
   const T = 16;
   const B = height - 50;
-  const xd = niceDomain([0, ...points.map((p) => p.importance), thresholds.importance]);
+  const xs = [0, ...points.map((p) => p.importance), thresholds.importance];
+  const xd = niceDomain(xs, Math.min(...xs));
   const yd = niceDomain([...points.map((p) => p.performance), thresholds.performance], 0, 100);
   const x = linear([Math.min(0, xd[0]), xd[1]], [L, R]);
   const y = linear(yd, [B, T]);
