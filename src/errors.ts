@@ -62,7 +62,15 @@ export type CsiErrorCode =
   | 'ABORTED'
   | 'ENGINE'
   | 'INCOMPLETE_MOMENTS'
-  | 'INVALID_MOMENTS';
+  | 'INVALID_MOMENTS'
+  // indices, hierarchy, AHP, IPMA (issue 13)
+  | 'INVALID_SCALE'
+  | 'NO_SCALE'
+  | 'INVALID_MATRIX'
+  | 'INCONSISTENT_MATRIX'
+  | 'NOT_ENDOGENOUS'
+  | 'NEGATIVE_WEIGHT'
+  | 'INVALID_STUDY';
 
 /** Where a problem is: any subset of row, column, construct and a position in model text. */
 export interface CsiLocation {

@@ -4,10 +4,9 @@ import { CsiError } from '../errors.js';
 import type { ModelSpec } from '../model/types.js';
 import { estimateFromMoments } from '../pls/estimateFromMoments.js';
 import { formatPlsResult } from '../pls/formatPlsResult.js';
-import { resultToJson } from '../pls/result-json.js';
 import type { InnerScheme, MissingRule, PlsResult } from '../pls/types.js';
-import { estimateFlags, readModelFile } from './estimate-flags.js';
-import { readCodebookFile } from './readCodebookFile.js';
+import { formatStudy, studyEstimateOptions, studyFromResult, studyModel } from '../study/index.js';
+import { studySpecFromFlags, type StudyFlagValues } from './study-flags.js';
 import type { CliIO } from './types.js';
 
 /**
@@ -132,21 +131,28 @@ async function loadAdapter<T>(name: string, load: () => Promise<T>): Promise<T> 
  * @example
  * await runEngineEstimate({ engine: 'duckdb', model: 'ecsi.txt' }, ['big.parquet'], io) // 0
  */
-export async function runEngineEstimate(values: EngineEstimateArgs, positionals: string[], io: CliIO): Promise<number> {
+export async function runEngineEstimate(values: EngineEstimateArgs & StudyFlagValues, positionals: string[], io: CliIO): Promise<number> {
   const engine = values.engine;
   if (engine !== 'duckdb' && engine !== 'clickhouse') throw new CsiError('INVALID_OPTION', `--engine must be duckdb or clickhouse (got ${engine}).`);
   if (engine === 'duckdb' && positionals.length !== 1) throw new CsiError('INVALID_OPTION', 'csi estimate --engine duckdb needs exactly one data file (CSV or Parquet).');
   if (engine === 'clickhouse' && positionals.length !== 0) throw new CsiError('INVALID_OPTION', 'csi estimate --engine clickhouse reads --table, not a file.');
-  if (values.model === undefined) throw new CsiError('INVALID_OPTION', 'csi estimate needs --model MODEL.txt (see csi estimate --help).');
-  const { missing, scheme, maxIterations } = estimateFlags(values);
+  if (values['index-scores'] !== undefined) throw new CsiError('INVALID_OPTION', '--index-scores needs the rows in memory: not available with --engine.');
+  // The same study parser as the in-memory path (./study-flags.ts): --study, --model, --codebook, --scale, --ipma, …
+  const spec = await studySpecFromFlags(values);
+  const est = studyEstimateOptions(spec);
+  const missing = est.missing ?? 'mean';
+  const scheme = est.scheme ?? 'path';
+  const maxIterations = est.maxIterations;
   let threads: number | undefined;
   if (values.threads !== undefined) {
     threads = Number(values.threads);
     if (!Number.isInteger(threads) || threads < 1) throw new CsiError('INVALID_OPTION', `--threads must be a whole number ≥ 1 (got ${values.threads}).`);
   }
-  const model = await readModelFile(values.model);
-  const codebook = values.codebook !== undefined ? await readCodebookFile(values.codebook) : undefined;
-  const { result } = await estimateWithEngine({
+  const model = studyModel(spec);
+  // --scale without a codebook: a codebook of just those scales, so the engine's SQL counts out-of-scale values
+  // (OUT_OF_SCALE) as it does for a codebook's; moments alone cannot show a value outside the scale.
+  const codebook = spec.codebook ?? (spec.scale ? { items: modelItems(model).map((id) => ({ id, scale: { min: spec.scale![0], max: spec.scale![1] } })) } : undefined);
+  const { result, engine: moments } = await estimateWithEngine({
     engine,
     model,
     missing,
@@ -159,8 +165,10 @@ export async function runEngineEstimate(values: EngineEstimateArgs, positionals:
     ...(codebook ? { codebook } : {}),
     ...(values.weights !== undefined ? { weights: values.weights } : {}),
     ...(maxIterations !== undefined ? { maxIterations } : {}),
-    ...(values.f2 ? { fSquared: true } : {}),
+    ...(est.fSquared ? { fSquared: true } : {}),
   });
-  io.stdout(values.json ? `${JSON.stringify(resultToJson(result), null, 2)}\n` : `${formatPlsResult(result)}\n`);
+  const study = studyFromResult(result, moments.moments, model, spec);
+  const studyText = formatStudy(study);
+  io.stdout(values.json ? `${JSON.stringify(study, null, 2)}\n` : `${formatPlsResult(result)}\n${studyText ? `\n${studyText}\n` : ''}`);
   return 0;
 }

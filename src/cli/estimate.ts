@@ -6,13 +6,12 @@ import type { Survey } from '../data/survey.js';
 import { CsiError } from '../errors.js';
 import { estimate } from '../pls/estimate.js';
 import { formatPlsResult } from '../pls/formatPlsResult.js';
-import { resultToJson } from '../pls/result-json.js';
-import type { EstimateOptions } from '../pls/types.js';
+import { analyzeDetailed, formatStudy, studyEstimateOptions } from '../study/index.js';
 import { addBootstrap, BOOTSTRAP_FLAGS, BOOTSTRAP_USAGE } from './bootstrap-flags.js';
 // --engine duckdb|clickhouse (issue 8): moments computed by an engine; logic in ./engine-source.ts.
 import { ENGINE_ARG_OPTIONS, ENGINE_USAGE, runEngineEstimate } from './engine-source.js';
-import { estimateFlags, readModelFile } from './estimate-flags.js';
-import { readCodebookFile } from './readCodebookFile.js';
+// --study --scale --index-weights --ipma --hierarchy --index-scores (issue 13): one parser in ./study-flags.ts.
+import { STUDY_FLAGS, STUDY_USAGE, studySpecFromFlags, writeIndexScores } from './study-flags.js';
 import type { CliCommand, CliIO } from './types.js';
 
 const usage = `Usage: csi estimate DATA.csv --model MODEL.txt [--codebook FILE] [--missing mean|casewise|pairwise]
@@ -23,6 +22,8 @@ The model is lavaan-style text: "Image =~ IMAG1 + IMAG2" (mode A), "Value <~ PER
 "Satisfaction ~ Image + Value" (paths). Columns the model does not use are ignored. --weights names a sampling-weight
 column (weighted PLS). --json prints one JSON document (outer weights, loadings, paths, R², effects, reliability,
 HTMT, warnings).
+
+${STUDY_USAGE}
 
 ${ENGINE_USAGE}
 
@@ -39,8 +40,8 @@ export const estimateCommand: CliCommand = {
       options: {
         model: { type: 'string' },
         codebook: { type: 'string' },
-        missing: { type: 'string', default: 'mean' },
-        scheme: { type: 'string', default: 'path' },
+        missing: { type: 'string' },
+        scheme: { type: 'string' },
         weights: { type: 'string' },
         'max-iterations': { type: 'string' },
         f2: { type: 'boolean', default: false },
@@ -48,6 +49,7 @@ export const estimateCommand: CliCommand = {
         help: { type: 'boolean', short: 'h', default: false },
         ...ENGINE_ARG_OPTIONS, // --engine --url --table --database --threads (./engine-source.ts)
         ...BOOTSTRAP_FLAGS, // --boot --seed --resamples --ci (./bootstrap-flags.ts)
+        ...STUDY_FLAGS, // --study --scale --index-weights --ipma --hierarchy --index-scores (./study-flags.ts)
       },
     });
     if (values.help) {
@@ -63,19 +65,19 @@ export const estimateCommand: CliCommand = {
       if (values[flag] !== undefined) throw new CsiError('INVALID_OPTION', `--${flag} is an option of --engine (see csi estimate --help).`);
     }
     if (positionals.length !== 1) throw new CsiError('INVALID_OPTION', 'csi estimate needs exactly one data file (see csi estimate --help).');
-    if (values.model === undefined) throw new CsiError('INVALID_OPTION', 'csi estimate needs --model MODEL.txt (see csi estimate --help).');
-    const { missing, scheme, maxIterations } = estimateFlags(values);
-    const model = await readModelFile(values.model);
+    const spec = await studySpecFromFlags(values);
     const readOptions: ReadSurveyOptions = {};
-    if (values.codebook !== undefined) readOptions.codebook = await readCodebookFile(values.codebook);
+    if (spec.codebook !== undefined) readOptions.codebook = spec.codebook;
     const survey = await readSurveyFile(positionals[0], readOptions);
     // --weights COLUMN becomes the survey's weight column (so resamples carry their rows' weights too).
     const data: Survey = values.weights === undefined ? survey : { ...survey, weights: weightColumn(survey, values.weights) };
-    const options: EstimateOptions = { scheme, missing, ...(maxIterations !== undefined ? { maxIterations } : {}) };
-    const result = estimate(data, model, { ...options, fSquared: values.f2 });
-    const json = resultToJson(result);
-    const bootText = await addBootstrap(json, data, model, values, options, io);
-    io.stdout(values.json ? `${JSON.stringify(json, null, 2)}\n` : `${formatPlsResult(result)}\n${bootText ? `\n${bootText}\n` : ''}`);
+    const { study, result, model } = analyzeDetailed(data, spec);
+    const { fSquared: _f2, ...options } = studyEstimateOptions(spec);
+    void _f2;
+    if (values['index-scores'] !== undefined) await writeIndexScores(study, values['index-scores'], data.codebook.id ?? 'id');
+    const bootText = await addBootstrap(study, data, model, values, options, io);
+    const studyText = formatStudy(study);
+    io.stdout(values.json ? `${JSON.stringify(study, null, 2)}\n` : `${formatPlsResult(result)}\n${studyText ? `\n${studyText}\n` : ''}${bootText ? `\n${bootText}\n` : ''}`);
     return 0;
   },
 };

@@ -4,12 +4,14 @@ import { isMainThread } from 'node:worker_threads';
 import { isCsiError } from '../errors.js';
 import { inspect } from './inspect.js';
 import { estimateCommand } from './estimate.js';
+import { ahpCommand } from './ahp.js';
 import type { CliCommand, CliIO } from './types.js';
 
 /** The `csi` sub-commands. To add one, import its module above and add one line here. */
 export const commands: Record<string, CliCommand> = {
   inspect,
   estimate: estimateCommand,
+  ahp: ahpCommand,
 };
 
 const processIO: CliIO = {

@@ -49,6 +49,8 @@ export interface IpmaResult {
   quadrants: Record<string, 'strength' | 'fix' | 'opportunity' | 'maintain'>;
   /** Constructs, fix first (high importance, low performance first). */
   priorities: string[];
+  /** Quadrant key → Chinese name (优势区 / 修补区 / 机会区 / 维持区). */
+  quadrantNames?: Record<'strength' | 'fix' | 'opportunity' | 'maintain', string>;
 }
 
 /** One pairwise difference between two levels of a segment column (issue 14). */
@@ -205,6 +207,8 @@ export interface Study extends PlsResultJson {
   ipma?: Record<string, IpmaResult>;
   impacts?: Record<string, Record<string, number>>;
   hierarchy?: HierarchyNode;
+  /** Per-respondent 0-100 indices (only when asked: `indexScores: true`), row order of the survey; null = not computable. */
+  indexScores?: { ids: string[] | null; scores: Record<string, (number | null)[]> };
   /** issue 14 */
   segments?: Record<string, SegmentBreakdown>;
   waves?: WaveResult;

@@ -17,6 +17,7 @@ import { momentsFromSurvey } from '../../src/stats/index.js';
 import { parseModel } from '../../src/model/index.js';
 import { estimate, estimateFromMoments } from '../../src/pls/index.js';
 import { estimateCommand } from '../../src/cli/estimate.js';
+import { analyze } from '../../src/study/index.js';
 import { clickhouseSkipReason, startClickHouseCluster, type ClickHouseCluster } from './clickhouse-cluster.js';
 import { CODEBOOK, ITEMS, MODEL_TEXT, expectMomentsClose, expectNumbersClose, generateSurvey, referenceMoments, type GeneratedSurvey } from './fixtures.js';
 
@@ -182,5 +183,16 @@ describe.skipIf(clickhouseSkipReason !== null)(title, () => {
     const err = await clickhouseMoments({ url: url(), table: 'survey', items: ITEMS, username: 'nobody', password: 'hunter2-secret' }).catch((e: unknown) => e);
     expect(err).toMatchObject({ code: 'ENGINE' });
     expect(String((err as Error).message)).not.toContain('hunter2-secret');
+  });
+
+  it('indices, IPMA and the hierarchy from Distributed moments equal the in-memory ones (1e-10; issue 13)', async () => {
+    const spec = { model: MODEL_TEXT, codebook: CODEBOOK, ipma: ['Loyalty'], hierarchy: { levels: { '2': 'equal' as const } } };
+    const { moments } = await clickhouseMoments({ url: url(), table: 'survey', items: ITEMS, codebook: CODEBOOK });
+    const eng = analyze(moments, spec);
+    const mem = analyze(readSurvey(gen.csv, { codebook: CODEBOOK }), spec);
+    let maxAbs = 0;
+    for (const [c, e] of Object.entries(mem.indices!)) for (const k of ['mean', 'sd', 'se', 'lower', 'upper'] as const) maxAbs = Math.max(maxAbs, Math.abs(e[k]! - eng.indices![c][k]!));
+    expect(maxAbs).toBeLessThan(1e-10);
+    expectNumbersClose({ ipma: eng.ipma, impacts: eng.impacts, hierarchy: eng.hierarchy }, { ipma: mem.ipma, impacts: mem.impacts, hierarchy: mem.hierarchy }, 1e-10);
   });
 });

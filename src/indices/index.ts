@@ -1,0 +1,13 @@
+export type { Quadrant, IndexEstimate as IndexEstimateShape, HierarchyNode as IndexTreeNode, IpmaResult as IpmaShape } from './types.js';
+export { itemMoments, type ItemMoments } from './itemMoments.js';
+export { studentTQuantile } from './tQuantile.js';
+export { acsiIndexForm, rescaledItemWeights, combineForms, linearMoments, indexEstimate, type LinearIndex, type ItemScale } from './linearIndex.js';
+export { itemScales, checkScale, parseScale, checkColumnsInScale, type ItemScalesOptions } from './scales.js';
+export { unstandardizedWeights, indexRecipes, type IndexWeightSource, type IndexRecipe } from './indexWeights.js';
+export { constructIndices, type ConstructIndices, type ConstructIndicesOptions } from './constructIndices.js';
+export { indexScores } from './indexScores.js';
+export { importances, impacts, ipma, QUADRANT_NAMES_ZH, type IpmaOptions } from './ipma.js';
+export { ahpMatrixSchema, levelWeightsSchema, hierarchySpecSchema, type AhpMatrix, type LevelWeights, type HierarchySpec } from './hierarchySpec.js';
+export { ahpWeights, ahpReport, SAATY_RI, type AhpResult, type AhpReport } from './ahp.js';
+export { entropyWeights } from './entropyWeights.js';
+export { rollUpHierarchy, type RollUpOptions, type RolledHierarchy } from './hierarchy.js';
