@@ -4,6 +4,7 @@ import { isMainThread } from 'node:worker_threads';
 import { isCsiError } from '../errors.js';
 import { inspect } from './inspect.js';
 import { estimateCommand } from './estimate.js';
+import { reportCommand } from './report.js';
 import { ahpCommand } from './ahp.js';
 import type { CliCommand, CliIO } from './types.js';
 
@@ -12,6 +13,7 @@ export const commands: Record<string, CliCommand> = {
   inspect,
   estimate: estimateCommand,
   ahp: ahpCommand,
+  report: reportCommand,
 };
 
 const processIO: CliIO = {
