@@ -77,6 +77,8 @@ export const en = {
   performanceAxis: 'Performance (index 0-100)',
   ipmaNote: 'Dashed lines: the quadrant thresholds, importance {importance} and performance {performance}. Lower right: important but weak, improve first.',
   prioritiesIntro: 'Priorities, most urgent first:',
+  ipmaItemsTitle: 'Items: importance for {target} and performance, most important first',
+  colItem: 'Item',
   colImportance: 'Importance',
   colPerformance: 'Performance',
   colQuadrant: 'Quadrant',

@@ -76,6 +76,8 @@ export const zh: Dictionary = {
   performanceAxis: '表现（指数 0-100）',
   ipmaNote: '虚线为象限分界：重要性 {importance}，表现 {performance}。右下方为重要但表现弱的项目，应优先改进。',
   prioritiesIntro: '改进优先顺序（最紧迫者在前）：',
+  ipmaItemsTitle: '题项对{target}的重要性与表现（按重要性排序）',
+  colItem: '题项',
   colImportance: '重要性',
   colPerformance: '表现',
   colQuadrant: '象限',

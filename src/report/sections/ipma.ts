@@ -37,6 +37,16 @@ export const ipmaSection: Section = {
         }),
         numeric: [false, true, true, false],
       });
+      const items = Object.entries(m.items).filter(([, v]) => v.importance !== 0);
+      if (items.length) {
+        blocks.push({ type: 'h3', text: fill(t.ipmaItemsTitle, { target: name(target) }) });
+        blocks.push({
+          type: 'table',
+          head: [t.colItem, t.colImportance, t.colPerformance],
+          rows: [...items].sort((a, b) => b[1].importance - a[1].importance).map(([i, v]) => [name(i), f.num(v.importance, 3), f.num(v.performance, 1)]),
+          numeric: [false, true, true],
+        });
+      }
     }
     return blocks;
   },
