@@ -34,7 +34,7 @@ export interface PageRun {
  * Loads `url` in headless Chromium (as root: --no-sandbox, a throwaway profile) and reports requests, errors and a
  * full-page screenshot.
  */
-export async function runPage(chromium: string, url: string, width = 1280, timeoutMs = 60_000): Promise<PageRun> {
+export async function runPage(chromium: string, url: string, width = 1280, timeoutMs = 60_000, media: 'screen' | 'print' = 'screen'): Promise<PageRun> {
   const profile = mkdtempSync(path.join(tmpdir(), 'csikit-chromium-'));
   const child = spawn(
     chromium,
@@ -96,6 +96,7 @@ export async function runPage(chromium: string, url: string, width = 1280, timeo
     });
     for (const d of ['Network.enable', 'Page.enable', 'Runtime.enable', 'Log.enable']) await send(d, {}, sessionId);
     await send('Emulation.setDeviceMetricsOverride', { width, height: 1000, deviceScaleFactor: 1, mobile: false }, sessionId);
+    if (media === 'print') await send('Emulation.setEmulatedMedia', { media: 'print' }, sessionId);
     await send('Page.navigate', { url }, sessionId);
     await Promise.race([load, death]);
     const { contentSize } = await send('Page.getLayoutMetrics', {}, sessionId);

@@ -34,6 +34,18 @@ describe.skipIf(!chromium)(`the HTML report in headless Chromium${chromium ? '' 
     }, 90_000);
   }
 
+  it('zh, as printed (print media: contents hidden, figures kept whole): no errors, no request, a full page', async () => {
+    mkdirSync(out, { recursive: true });
+    const file = path.join(out, 'report-zh-print.html');
+    writeFileSync(file, renderHtml(fixtureStudy(), { lang: 'zh', model: telecomModel, codebook: telecomCodebook }));
+    const url = pathToFileURL(file).href;
+    const run = await runPage(chromium!, url, 794, 60_000, 'print');
+    writeFileSync(path.join(out, 'report-zh-print.png'), run.png);
+    expect(run.errors).toEqual([]);
+    expect(run.requests).toEqual([url]);
+    expect(run.height).toBeGreaterThan(3000);
+  }, 90_000);
+
   it('the same check sees a request when a page makes one (a control)', async () => {
     mkdirSync(out, { recursive: true });
     const file = path.join(out, 'control.html');
