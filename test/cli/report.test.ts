@@ -30,6 +30,13 @@ describe('csi report', () => {
     expect(html).not.toMatch(/<script|https?:/i);
   }, 60_000);
 
+  it('a JSON model (fixtures/telecom.model.json) brings its construct labels; --hierarchy adds the tree', async () => {
+    const r = await run(['report', fx('telecom.csv'), '--model', fx('telecom.model.json'), '--codebook', fx('telecom.codebook.json'), '--hierarchy', fx('telecom.hierarchy.json'), '--lang', 'zh', '--format', 'md']);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('| 品牌形象 | 预期质量 | 0.394 |');
+    expect(r.out).toContain('## 指数层级结构');
+  }, 60_000);
+
   it('--format md writes Markdown to standard output without --out', async () => {
     const r = await run([...base, '--format', 'md']);
     expect(r.code).toBe(0);
