@@ -11,6 +11,9 @@ export const en = {
   no: 'no',
   weight: 'weight',
 
+  overallIndex: 'Overall index (level 1)',
+
+  indexOf: '{name} index',
   sectionSample: 'Sample and data quality',
   sectionPaths: 'Path model',
   sectionIndices: 'Satisfaction indices',

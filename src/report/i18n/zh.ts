@@ -10,6 +10,9 @@ export const zh: Dictionary = {
   no: '否',
   weight: '权重',
 
+  overallIndex: '总体指数（一级）',
+
+  indexOf: '{name}指数',
   sectionSample: '样本与数据质量',
   sectionPaths: '路径模型',
   sectionIndices: '满意度指数',
