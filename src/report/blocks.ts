@@ -10,6 +10,8 @@ export type Cell = string | { text: string; cls?: string };
 /** One line of a tree (the hierarchy). */
 export interface TreeItem {
   text: string;
+  /** Emphasis of the line (HTML only): 'strong' for the upper levels. */
+  cls?: string;
   children: TreeItem[];
 }
 

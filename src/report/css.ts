@@ -42,6 +42,7 @@ ul.tree,ul.tree ul{list-style:none;margin:0;padding-left:20px}
 ul.tree{padding-left:0}
 ul.tree li{position:relative;padding:2px 0 2px 14px;border-left:1px solid var(--line)}
 ul.tree li::before{content:"";position:absolute;left:0;top:13px;width:10px;border-top:1px solid var(--line)}
+ul.tree .strong{font-weight:700}
 footer{margin-top:40px;font-size:12px;color:var(--muted);border-top:1px solid var(--line);padding-top:10px}
 @media print{
   @page{size:A4;margin:14mm 12mm}

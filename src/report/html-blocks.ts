@@ -9,7 +9,8 @@ function cell(tag: 'td' | 'th', c: Cell, numeric: boolean, scope?: 'col' | 'row'
 
 function tree(item: TreeItem): string {
   const kids = item.children.length ? `<ul>${item.children.map(tree).join('')}</ul>` : '';
-  return `<li>${escapeHtml(item.text)}${kids}</li>`;
+  const text = item.cls ? `<span class="${escapeHtml(item.cls)}">${escapeHtml(item.text)}</span>` : escapeHtml(item.text);
+  return `<li>${text}${kids}</li>`;
 }
 
 /**

@@ -70,7 +70,7 @@ export const en = {
   onTarget: 'Effects on {target}',
   colDriver: 'Driver',
   colImpact: 'Impact',
-  impactsNote: 'Impact: points gained by the target index when the driver index rises by one point (total effect).',
+  impactsNote: 'Impact: points gained by the target index when the driver index rises by 5 points (the ACSI convention; a study file may set another step).',
 
   quadrantStrength: 'Strength: keep up',
   quadrantFix: 'Fix first',

@@ -69,7 +69,7 @@ export const zh: Dictionary = {
   onTarget: '对{target}的影响',
   colDriver: '驱动因素',
   colImpact: '影响力',
-  impactsNote: '影响力：驱动因素指数提高 1 分时，目标指数提高的分数（总效应）。',
+  impactsNote: '影响力：驱动因素指数提高 5 分时，目标指数提高的分数（ACSI 惯例；研究文件可设定其他步长）。',
 
   quadrantStrength: '优势区',
   quadrantFix: '修补区',

@@ -5,11 +5,12 @@ import type { Section } from './section.js';
 
 function item(n: HierarchyNode, ctx: ReportContext, root: boolean): TreeItem {
   const { f, t, lang } = ctx;
-  const label = n.label?.[lang] || n.label?.[lang === 'zh' ? 'en' : 'zh'] || ctx.name(n.name);
+  // The root is the level-1 (overall) index, not the target construct whose name it carries.
+  const label = root ? t.overallIndex : n.label?.[lang] || n.label?.[lang === 'zh' ? 'en' : 'zh'] || ctx.name(n.name);
   const ix = n.index.mean === null ? '' : ` ${f.num(n.index.mean, 1)}${n.index.lower !== null ? ` [${f.num(n.index.lower, 1)}, ${f.num(n.index.upper, 1)}]` : ''}`;
   const weight = root ? '' : ` · ${t.weight} ${f.pct(n.weight, 1)}`;
   const ahp = n.ahp ? ` · AHP CR ${f.num(n.ahp.cr, 3)}` : '';
-  return { text: `${label}${ix}${weight}${ahp}`, children: n.children.map((c) => item(c, ctx, false)) };
+  return { text: `${label}${ix}${weight}${ahp}`, ...(n.level <= 2 ? { cls: 'strong' } : {}), children: n.children.map((c) => item(c, ctx, false)) };
 }
 
 /** The four-level hierarchy: each node with its index, interval and weight within its parent. */
