@@ -8,7 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Survey } from '../src/data/survey.js';
 import { parseModel } from '../src/model/parse.js';
-import { estimate } from '../src/pls/estimate.js';
+import { estimate } from '../src/inference/estimate.js';
 import { estimateFromMoments } from '../src/pls/estimateFromMoments.js';
 import { momentsFromSurvey } from '../src/stats/momentsFromSurvey.js';
 import { median, type BenchRow } from './types.js';

@@ -70,7 +70,11 @@ export type CsiErrorCode =
   | 'INCONSISTENT_MATRIX'
   | 'NOT_ENDOGENOUS'
   | 'NEGATIVE_WEIGHT'
-  | 'INVALID_STUDY';
+  | 'INVALID_STUDY'
+  // workbooks and SPSS files (issue 20)
+  | 'CORRUPT_FILE'
+  | 'ENCRYPTED_FILE'
+  | 'MERGED_HEADER';
 
 /** Where a problem is: any subset of row, column, construct and a position in model text. */
 export interface CsiLocation {

@@ -3,15 +3,16 @@
  * one file so the estimate command needs only a spread of {@link BOOTSTRAP_FLAGS} and one call of
  * {@link addBootstrap}.
  */
+import { SEED_MAX } from '../stats/index.js';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { Survey } from '../data/survey.js';
+import type { Survey } from '../data/index.js';
 import { CsiError } from '../errors.js';
-import { parseResamples } from '../inference/resamples.js';
-import type { BootstrapEntry, BootstrapResult, IntervalMethod } from '../inference/types.js';
-import { BOOTSTRAP_WORKER_FILE, bootstrapParallel } from '../inference/node/parallel.js';
-import type { ModelSpec } from '../model/types.js';
-import type { EstimateOptions } from '../pls/types.js';
+import { parseResamples } from '../inference/index.js';
+import type { BootstrapEntry, BootstrapResult, IntervalMethod } from '../inference/index.js';
+import { BOOTSTRAP_WORKER_FILE, bootstrapParallel } from '../inference/node/index.js';
+import type { ModelSpec } from '../model/index.js';
+import type { EstimateOptions } from '../pls/index.js';
 import { readTextFile } from './readTextFile.js';
 import type { CliIO } from './types.js';
 
@@ -169,7 +170,7 @@ export async function addBootstrap(
   let seed: number | undefined;
   if (flags.seed !== undefined) {
     seed = Number(flags.seed);
-    if (!Number.isSafeInteger(seed) || seed < 0) throw new CsiError('INVALID_OPTION', `--seed must be a whole number ≥ 0 (got ${flags.seed}).`);
+    if (!Number.isInteger(seed) || seed < 0 || seed > SEED_MAX) throw new CsiError('INVALID_OPTION', `--seed must be a whole number from 0 to 2^31 − 1 (got ${flags.seed}).`);
   }
   const ci = (flags.ci ?? 'percentile') as IntervalMethod;
   if (!['percentile', 'bc', 'bca'].includes(ci)) throw new CsiError('INVALID_OPTION', `--ci must be percentile, bc or bca (got ${flags.ci}).`);

@@ -1,10 +1,9 @@
-import type { Codebook } from '../data/codebook.js';
+import { itemScales, type Codebook } from '../data/index.js';
 import type { EngineMissing, EngineMomentsResult } from '../engines/index.js';
 import { CsiError } from '../errors.js';
-import type { ModelSpec } from '../model/types.js';
-import { estimateFromMoments } from '../pls/estimateFromMoments.js';
-import { formatPlsResult } from '../pls/formatPlsResult.js';
-import type { InnerScheme, MissingRule, PlsResult } from '../pls/types.js';
+import type { ModelSpec } from '../model/index.js';
+import { estimateFromMoments, formatPlsResult } from '../pls/index.js';
+import type { InnerScheme, MissingRule, PlsResult } from '../pls/index.js';
 import { formatStudy, studyEstimateOptions, studyFromResult, studyModel } from '../study/index.js';
 import { studySpecFromFlags, type StudyFlagValues } from './study-flags.js';
 import type { CliIO } from './types.js';
@@ -110,6 +109,7 @@ export async function estimateWithEngine(options: EstimateWithEngineOptions): Pr
     missing: options.missing,
     ...(options.maxIterations !== undefined ? { maxIterations: options.maxIterations } : {}),
     ...(options.fSquared ? { fSquared: true } : {}),
+    ...(options.codebook ? { scales: itemScales(options.codebook) } : {}),
   });
   result.warnings.push(...engine.warnings);
   return { result, engine };

@@ -1,8 +1,8 @@
 import { CsiError } from '../errors.js';
-import { parseModel } from '../model/parse.js';
-import { parseModelJson } from '../model/schema.js';
-import type { ModelSpec } from '../model/types.js';
-import type { InnerScheme, MissingRule } from '../pls/types.js';
+import { parseModel, parseModelJson } from '../model/index.js';
+import type { ModelSpec } from '../model/index.js';
+import type { InnerScheme } from '../pls/index.js';
+import { DEFAULT_MISSING, MISSING_RULES, type MissingRule } from '../stats/index.js';
 import { readTextFile } from './readTextFile.js';
 
 /** The estimation flags of `csi estimate` as parseArgs returns them. */
@@ -20,8 +20,8 @@ export interface EstimateFlagValues {
  * estimateFlags({ scheme: 'factorial' }) // { missing: 'mean', scheme: 'factorial' }
  */
 export function estimateFlags(values: EstimateFlagValues): { missing: MissingRule; scheme: InnerScheme; maxIterations?: number } {
-  const missing = (values.missing ?? 'mean') as MissingRule;
-  if (!['mean', 'casewise', 'pairwise'].includes(missing)) throw new CsiError('INVALID_OPTION', `--missing must be mean, casewise or pairwise (got ${values.missing}).`);
+  const missing = (values.missing ?? DEFAULT_MISSING) as MissingRule;
+  if (!MISSING_RULES.includes(missing)) throw new CsiError('INVALID_OPTION', `--missing must be mean, casewise or pairwise (got ${values.missing}).`);
   const scheme = (values.scheme ?? 'path') as InnerScheme;
   if (!['path', 'factorial', 'centroid'].includes(scheme)) throw new CsiError('INVALID_OPTION', `--scheme must be path, factorial or centroid (got ${values.scheme}).`);
   if (values['max-iterations'] === undefined) return { missing, scheme };

@@ -1,11 +1,11 @@
 import { parseArgs } from 'node:util';
-import { fileRowOf } from '../data/fileRowOf.js';
-import { readSurveyFile } from '../data/node/readSurveyFile.js';
-import type { ReadSurveyOptions } from '../data/readSurveyOptions.js';
-import type { Survey } from '../data/survey.js';
+import { fileRowOf } from '../data/index.js';
+import { readSurveyFile } from '../data/node/index.js';
+import type { ReadSurveyOptions } from '../data/index.js';
+import type { Survey } from '../data/index.js';
 import { CsiError } from '../errors.js';
-import { estimate } from '../pls/estimate.js';
-import { formatPlsResult } from '../pls/formatPlsResult.js';
+import { estimate } from '../inference/index.js';
+import { formatPlsResult } from '../pls/index.js';
 import { analyzeDetailed, formatStudy, studyEstimateOptions } from '../study/index.js';
 import { addBootstrap, BOOTSTRAP_FLAGS, BOOTSTRAP_USAGE } from './bootstrap-flags.js';
 // --engine duckdb|clickhouse (issue 8): moments computed by an engine; logic in ./engine-source.ts.
@@ -14,8 +14,9 @@ import { ENGINE_ARG_OPTIONS, ENGINE_USAGE, runEngineEstimate } from './engine-so
 import { STUDY_FLAGS, STUDY_USAGE, studySpecFromFlags, writeIndexScores } from './study-flags.js';
 import type { CliCommand, CliIO } from './types.js';
 
-const usage = `Usage: csi estimate DATA.csv --model MODEL.txt [--codebook FILE] [--missing mean|casewise|pairwise]
-                    [--scheme path|factorial|centroid] [--weights COLUMN] [--max-iterations N] [--f2] [--json]
+const usage = `Usage: csi estimate DATA.csv|.xlsx|.sav|.zsav --model MODEL.txt [--codebook FILE] [--sheet NAME|N]
+                    [--missing mean|casewise|pairwise] [--scheme path|factorial|centroid] [--weights COLUMN]
+                    [--max-iterations N] [--f2] [--json]
 
 Estimates a PLS path model exactly as seminr 2.3.1 does (path weighting, mode A/B, 1e-7 stop rule, 300 iterations).
 The model is lavaan-style text: "Image =~ IMAG1 + IMAG2" (mode A), "Value <~ PERV1 + PERV2" (mode B),
@@ -40,6 +41,7 @@ export const estimateCommand: CliCommand = {
       options: {
         model: { type: 'string' },
         codebook: { type: 'string' },
+        sheet: { type: 'string' },
         missing: { type: 'string' },
         scheme: { type: 'string' },
         weights: { type: 'string' },
@@ -66,7 +68,7 @@ export const estimateCommand: CliCommand = {
     }
     if (positionals.length !== 1) throw new CsiError('INVALID_OPTION', 'csi estimate needs exactly one data file (see csi estimate --help).');
     const spec = await studySpecFromFlags(values);
-    const readOptions: ReadSurveyOptions = {};
+    const readOptions: ReadSurveyOptions = values.sheet !== undefined ? { sheet: values.sheet } : {};
     if (spec.codebook !== undefined) readOptions.codebook = spec.codebook;
     const survey = await readSurveyFile(positionals[0], readOptions);
     // --weights COLUMN becomes the survey's weight column (so resamples carry their rows' weights too).

@@ -1,19 +1,20 @@
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { formatSurveySummary } from '../data/formatSurveySummary.js';
-import { summarizeSurvey } from '../data/summarizeSurvey.js';
-import type { ReadSurveyOptions } from '../data/readSurveyOptions.js';
-import { readSurveyFile } from '../data/node/readSurveyFile.js';
+import { formatSurveySummary } from '../data/index.js';
+import { summarizeSurvey } from '../data/index.js';
+import type { ReadSurveyOptions } from '../data/index.js';
+import { readSurveyFile } from '../data/node/index.js';
 import { CsiError } from '../errors.js';
 import { readCodebookFile } from './readCodebookFile.js';
 import type { CliCommand, CliIO } from './types.js';
 
-const usage = `Usage: csi inspect DATA.csv [--codebook FILE] [--json] [--lang en|zh] [--encoding auto|utf-8|gbk|gb18030]
-                   [--delimiter auto|,|;|tab] [--write-codebook FILE]
+const usage = `Usage: csi inspect DATA.csv|.xlsx|.sav|.zsav [--codebook FILE] [--json] [--lang en|zh] [--sheet NAME|N]
+                   [--encoding auto|utf-8|gbk|gb18030] [--delimiter auto|,|;|tab] [--write-codebook FILE]
 
 Loads a survey and prints what it holds: respondents, items with scale, mean, sd and missing answers, segments
 with level counts, what loading coerced, and data-quality flags. Without --codebook a draft codebook is inferred;
---write-codebook saves the codebook used (the draft, to edit and pass back with --codebook) as JSON.`;
+--write-codebook saves the codebook used (the draft, to edit and pass back with --codebook) as JSON. An SPSS file
+brings its own codebook (labels, value labels, missing values, measurement levels); --sheet picks a workbook's sheet.`;
 
 /** `csi inspect`: the survey summary and data-quality flags. */
 export const inspect: CliCommand = {
@@ -30,6 +31,7 @@ export const inspect: CliCommand = {
         encoding: { type: 'string', default: 'auto' },
         delimiter: { type: 'string', default: 'auto' },
         'write-codebook': { type: 'string' },
+        sheet: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -43,6 +45,7 @@ export const inspect: CliCommand = {
       encoding: values.encoding as ReadSurveyOptions['encoding'],
       delimiter: (values.delimiter === 'tab' ? '\t' : values.delimiter) as ReadSurveyOptions['delimiter'],
     };
+    if (values.sheet !== undefined) options.sheet = values.sheet;
     if (values.codebook !== undefined) options.codebook = await readCodebookFile(values.codebook);
     const survey = await readSurveyFile(positionals[0], options);
     const out = values['write-codebook'];

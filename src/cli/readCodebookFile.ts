@@ -1,5 +1,5 @@
-import type { Codebook } from '../data/codebook.js';
-import { parseCodebook } from '../data/parseCodebook.js';
+import type { Codebook } from '../data/index.js';
+import { parseCodebook } from '../data/index.js';
 import { CsiError } from '../errors.js';
 import { readTextFile } from './readTextFile.js';
 

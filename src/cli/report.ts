@@ -1,8 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { readSurveyFile } from '../data/node/readSurveyFile.js';
-import type { ReadSurveyOptions } from '../data/readSurveyOptions.js';
-import type { Survey } from '../data/survey.js';
+import type { ReadSurveyOptions, Survey } from '../data/index.js';
+import { readSurveyFile } from '../data/node/index.js';
 import { CsiError } from '../errors.js';
 import { renderHtml, renderMarkdown } from '../report/index.js';
 import { analyzeDetailed, studyEstimateOptions } from '../study/index.js';

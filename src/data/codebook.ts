@@ -19,6 +19,23 @@ export const missingCodeSchema = z
   .strict();
 export type MissingCode = z.infer<typeof missingCodeSchema>;
 
+/** A range of values that mean "no answer", inclusive (SPSS user-missing ranges, e.g. 900 to 999). */
+export const missingRangeSchema = z
+  .object({ min: z.number(), max: z.number(), label: labelSchema.optional() })
+  .strict()
+  .refine((r) => r.max >= r.min, { error: 'missingRanges: max must be at least min' });
+export type MissingRange = z.infer<typeof missingRangeSchema>;
+
+/**
+ * A value label: the code an answer is stored as and the text(s) that mean it, both ways. A text cell equal to
+ * `label.en`, `label.zh` or one of `aliases` (trimmed; case-insensitive) is read as `value`, so survey-platform
+ * exports with text answers ("非常满意", "Very satisfied") load; reports show the label for the code.
+ */
+export const valueLabelSchema = z
+  .object({ value: z.number(), label: labelSchema.optional(), aliases: z.array(z.string().min(1)).optional() })
+  .strict();
+export type ValueLabel = z.infer<typeof valueLabelSchema>;
+
 /** Inclusive answer scale, e.g. `{ min: 1, max: 10 }`. */
 export const scaleSchema = z
   .object({ min: z.number(), max: z.number() })
@@ -36,6 +53,10 @@ export const itemSchema = z
     reverse: z.boolean().optional(),
     /** Values that mean missing (kept as NaN, counted in the log). */
     missing: z.array(missingCodeSchema).optional(),
+    /** Ranges of values that mean missing (inclusive), as SPSS user-missing ranges. */
+    missingRanges: z.array(missingRangeSchema).optional(),
+    /** Value labels: codes ↔ answer texts; text cells matching a label are read as its code. */
+    values: z.array(valueLabelSchema).optional(),
     /** True when the scale was inferred from the observed range (draft codebooks). */
     inferred: z.boolean().optional(),
   })
@@ -59,6 +80,10 @@ export const numericColumnSchema = z
     id: z.string().min(1),
     label: labelSchema.optional(),
     missing: z.array(missingCodeSchema).optional(),
+    /** Ranges of values that mean missing (inclusive). */
+    missingRanges: z.array(missingRangeSchema).optional(),
+    /** Value labels: codes ↔ texts, as for items. */
+    values: z.array(valueLabelSchema).optional(),
   })
   .strict();
 export type CodebookNumeric = z.infer<typeof numericColumnSchema>;
@@ -77,3 +102,16 @@ export const codebookSchema = z
   })
   .strict();
 export type Codebook = z.infer<typeof codebookSchema>;
+
+/**
+ * Each item's declared answer scale as `[min, max]`, keyed by item id: what estimation results echo per item. Scales the
+ * codebook marks `inferred` (guessed from the observed range) are left out: they are not declared.
+ *
+ * @example
+ * itemScales(codebook).CUSA1 // [1, 10]
+ */
+export function itemScales(codebook: Codebook): Record<string, [number, number]> {
+  const out: Record<string, [number, number]> = {};
+  for (const item of codebook.items) if (item.inferred !== true) out[item.id] = [item.scale.min, item.scale.max];
+  return out;
+}

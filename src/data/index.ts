@@ -13,3 +13,12 @@ export { summarizeSurvey, type SurveySummary, type ColumnStats } from './summari
 export { formatSurveySummary, type FormatSurveySummaryOptions } from './formatSurveySummary.js';
 export { decodeText, type SurveyEncoding } from './decodeText.js';
 export { detectDelimiter, type SurveyDelimiter } from './detectDelimiter.js';
+export { surveyFileFormat, type SurveyFileFormat } from './surveyFileFormat.js';
+export { valueLabelKey, valueLabelIndex, describeValueLabels } from './valueLabels.js';
+export { readSav, type SavFile, type SavVariable, type SavMeasure, type SavKind } from './sav/readSav.js';
+export { readSurveySav, surveyFromSav, type ReadSurveySavOptions } from './sav/readSurveySav.js';
+export { savCodebook, savRole, labelOf, type SavRole } from './sav/savCodebook.js';
+export { savDateText } from './sav/savValues.js';
+export { readXlsx, type XlsxSheet } from './xlsx/readXlsx.js';
+export { readSurveyXlsx, surveyFromSheet, type ReadSurveyXlsxOptions } from './xlsx/readSurveyXlsx.js';
+export type { TableCell } from './feedTable.js';

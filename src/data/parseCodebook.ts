@@ -1,5 +1,6 @@
 import { CsiError } from '../errors.js';
 import { codebookSchema, type Codebook } from './codebook.js';
+import { valueLabelIndex } from './valueLabels.js';
 
 /** Column names that are refused everywhere, because code that keys plain objects by column name would be polluted. */
 export const FORBIDDEN_COLUMN_NAMES: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
@@ -59,6 +60,7 @@ export function parseCodebook(json: unknown): Codebook {
     }
   });
   (cb.numeric ?? []).forEach((c, k) => use(c.id, `numeric[${k}].id`));
+  for (const c of [...cb.items, ...(cb.numeric ?? [])]) if (c.values) valueLabelIndex(c.values, c.id);
   return cb;
 }
 

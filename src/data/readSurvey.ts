@@ -3,13 +3,17 @@ import { createCsvTokenizer } from './csvTokenizer.js';
 import { createFieldDecoder, decodeText, estimateRows, prepareBytes } from './decodeText.js';
 import { detectDelimiter } from './detectDelimiter.js';
 import { assertBytes, assertText, builderOptions, givenDelimiter, givenEncoding, type ReadSurveyOptions } from './readSurveyOptions.js';
+import { readSurveySav } from './sav/readSurveySav.js';
 import { createSurveyBuilder } from './surveyBuilder.js';
+import { surveyFileFormat } from './surveyFileFormat.js';
+import { readSurveyXlsx } from './xlsx/readSurveyXlsx.js';
 import type { Survey } from './survey.js';
 
 /**
  * Reads a survey from CSV text or bytes into a columnar {@link Survey}, validating it against a codebook.
  *
- * Bytes get encoding detection (UTF-8 with or without BOM, GBK/GB18030 as Excel and WPS write them in China);
+ * Bytes of an xlsx workbook or an SPSS .sav/.zsav file (recognised by their first bytes) are read by
+ * `readSurveyXlsx` / `readSurveySav`. CSV bytes get encoding detection (UTF-8 with or without BOM, GBK/GB18030 as Excel and WPS write them in China);
  * the delimiter (comma, semicolon, tab) is detected; quoted fields and CRLF are handled. With a codebook, reverse
  * items are flipped as min + max − x, missing codes and empty cells become NaN and are counted in `log`, columns
  * the codebook does not name are ignored and listed. Without one, a draft codebook is inferred (see
@@ -43,6 +47,9 @@ export function readSurvey(input: string | Uint8Array | ArrayBuffer, options: Re
     encoding = 'string';
   } else if (input instanceof Uint8Array || input instanceof ArrayBuffer) {
     const raw = input instanceof ArrayBuffer ? new Uint8Array(input) : input;
+    const format = surveyFileFormat(raw);
+    if (format === 'sav') return readSurveySav(raw, options);
+    if (format === 'xlsx') return readSurveyXlsx(raw, options);
     const prep = prepareBytes(raw, enc);
     encoding = prep.encoding;
     fieldLabel = prep.fieldLabel;

@@ -26,6 +26,8 @@ export interface ReadSurveyOptions {
   sizeHint?: number;
   /** Cell texts read as missing, like an empty cell (counted in `log.emptyCells`). Default `['NA']` (R's write.csv). */
   naStrings?: string[];
+  /** xlsx only: the sheet's name or 1-based position. Default: the first sheet. */
+  sheet?: string | number;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { CsiError, type CsiWarning } from '../errors.js';
-import type { Codebook, CodebookItem, CodebookSegment } from './codebook.js';
+import type { Codebook, CodebookItem, CodebookSegment, ValueLabel } from './codebook.js';
 import type { CsvSink } from './csvTokenizer.js';
 import { createFieldDecoder } from './decodeText.js';
 import { inferScale } from './inferScale.js';
@@ -7,6 +7,7 @@ import { FORBIDDEN_COLUMN_NAMES } from './parseCodebook.js';
 import { parseNumberBytes } from './parseNumber.js';
 import { surveyQuality } from './surveyQuality.js';
 import type { Survey, SurveyLog, SurveySegment } from './survey.js';
+import { describeValueLabels, valueLabelIndex, valueLabelKey } from './valueLabels.js';
 
 /**
  * The column builder behind every reader: it receives cells from the tokenizer (or from row objects) and writes
@@ -59,6 +60,12 @@ interface ColumnState {
   reverse: boolean;
   missingValues: number[];
   missingCounts: number[];
+  /** Inclusive missing ranges, and the values they caught (value → count). */
+  missingRanges: { min: number; max: number }[];
+  rangeHits: Map<number, number>;
+  /** Value labels (text → code), or null. */
+  textCodes: Map<string, number> | null;
+  valueLabels: readonly ValueLabel[];
   empty: number;
   /** For segments. */
   levels: string[];
@@ -81,6 +88,10 @@ function newColumn(name: string, role: number, index: number): ColumnState {
     reverse: false,
     missingValues: [],
     missingCounts: [],
+    missingRanges: [],
+    rangeHits: new Map(),
+    textCodes: null,
+    valueLabels: [],
     empty: 0,
     levels: [],
     levelIndex: new Map(),
@@ -223,6 +234,7 @@ export function createSurveyBuilder(options: SurveyBuilderOptions): SurveyBuilde
         c.reverse = it.reverse === true;
         c.missingValues = (it.missing ?? []).map((m) => m.value);
         c.missingCounts = c.missingValues.map(() => 0);
+        setLabelsAndRanges(c, it);
         addF64(c);
       });
       (codebook.segments ?? []).forEach((sg: CodebookSegment, k) => {
@@ -244,6 +256,7 @@ export function createSurveyBuilder(options: SurveyBuilderOptions): SurveyBuilde
         c.order = k;
         c.missingValues = (nc.missing ?? []).map((m) => m.value);
         c.missingCounts = c.missingValues.map(() => 0);
+        setLabelsAndRanges(c, nc);
         addF64(c);
       });
     } else {
@@ -266,7 +279,9 @@ export function createSurveyBuilder(options: SurveyBuilderOptions): SurveyBuilde
     }
     for (const c of cols) if (c.role === IGNORE) ignored.push(c.name);
     roles = Uint8Array.from(cols, (c) => c.role);
-    fast = Uint8Array.from(cols, (c) => ((c.role === ITEM && c.missingValues.length === 0) || c.role === INFER_NUM ? 1 : 0));
+    fast = Uint8Array.from(cols, (c) =>
+      (c.role === ITEM && c.missingValues.length === 0 && c.missingRanges.length === 0) || c.role === INFER_NUM ? 1 : 0,
+    );
     lo = Float64Array.from(cols, (c) => c.scaleMin);
     hi = Float64Array.from(cols, (c) => c.scaleMax);
     rev = Uint8Array.from(cols, (c) => (c.reverse ? 1 : 0));
@@ -281,9 +296,14 @@ export function createSurveyBuilder(options: SurveyBuilderOptions): SurveyBuilde
       const v = Number(text.replace(',', '.'));
       if (Number.isFinite(v)) return v;
     }
+    if (c.textCodes !== null) {
+      const code = c.textCodes.get(valueLabelKey(text));
+      if (code !== undefined) return code;
+    }
     if (c.role === INFER_NUM) return Infinity; // signal: not a number, switch the column to a segment
     const shown = text.length > 40 ? `${text.slice(0, 40)}…` : text;
-    throw new CsiError('NON_NUMERIC', `Row ${curRow}, column "${c.name}": "${shown}" is not a number.`, {
+    const labels = c.textCodes !== null ? ` nor one of the column's value labels (${describeValueLabels(c.valueLabels)})` : '';
+    throw new CsiError('NON_NUMERIC', `Row ${curRow}, column "${c.name}": "${shown}" is not a number${labels}.`, {
       row: curRow,
       column: c.name,
     });
@@ -306,6 +326,13 @@ export function createSurveyBuilder(options: SurveyBuilderOptions): SurveyBuilde
     for (let m = 0; m < mv.length; m++) {
       if (v === mv[m]) {
         c.missingCounts[m]++;
+        return NaN;
+      }
+    }
+    const mr = c.missingRanges;
+    for (let m = 0; m < mr.length; m++) {
+      if (v >= mr[m].min && v <= mr[m].max) {
+        c.rangeHits.set(v, (c.rangeHits.get(v) ?? 0) + 1);
         return NaN;
       }
     }
@@ -541,9 +568,10 @@ export function createSurveyBuilder(options: SurveyBuilderOptions): SurveyBuilde
     const valueCols = [...itemCols.filter((c) => c.role !== IGNORE), ...numCols];
     const log: SurveyLog = {
       rowsRead,
-      missingCodes: valueCols.flatMap((c) =>
-        c.missingValues.map((value, m) => ({ column: c.name, value, count: c.missingCounts[m] })).filter((x) => x.count > 0),
-      ),
+      missingCodes: valueCols.flatMap((c) => [
+        ...c.missingValues.map((value, m) => ({ column: c.name, value, count: c.missingCounts[m] })).filter((x) => x.count > 0),
+        ...[...c.rangeHits].sort((a, b) => a[0] - b[0]).map(([value, count]) => ({ column: c.name, value, count })),
+      ]),
       emptyCells: valueCols.filter((c) => c.empty > 0).map((c) => ({ column: c.name, count: c.empty })),
       reversed: itemCols.filter((c) => c.reverse).map((c) => c.name),
       excludedRows: excluded.filter((e) => e.row > headerRow),
@@ -607,6 +635,15 @@ export function createSurveyBuilder(options: SurveyBuilderOptions): SurveyBuilde
   };
 
   return { sink, finish, reserve };
+}
+
+/** Copies a codebook entry's value labels and missing ranges onto its column. */
+function setLabelsAndRanges(c: ColumnState, entry: { values?: ValueLabel[]; missingRanges?: { min: number; max: number }[] }): void {
+  c.missingRanges = (entry.missingRanges ?? []).map((r) => ({ min: r.min, max: r.max }));
+  if (entry.values && entry.values.length > 0) {
+    c.valueLabels = entry.values;
+    c.textCodes = valueLabelIndex(entry.values, c.name);
+  }
 }
 
 function list(names: string[], max = 10): string {

@@ -1,7 +1,8 @@
-import type { Codebook } from '../data/codebook.js';
+import type { Codebook } from '../data/index.js';
 import { CsiError, isCsiError, type CsiWarning } from '../errors.js';
-import type { Moments } from '../stats/index.js';
-import { groupedMomentsFromRows, totalOf, type GroupedMoments } from './groupedMoments.js';
+import { DEFAULT_MISSING, MISSING_RULES, type Moments, type MissingRule } from '../stats/index.js';
+import { groupedMomentsFromRows } from './groupedMoments.js';
+import { totalOf, type GroupedMoments } from '../stats/index.js';
 import { checkMomentsRow, type EngineRow } from './parseMomentsRow.js';
 import type { SqlDialect } from './sql/dialect.js';
 import { momentsSql, type MomentsForm, type SqlSource } from './sql/momentsSql.js';
@@ -12,7 +13,7 @@ import { momentsSql, type MomentsForm, type SqlSource } from './sql/momentsSql.j
  * counts show a missing value); 'casewise' computes the complete form over complete rows; 'complete' computes only
  * the complete form and refuses (INCOMPLETE_MOMENTS) when a value is missing.
  */
-export type EngineMissing = 'mean' | 'pairwise' | 'casewise' | 'complete';
+export type EngineMissing = MissingRule | 'complete';
 
 /** Options shared by the engine adapters (`duckdbMoments`, `clickhouseMoments`). */
 export interface EngineMomentsOptions {
@@ -22,7 +23,7 @@ export interface EngineMomentsOptions {
   weights?: string | null;
   /** Segment columns to group by. Default none. */
   groupBy?: readonly string[];
-  /** Missing-value rule ({@link EngineMissing}). Default 'mean' (seminr's default). */
+  /** Missing-value rule ({@link EngineMissing}). Default `DEFAULT_MISSING` (seminr's mean replacement). */
   missing?: EngineMissing;
   /** Codebook applied inside the SQL (missing codes, reverse items, scale check). */
   codebook?: Codebook;
@@ -56,8 +57,8 @@ export type RunSql = (sql: string) => Promise<EngineRow[]>;
  * res.moments.n
  */
 export async function computeMoments(run: RunSql, source: SqlSource, dialect: SqlDialect, options: EngineMomentsOptions): Promise<EngineMomentsResult> {
-  const rule = options.missing ?? 'mean';
-  if (!['mean', 'pairwise', 'casewise', 'complete'].includes(rule)) {
+  const rule: EngineMissing = options.missing ?? DEFAULT_MISSING;
+  if (rule !== 'complete' && !MISSING_RULES.includes(rule)) {
     throw new CsiError('INVALID_OPTION', `missing must be 'mean', 'pairwise', 'casewise' or 'complete', not "${String(rule)}".`);
   }
   const base = {
@@ -81,7 +82,7 @@ export async function computeMoments(run: RunSql, source: SqlSource, dialect: Sq
   };
 
   let form: MomentsForm = rule === 'casewise' ? 'casewise' : 'complete';
-  let q = momentsSql({ ...base, missing: form });
+  let q = momentsSql({ ...base, form });
   let totalRows: number | null = null;
   if (q.checkSql && q.checkColumns) {
     const [checkRow] = await exec(q.checkSql);
@@ -93,7 +94,7 @@ export async function computeMoments(run: RunSql, source: SqlSource, dialect: Sq
   } catch (e) {
     if (!(isCsiError(e) && e.code === 'INCOMPLETE_MOMENTS' && (rule === 'mean' || rule === 'pairwise'))) throw e;
     form = 'pairwise';
-    q = momentsSql({ ...base, missing: form });
+    q = momentsSql({ ...base, form });
     grouped = groupedMomentsFromRows(await exec(q.sql), q.spec);
   }
   checkLevels(grouped, options.codebook);

@@ -1,7 +1,7 @@
 import { CsiError, isCsiError } from '../errors.js';
-import type { Moments } from '../stats/index.js';
+import { resolveSeed, type Moments, type Seed } from '../stats/index.js';
 import { computeMoments, type EngineMomentsOptions, type EngineMomentsResult, type RunSql } from './computeMoments.js';
-import { emptyMoments } from './groupedMoments.js';
+import { emptyMoments } from '../stats/index.js';
 import { exactNumber, parseMomentsRow } from './parseMomentsRow.js';
 import type { SqlDialect } from './sql/dialect.js';
 import type { SqlSource } from './sql/momentsSql.js';
@@ -11,7 +11,7 @@ import { poissonBootstrapSql } from './sql/poissonBootstrapSql.js';
 export interface ReplicateMomentsOptions extends EngineMomentsOptions {
   /** Number of Poisson-bootstrap replicates. */
   replicates: number;
-  /** Seed. Default 1. */
+  /** Seed (the one seed contract, `Seed` in stats). Default: random, reported as the result's `seed`. */
   seed?: number;
   /** Row key column hashed for the counts. Default: the codebook's `id`. */
   rowKey?: string;
@@ -21,6 +21,8 @@ export interface ReplicateMomentsOptions extends EngineMomentsOptions {
 export interface ReplicateMomentsResult {
   full: EngineMomentsResult;
   replicates: Moments[];
+  /** The seed used (the one given, or the random default): report it to repeat the run. */
+  seed: Seed;
   queries: string[];
 }
 
@@ -42,10 +44,10 @@ export async function computeReplicateMoments(run: RunSql, source: SqlSource, di
     items: options.items,
     source,
     dialect,
-    missing: full.form,
+    form: full.form,
     rowKey,
     replicates: options.replicates,
-    ...(options.seed !== undefined ? { seed: options.seed } : {}),
+    seed: resolveSeed(options.seed),
     ...(options.weights !== undefined ? { weights: options.weights } : {}),
     ...(options.codebook ? { codebook: options.codebook } : {}),
   });
@@ -64,5 +66,5 @@ export async function computeReplicateMoments(run: RunSql, source: SqlSource, di
     replicates[r] = parseMomentsRow(row, q.spec);
   }
   for (let r = 0; r < options.replicates; r++) replicates[r] ??= emptyMoments(q.spec.items, q.spec.weighted);
-  return { full, replicates, queries: [...full.queries, q.sql] };
+  return { full, replicates, seed: q.seed, queries: [...full.queries, q.sql] };
 }

@@ -16,7 +16,9 @@ export {
   type SqlSource,
 } from './sql/momentsSql.js';
 export { parseMomentsRow, checkMomentsRow, exactNumber, type EngineRow } from './parseMomentsRow.js';
-export { groupedMomentsFromRows, marginOf, totalOf, emptyMoments, keyValue, type GroupedMoments, type GroupKey } from './groupedMoments.js';
+export { groupedMomentsFromRows, keyValue } from './groupedMoments.js';
+/** The per-segment moments type and its margins are owned by stats/; re-exported here for engine users. */
+export { marginOf, totalOf, emptyMoments, type GroupedMoments, type GroupKey } from '../stats/index.js';
 export { computeMoments, type EngineMomentsOptions, type EngineMomentsResult, type EngineMissing, type RunSql } from './computeMoments.js';
-export { poissonBootstrapSql, poissonCdf, poissonCountSql, type PoissonBootstrapSqlOptions } from './sql/poissonBootstrapSql.js';
+export { poissonBootstrapSql, poissonCdf, poissonCountSql, type PoissonBootstrapSqlOptions, type PoissonBootstrapQuery } from './sql/poissonBootstrapSql.js';
 export { computeReplicateMoments, type ReplicateMomentsOptions, type ReplicateMomentsResult } from './computeReplicates.js';

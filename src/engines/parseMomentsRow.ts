@@ -71,7 +71,7 @@ export function checkMomentsRow(row: EngineRow, columns: readonly MomentsColumn[
  * Complete-form rows get m = sw, p[i,j] = s[i], q[i,j] = c[i,i]; without weights sw = sww = n.
  *
  * @example
- * const q = momentsSql({ items: ['a'], source: 't', missing: 'complete', dialect: 'duckdb' });
+ * const q = momentsSql({ items: ['a'], source: 't', form: 'complete', dialect: 'duckdb' });
  * parseMomentsRow({ csi_n: 2n, csi_n_0: 2n, csi_s_0: 3, csi_c_0_0: 5 }, q.spec).c // [5]
  */
 export function parseMomentsRow(row: EngineRow, spec: MomentsQuerySpec): Moments {

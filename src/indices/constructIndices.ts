@@ -11,7 +11,7 @@ import type { IndexEstimate } from './types.js';
 export interface ConstructIndicesOptions {
   /** The model the result was estimated with. */
   model: ModelSpec;
-  /** Declared scale of each item ({@link itemScales}); constructs with an item without one get no index. */
+  /** Declared scale of each item ({@link indexScales}); constructs with an item without one get no index. */
   scales: Record<string, ItemScale>;
   /** Weight source. Default 'pls'. */
   weights?: IndexWeightSource;
@@ -37,14 +37,14 @@ export interface ConstructIndices {
 /**
  * The ACSI 0-100 index of every construct, higher-order ones included, from moments only (methodology §1.3):
  * `I_j = 100 (Σ w̃_k x̄_k − Σ w̃_k L_k)/(Σ w̃_k U_k − Σ w̃_k L_k)` with w̃ from the weight source
- * ({@link indexRecipes}: `pls` = standardized outer weight ÷ item SD, normalised), SD = √(a'Σa) of the linear form,
+ * ({@link indexRecipes}: `pls` = standardized outer weight ÷ item SD, normalised; `equal` = 1/m on the items' 0-100 scores), SD = √(a'Σa) of the linear form,
  * SE = SD/√n_eff and a t interval with n_eff − 1 df (n_eff = rows, or Kish's effective n with sampling weights).
  * The mean index is linear in item means, so engines and segments get indices with no pass over rows.
  * A construct with an item lacking a declared scale gets no index (one warning names them).
  *
  * @example
  * const res = estimate(survey, model);
- * constructIndices(res, momentsFromSurvey(survey), { model, scales: itemScales(survey.itemNames, { scale: [1, 10] }) })
+ * constructIndices(res, momentsFromSurvey(survey), { model, scales: indexScales(survey.itemNames, { scale: [1, 10] }) })
  *   .indices.Satisfaction.mean // 72.45 on mobi
  */
 export function constructIndices(result: PlsResult, moments: Moments, options: ConstructIndicesOptions): ConstructIndices {
@@ -70,7 +70,7 @@ export function constructIndices(result: PlsResult, moments: Moments, options: C
         if (missingScale.length > 0) {
           unscaled.push(...missingScale);
           form = null;
-        } else form = acsiIndexForm(r.weights, scales);
+        } else form = acsiIndexForm(source === 'equal' ? equalOnRescaled(r.weights, scales) : r.weights, scales);
       } else {
         const dims = Object.keys(r.weights);
         if (dims.some((d) => forms[d] === undefined && pending.some((p) => p.name === d))) continue;
@@ -102,4 +102,11 @@ export function constructIndices(result: PlsResult, moments: Moments, options: C
     warnings.push({ code: 'NEGATIVE_WEIGHT', construct: c, message: `${c} has a negative index weight: its index may leave 0-100 (IPMA assumes non-negative weights).` });
   }
   return { indices, indexWeights, forms, source: typeof source === 'string' ? source : 'explicit', itemMoments: im, warnings };
+}
+
+/** Equal weights mean equal weights of the items' 0-100 scores: raw-score weights ∝ 1/(U_k − L_k), normalised. */
+function equalOnRescaled(weights: Record<string, number>, scales: Record<string, ItemScale>): Record<string, number> {
+  const u = Object.fromEntries(Object.keys(weights).map((k) => [k, weights[k] / (scales[k][1] - scales[k][0])]));
+  const sum = Object.values(u).reduce((a, b) => a + b, 0);
+  return Object.fromEntries(Object.entries(u).map(([k, v]) => [k, v / sum]));
 }

@@ -44,7 +44,7 @@ const CR_LIMIT = 0.1;
  * - `equal` — 1/m. Explicit numbers `{ child: w }` — normalised (children not named get 0).
  * - `{ ahp: { dimensions, matrix } }` — principal-eigenvector weights ({@link ahpWeights}); CR ≥ 0.10 is refused
  *   with CsiError('INCONSISTENT_MATRIX') unless `spec.force` (then a warning); λmax, CI, CR are on the parent node.
- * - `entropy` — entropy weights of the children's per-respondent 0-100 scores ({@link entropyWeights}; needs rows).
+ * - `entropy` — entropy weights of the children's per-respondent 0-100 scores as rolled up (their own weights) ({@link entropyWeights}; needs rows).
  *
  * @example
  * rollUpHierarchy(result, indices, { model, scales, spec: { levels: { '2': 'equal' } } }).root.index.mean
@@ -64,16 +64,21 @@ export function rollUpHierarchy(result: PlsResult, indices: ConstructIndices, op
     return s ? { items: [k], coef: Float64Array.of(100 / (s[1] - s[0])), constant: (-100 * s[0]) / (s[1] - s[0]) } : null;
   };
 
-  /** PLS weights of the children: the ratio of the parent's coefficient to the child's on one of the child's items. */
+  /**
+   * PLS weights of the children: the share of the parent index's 0-100 item weights (v_k = coef_k (U_k − L_k)/100,
+   * Σ v = 1) on each child's items. When the parent's index is Σ c_d I_d of its children (pls, equal, weights on
+   * dimensions) this is exactly c_d; with item-level weights on a higher-order construct it still sums to 1.
+   */
   const plsWeights = (parent: ModelNode, kids: string[], forms: (LinearIndex | null)[]): number[] => {
     if (parent.level === 1) return kids.map((k) => (k === target ? 1 : 0));
     const pf = indices.forms[parent.name];
     if (!pf) return kids.map(() => NaN);
     const pc = new Map(pf.items.map((k, i) => [k, pf.coef[i]] as const));
-    return forms.map((f) => (f && f.items.length > 0 ? (pc.get(f.items[0]) ?? 0) / f.coef[0] : NaN));
+    return forms.map((f) => (f && f.items.length > 0 ? f.items.reduce((a, k) => a + ((pc.get(k) ?? 0) * (scales[k][1] - scales[k][0])) / 100, 0) : NaN));
   };
 
-  const weightsFor = (parent: ModelNode, kids: string[], forms: (LinearIndex | null)[]): { w: number[]; source: string; ahp?: HierarchyNode['ahp'] } => {
+  /** `forms`: the children's construct forms (PLS ratios); `rolled`: the children's forms as rolled up (entropy). */
+  const weightsFor = (parent: ModelNode, kids: string[], forms: (LinearIndex | null)[], rolled: (LinearIndex | null)[]): { w: number[]; source: string; ahp?: HierarchyNode['ahp'] } => {
     const childLevel = String(parent.children[0]?.level ?? 4) as '2' | '3' | '4';
     const ws: LevelWeights = (parent.level === 1 ? undefined : spec.nodes?.[parent.name]) ?? spec.levels?.[childLevel] ?? 'pls';
     if (ws === 'pls') return { w: plsWeights(parent, kids, forms), source: 'pls' };
@@ -88,8 +93,8 @@ export function rollUpHierarchy(result: PlsResult, indices: ConstructIndices, op
     }
     if (ws === 'entropy') {
       if (!options.columns) throw new CsiError('NEEDS_ROWS', `Entropy weights for the children of ${parent.name} need the rows: not available from moments.`, { construct: parent.name });
-      if (forms.some((f) => !f)) return { w: kids.map(() => NaN), source: 'entropy' };
-      const scores = indexScores(Object.fromEntries(kids.map((k, i) => [k, forms[i]!])), options.columns, im, result.settings.missing);
+      if (rolled.some((f) => !f)) return { w: kids.map(() => NaN), source: 'entropy' };
+      const scores = indexScores(Object.fromEntries(kids.map((k, i) => [k, rolled[i]!])), options.columns, im, result.settings.missing);
       return { w: Array.from(entropyWeights(kids.map((k) => scores[k]))), source: 'entropy' };
     }
     if ('ahp' in ws && typeof ws.ahp === 'object') {
@@ -118,7 +123,7 @@ export function rollUpHierarchy(result: PlsResult, indices: ConstructIndices, op
     return { w: raw.map((v) => v / sum), source: 'explicit' };
   };
 
-  const build = (node: ModelNode, weight: number, weightSource: string): { out: HierarchyNode; form: LinearIndex | null } => {
+  const build = (node: ModelNode): { out: HierarchyNode; form: LinearIndex | null } => {
     let form: LinearIndex | null;
     let children: HierarchyNode[] = [];
     let ahp: HierarchyNode['ahp'] | undefined;
@@ -127,9 +132,14 @@ export function rollUpHierarchy(result: PlsResult, indices: ConstructIndices, op
       const kidsNodes = node.children;
       const kids = kidsNodes.map((c) => c.name);
       const kidForms = kidsNodes.map((c) => (c.kind === 'item' ? itemForm(c.name) : (indices.forms[c.name] ?? null)));
-      const { w, source, ahp: a } = weightsFor(node, kids, kidForms);
+      // Children first: entropy weights are those of the children's scores as rolled up (their own level weights).
+      const built = kidsNodes.map((c) => build(c));
+      const { w, source, ahp: a } = weightsFor(node, kids, kidForms, built.map((b) => b.form));
       ahp = a;
-      const built = kidsNodes.map((c, i) => build(c, w[i], source));
+      built.forEach((b, i) => {
+        b.out.weight = w[i];
+        b.out.weightSource = source;
+      });
       children = built.map((b) => b.out);
       const used = built.map((b, i) => ({ f: b.form, w: w[i] })).filter((x) => x.w !== 0);
       form = used.length > 0 && used.every((x) => x.f && Number.isFinite(x.w)) ? combineForms(used.map((x) => x.f!), used.map((x) => x.w)) : null;
@@ -141,8 +151,8 @@ export function rollUpHierarchy(result: PlsResult, indices: ConstructIndices, op
       name: node.name,
       ...(label ? { label: { ...label } } : {}),
       level: node.level,
-      weight,
-      weightSource,
+      weight: 1,
+      weightSource: 'root',
       index: { mean: est?.mean ?? null, se: est?.se ?? null, lower: est?.lower ?? null, upper: est?.upper ?? null },
       n: im.n,
       children,
@@ -150,7 +160,7 @@ export function rollUpHierarchy(result: PlsResult, indices: ConstructIndices, op
     };
     return { out, form };
   };
-  const { out } = build(tree.root, 1, 'root');
+  const { out } = build(tree.root);
   return { root: out, warnings };
 }
 

@@ -2,7 +2,7 @@ export type { Quadrant, IndexEstimate as IndexEstimateShape, HierarchyNode as In
 export { itemMoments, type ItemMoments } from './itemMoments.js';
 export { studentTQuantile } from './tQuantile.js';
 export { acsiIndexForm, rescaledItemWeights, combineForms, linearMoments, indexEstimate, type LinearIndex, type ItemScale } from './linearIndex.js';
-export { itemScales, checkScale, parseScale, checkColumnsInScale, type ItemScalesOptions } from './scales.js';
+export { indexScales, checkScale, parseScale, checkColumnsInScale, type IndexScalesOptions } from './scales.js';
 export { unstandardizedWeights, indexRecipes, type IndexWeightSource, type IndexRecipe } from './indexWeights.js';
 export { constructIndices, type ConstructIndices, type ConstructIndicesOptions } from './constructIndices.js';
 export { indexScores } from './indexScores.js';

@@ -30,7 +30,7 @@ export function unstandardizedWeights(std: Record<string, number>, sds: Record<s
 
 /**
  * How each construct's index is built from a weight source. First-order constructs: weights on raw items —
- * `pls` the normalised unstandardized outer weights ({@link unstandardizedWeights}), `equal` 1/m, explicit numbers
+ * `pls` the normalised unstandardized outer weights ({@link unstandardizedWeights}), `equal` 1/m (constructIndices makes that 1/m on the items' 0-100 scores), explicit numbers
  * normalised to sum 1 (constructs not listed fall back to `pls`). Higher-order constructs (disjoint two-stage):
  * `pls` gives composite weights on raw items, u_Hk = Σ_d w_Hd · w_dk / s_k (stage 2 scores Y_H = Σ_d w_Hd Y_d and
  * Y_d = Σ_k (w_dk / s_k)(x_k − x̄_k), so the HOC's index is an exact positive linear transform of its PLS score,
@@ -45,6 +45,10 @@ export function indexRecipes(result: PlsResult, model: ModelSpec, im: ItemMoment
   const sds: Record<string, number> = {};
   im.items.forEach((k, i) => (sds[k] = im.sds[i]));
   const out: Record<string, IndexRecipe> = {};
+  if (typeof source === 'object') {
+    const names = new Set(model.constructs.map((c) => c.name));
+    for (const k of Object.keys(source)) if (!names.has(k)) throw new CsiError('UNKNOWN_CONSTRUCT', `Index weights for ${k}: not a construct of the model.`, { construct: k });
+  }
   for (const c of model.constructs) {
     const explicit = typeof source === 'object' ? source[c.name] : undefined;
     const isHoc = (c.dimensions?.length ?? 0) > 0;

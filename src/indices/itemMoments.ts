@@ -6,7 +6,9 @@ export interface ItemMoments {
   items: string[];
   /** (Weighted) item means after the missing rule (mean replacement leaves them unchanged). */
   means: Float64Array;
-  /** (Weighted) item SDs, divisor Σw − 1: exactly the SDs the PLS estimator standardizes with. */
+  /** (Weighted) item SDs: the SDs the PLS estimator standardizes with (divisor n − 1); with sampling weights the
+   * divisor is (n − 1)/n · Σw (weights rescaled to sum n), a common factor off the estimator's, so SDs do not depend
+   * on the scale of the weights. */
   sds: Float64Array;
   /** Covariance matrix (p × p, row-major), cov_ij = r_ij · s_i · s_j. */
   cov: Float64Array;
@@ -37,6 +39,14 @@ export function itemMoments(moments: Moments, items: readonly string[], missing:
   const sel = selectMoments(moments, items);
   const { r, means, sds } = correlationFromMoments(sel, missing);
   const p = items.length;
+  // With sampling weights the estimator's divisor (Σw − 1, or Σw when Σw ≤ 1) depends on the arbitrary scale of the
+  // weights; index SDs and SEs must not. Rescale to the weights-sum-to-n divisor (n − 1)/n · Σw (= n − 1 without
+  // weights, = Σw − 1 when Σw = n): one common factor, so the ratios w_k / s_k (index weights) are unchanged.
+  if (moments.weighted && moments.n > 1 && moments.sw > 0) {
+    const dof = moments.sw > 1 ? moments.sw - 1 : moments.sw;
+    const f = Math.sqrt(dof / (((moments.n - 1) / moments.n) * moments.sw));
+    for (let i = 0; i < p; i++) sds[i] *= f;
+  }
   const cov = new Float64Array(p * p);
   for (let i = 0; i < p; i++) for (let j = 0; j < p; j++) cov[i * p + j] = r[i * p + j] * sds[i] * sds[j];
   const nEff = moments.sww > 0 ? (moments.sw * moments.sw) / moments.sww : moments.n;

@@ -2,8 +2,8 @@ import type { Codebook } from '../data/index.js';
 import { CsiError } from '../errors.js';
 import type { ItemScale } from './linearIndex.js';
 
-/** Options of {@link itemScales}. */
-export interface ItemScalesOptions {
+/** Options of {@link indexScales}. */
+export interface IndexScalesOptions {
   /** One scale [min, max] for every item (`--scale MIN:MAX`); wins over the codebook. */
   scale?: readonly [number, number];
   /** The codebook whose declared (not inferred) item scales apply. */
@@ -16,9 +16,9 @@ export interface ItemScalesOptions {
  * Items with neither are left out. A scale with min ≥ max is CsiError('INVALID_SCALE').
  *
  * @example
- * itemScales(['a', 'b'], { scale: [1, 10] }) // { a: [1, 10], b: [1, 10] }
+ * indexScales(['a', 'b'], { scale: [1, 10] }) // { a: [1, 10], b: [1, 10] }
  */
-export function itemScales(items: readonly string[], options: ItemScalesOptions): Record<string, ItemScale> {
+export function indexScales(items: readonly string[], options: IndexScalesOptions): Record<string, ItemScale> {
   const out: Record<string, ItemScale> = {};
   if (options.scale) {
     const [lo, hi] = options.scale;

@@ -1,4 +1,5 @@
 import { CsiError, type CsiWarning } from '../errors.js';
+import { resolveSeed } from '../stats/index.js';
 import { createResampleRng, resampleCounts, type Uint32Source } from './rng.js';
 import { countsFromIndices, type ResampleIndices } from './resamples.js';
 import { summarizeDraws } from './summarize.js';
@@ -52,8 +53,7 @@ export function makePlan(n: number, options: ResampleOptions): ResamplePlan {
   }
   const total = options.resamples ?? DEFAULT_RESAMPLES;
   if (!Number.isInteger(total) || total < 2) throw new CsiError('INVALID_OPTION', `resamples must be an integer ≥ 2, got ${total}.`);
-  const seed = options.seed ?? Math.floor(Math.random() * 2 ** 31);
-  if (!Number.isSafeInteger(seed) || seed < 0) throw new CsiError('INVALID_OPTION', `seed must be an integer in [0, 2^53), got ${seed}.`);
+  const seed = resolveSeed(options.seed);
   return { n, total, seed, rng: options.rng };
 }
 

@@ -1,7 +1,7 @@
 import type { Survey } from '../data/index.js';
 import type { ModelSpec } from '../model/index.js';
-import { DEFAULT_MAX_ITERATIONS, DEFAULT_TOLERANCE, estimateFromMoments, fitPls, stageStructure, stageTwoModel, type EstimateOptions, type PlsFit, type PlsResult } from '../pls/index.js';
-import { accumulateMoments, correlationFromMoments, surveyColumns, type Moments } from '../stats/index.js';
+import { estimateFromMoments, leanEstimator, type EstimateOptions, type PlsFit, type PlsResult } from '../pls/index.js';
+import { accumulateMoments, subtractMoments, surveyColumns, type Moments } from '../stats/index.js';
 import { packRows, resampleMoments } from './resample-moments.js';
 import { dropFromError, type DropInfo, type ResampleEvaluator } from './engine.js';
 import { readNamedStatistics, readStatistics, statisticLayout, type StatisticLayout, type StatisticSpec } from './statistics.js';
@@ -30,46 +30,6 @@ function modelItems(model: ModelSpec): string[] {
 }
 
 /**
- * The lean estimator of a first-order model without PLSc: item correlations from the moments, then `fitPls` — the
- * same two calls `estimateFromMoments` makes for such a model (its non-two-stage branch), without naming results,
- * effects tables or quality, which the bootstrap does not read. Returns null when the model needs the full
- * estimator (higher-order constructs, PLSc).
- */
-function leanEstimator(model: ModelSpec, est: EstimateOptions): { items: string[]; fit: (mo: Moments) => PlsFit } | null {
-  if (est.consistent === true || model.constructs.some((c) => (c.dimensions?.length ?? 0) > 0)) return null;
-  const structure = stageStructure(stageTwoModel(model));
-  const items = structure.itemNames;
-  const missing = est.missing ?? 'mean';
-  const fitOptions = { scheme: est.scheme ?? 'path', maxIterations: est.maxIterations ?? DEFAULT_MAX_ITERATIONS, tolerance: est.tolerance ?? DEFAULT_TOLERANCE };
-  return {
-    items,
-    fit(mo) {
-      const corr = correlationFromMoments(mo, missing);
-      return fitPls({ ...structure, S: corr.r, n: corr.n }, fitOptions);
-    },
-  };
-}
-
-/** a − b field by field (every Moments field is a sum over rows): the moments of a's rows without b's. */
-function subtractMoments(a: Moments, b: Moments): Moments {
-  const sub = (u: readonly number[], v: readonly number[]): number[] => u.map((x, i) => x - v[i]);
-  return {
-    items: a.items,
-    n: a.n - b.n,
-    weighted: a.weighted,
-    sw: a.sw - b.sw,
-    sww: a.sww - b.sww,
-    nObs: sub(a.nObs, b.nObs),
-    s: sub(a.s, b.s),
-    m: sub(a.m, b.m),
-    p: sub(a.p, b.p),
-    q: sub(a.q, b.q),
-    c: sub(a.c, b.c),
-    complete: a.complete,
-  };
-}
-
-/**
  * Build the PLS bootstrap job: the survey's model-item columns, the full-data estimate (errors here are fatal and
  * thrown), the statistic layout, and an evaluator that turns a resample's row counts into one weighted moments
  * pass and one estimation. Resample fits that throw, do not converge (unless `dropNonConverged: false`) or carry
@@ -87,32 +47,20 @@ export function createPlsJob<R = PlsResult>(survey: Survey, model: ModelSpec, op
   let weights: Float64Array | null = survey.weights;
   if (est.weights instanceof Float64Array) weights = est.weights;
   else if (est.weights === false) weights = null;
-  const casewise = est.missing === 'casewise';
   const estOptions: EstimateOptions = { ...est, scores: false };
   const packed = packRows(names, columns, weights);
   const moments = (counts: Uint32Array | null, rows?: Int32Array): Moments =>
     packed && !rows
       ? resampleMoments(packed, counts)
-      : accumulateMoments(columns, { names, weights, counts, casewise, ...(rows ? { rows } : {}) });
+      : accumulateMoments(columns, { names, weights, counts, ...(est.missing ? { missing: est.missing } : {}), ...(rows ? { rows } : {}) });
 
   const full = moments(null);
   const originalResult = estimateFromMoments(full, model, estOptions);
   const fit0 = originalResult.fit;
   const layout: StatisticLayout = statisticLayout(originalResult, { htmt: options.htmt });
-  if (lean && layout.direct) {
-    // The lean fit must index items and constructs as the full estimator does and give its numbers on the full
-    // data (guards against the two drifting apart); otherwise every resample uses the full estimator.
-    const f = lean.fit(full);
-    const same = (a: string[], b: string[]): boolean => a.length === b.length && a.every((x, i) => x === b[i]);
-    if (!same(f.itemNames, fit0.itemNames) || !same(f.constructNames, fit0.constructNames)) lean = null;
-    else {
-      const a = new Float64Array(layout.specs.length);
-      const b = new Float64Array(layout.specs.length);
-      readStatistics(f, layout, a);
-      readNamedStatistics(originalResult, layout, b);
-      for (let q = 0; q < a.length; q++) if (!(Math.abs(a[q] - b[q]) <= 1e-10 * (1 + Math.abs(b[q])))) lean = null;
-    }
-  } else lean = null;
+  // The lean form reads the statistics straight from the p × p fit; it needs the direct layout (no statistic that
+  // only the named result holds). It is the estimator's own lean form (pls/leanEstimator): same settings, same calls.
+  if (!layout.direct) lean = null;
   const extraFn = options.extraStatistics as ((r: PlsResult) => Record<string, number>) | undefined;
   const extraKeys = extraFn ? Object.keys(extraFn(originalResult)) : [];
   const specs: StatisticSpec[] = [...layout.specs, ...extraKeys.map((key) => ({ group: 'extra' as const, name: key }))];

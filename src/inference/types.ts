@@ -16,8 +16,9 @@ export interface ResampleOptions {
   /** Number of resamples B. Default 5000 (SmartPLS' recommendation; seminr's default is 500). Ignored with `indices`. */
   resamples?: number;
   /**
-   * Seed of the counter-based generator (an integer in [0, 2^53)); resample r depends only on (seed, r).
-   * Default: a random seed, reported in the result so the run can be repeated.
+   * Seed (the one seed contract, `Seed` in stats: an integer in [0, 2^31 − 1]); resample r depends only on
+   * (seed, r). Default: a random seed, reported in the result so the run can be repeated. The in-engine Poisson
+   * bootstrap takes the same seeds but draws other resamples by design (Poisson vs multinomial; see `Seed`).
    */
   seed?: number;
   /** Explicit resamples as 0-based row indices (one array per resample), e.g. from {@link parseResamples}. */

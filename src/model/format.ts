@@ -1,5 +1,5 @@
 import { isPlainName } from './tokenize.js';
-import type { Label } from '../data/codebook.js';
+import type { Label } from '../data/index.js';
 import type { ModelSpec } from './types.js';
 
 /** Options of {@link formatModel}. */

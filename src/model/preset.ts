@@ -1,5 +1,5 @@
 import { CsiError } from '../errors.js';
-import type { Label } from '../data/codebook.js';
+import type { Label } from '../data/index.js';
 import { PRESETS, type PresetDefinition, type PresetName } from './presets.js';
 import type { ConstructSpec, ModelSpec, PathSpec } from './types.js';
 import { validateModel } from './validate.js';

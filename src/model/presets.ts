@@ -1,4 +1,5 @@
-import type { Label } from '../data/codebook.js';
+import type { Label } from '../data/index.js';
+import { paths } from './builder.js';
 import type { PathSpec } from './types.js';
 
 /**
@@ -45,8 +46,6 @@ const C = {
   loyalty: { name: 'Loyalty', label: { en: 'Customer loyalty', zh: '顾客忠诚' }, mode: 'A' },
 } as const satisfies Record<string, PresetConstruct>;
 
-const p = (from: string, to: string): PathSpec => ({ from, to });
-
 /**
  * SCSB, the Swedish Customer Satisfaction Barometer (Fornell 1992), methodology §3: expectations and perceived
  * performance (value) drive satisfaction; complaints (voice) and loyalty are its consequences. 5 constructs, 6 paths.
@@ -63,12 +62,10 @@ export const SCSB: PresetDefinition = {
     C.loyalty,
   ],
   paths: [
-    p('Expectation', 'Value'),
-    p('Expectation', 'Satisfaction'),
-    p('Value', 'Satisfaction'),
-    p('Satisfaction', 'Complaints'),
-    p('Satisfaction', 'Loyalty'),
-    p('Complaints', 'Loyalty'),
+    ...paths('Expectation', ['Value', 'Satisfaction']),
+    ...paths('Value', 'Satisfaction'),
+    ...paths('Satisfaction', ['Complaints', 'Loyalty']),
+    ...paths('Complaints', 'Loyalty'),
   ],
   source: 'methodology §3 (Fornell 1992; Johnson et al. 2001)',
 };
@@ -83,15 +80,11 @@ export const ACSI: PresetDefinition = {
   target: 'Satisfaction',
   constructs: [C.expectation, C.quality, C.value, { ...C.satisfaction, label: { en: 'Customer satisfaction (ACSI)', zh: '顾客满意度（ACSI）' } }, C.complaints, C.loyalty],
   paths: [
-    p('Expectation', 'Quality'),
-    p('Expectation', 'Value'),
-    p('Expectation', 'Satisfaction'),
-    p('Quality', 'Value'),
-    p('Quality', 'Satisfaction'),
-    p('Value', 'Satisfaction'),
-    p('Satisfaction', 'Complaints'),
-    p('Satisfaction', 'Loyalty'),
-    p('Complaints', 'Loyalty'),
+    ...paths('Expectation', ['Quality', 'Value', 'Satisfaction']),
+    ...paths('Quality', ['Value', 'Satisfaction']),
+    ...paths('Value', 'Satisfaction'),
+    ...paths('Satisfaction', ['Complaints', 'Loyalty']),
+    ...paths('Complaints', 'Loyalty'),
   ],
   source: 'methodology §1.1 (Fornell et al. 1996; Johnson et al. 2001)',
 };
@@ -106,18 +99,12 @@ export const ECSI: PresetDefinition = {
   target: 'Satisfaction',
   constructs: [C.image, C.expectation, C.quality, C.value, C.satisfaction, C.complaints, C.loyalty],
   paths: [
-    p('Image', 'Expectation'),
-    p('Image', 'Satisfaction'),
-    p('Image', 'Loyalty'),
-    p('Expectation', 'Quality'),
-    p('Expectation', 'Value'),
-    p('Expectation', 'Satisfaction'),
-    p('Quality', 'Value'),
-    p('Quality', 'Satisfaction'),
-    p('Value', 'Satisfaction'),
-    p('Satisfaction', 'Complaints'),
-    p('Satisfaction', 'Loyalty'),
-    p('Complaints', 'Loyalty'),
+    ...paths('Image', ['Expectation', 'Satisfaction', 'Loyalty']),
+    ...paths('Expectation', ['Quality', 'Value', 'Satisfaction']),
+    ...paths('Quality', ['Value', 'Satisfaction']),
+    ...paths('Value', 'Satisfaction'),
+    ...paths('Satisfaction', ['Complaints', 'Loyalty']),
+    ...paths('Complaints', 'Loyalty'),
   ],
   source: 'methodology §2 (seminr mobi example; Tenenhaus et al. 2005)',
 };
@@ -143,17 +130,12 @@ export const CCSI: PresetDefinition = {
     C.loyalty,
   ],
   paths: [
-    p('Image', 'Expectation'),
-    p('Image', 'Satisfaction'),
-    p('Image', 'Loyalty'),
-    p('Expectation', 'Quality'),
-    p('Expectation', 'Value'),
-    p('Expectation', 'Satisfaction'),
-    p('Quality', 'Value'),
-    p('Quality', 'Satisfaction'),
-    p('Value', 'Satisfaction'),
-    p('Satisfaction', 'Loyalty'),
-    p('Image', 'Quality'), // the 11th path, UNVERIFIED against GB/T 19038-2009 Annex A
+    ...paths('Image', ['Expectation', 'Satisfaction', 'Loyalty']),
+    ...paths('Expectation', ['Quality', 'Value', 'Satisfaction']),
+    ...paths('Quality', ['Value', 'Satisfaction']),
+    ...paths('Value', 'Satisfaction'),
+    ...paths('Satisfaction', 'Loyalty'),
+    ...paths('Image', 'Quality'), // the 11th path, UNVERIFIED against GB/T 19038-2009 Annex A
   ],
   source: 'methodology §4.1 (10 shared paths + Image → PerceivedQuality, 11th path unverified)',
 };

@@ -1,4 +1,4 @@
-import type { Label } from '../data/codebook.js';
+import type { Label } from '../data/index.js';
 
 /**
  * The plain-JSON model every front end compiles to (text syntax, builder, presets) and every estimator reads.

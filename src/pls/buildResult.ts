@@ -1,10 +1,10 @@
 import type { CsiWarning } from '../errors.js';
-import type { ModelSpec } from '../model/types.js';
+import type { ModelSpec } from '../model/index.js';
 import { assessQuality, consistentPls, type ConsistentResult, type QualityReport } from '../quality/index.js';
 import { combinationCorrelations } from './combinationCorrelations.js';
 import { effectMatrices } from './effects.js';
-import { estimateCore, type CoreFits } from './estimateCore.js';
-import type { MissingReport, PlsEffect, PlsFit, PlsResult, PlsSettings } from './types.js';
+import { estimateCore, type CoreFits } from './fitStages.js';
+import type { ItemSummary, MissingReport, PlsEffect, PlsFit, PlsResult, PlsSettings } from './types.js';
 
 /** What {@link buildResult} needs besides the fits. */
 export interface BuildContext {
@@ -12,6 +12,8 @@ export interface BuildContext {
   n: number;
   sumWeights: number;
   missing: MissingReport;
+  /** Per-item summaries ({@link ItemSummary}). */
+  items: Record<string, ItemSummary>;
   warnings: CsiWarning[];
   model: ModelSpec;
 }
@@ -129,6 +131,7 @@ export function buildResult(core: CoreFits, ctx: BuildContext): PlsResult {
     totalEffects: list(eff.total, eff.reach),
     constructCorrelations,
     missing: ctx.missing,
+    items: ctx.items,
     warnings,
     fit,
   };

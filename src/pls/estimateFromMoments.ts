@@ -1,18 +1,13 @@
 import { CsiError, type CsiWarning } from '../errors.js';
-import type { ModelSpec } from '../model/types.js';
-import { validateModel } from '../model/validate.js';
-import { correlationFromMoments } from '../stats/correlationFromMoments.js';
-import type { Moments } from '../stats/moments-types.js';
-import { selectMoments } from '../stats/selectMoments.js';
+import type { ModelSpec } from '../model/index.js';
+import { validateModel } from '../model/index.js';
+import { correlationFromMoments } from '../stats/index.js';
+import { selectMoments, type Moments } from '../stats/index.js';
+import { resolveSettings } from './settings.js';
 import { buildResult } from './buildResult.js';
-import { estimateCore } from './estimateCore.js';
+import { estimateCore } from './fitStages.js';
 import { stageOneModel, stageTwoModel } from './twoStage.js';
-import type { EstimateOptions, MissingReport, PlsResult, PlsSettings } from './types.js';
-
-/** Default maximum number of iterations (seminr maxIt). */
-export const DEFAULT_MAX_ITERATIONS = 300;
-/** Default stop criterion Σ|ΔW| < 1e-7 (seminr stopCriterion = 7). */
-export const DEFAULT_TOLERANCE = 1e-7;
+import type { EstimateOptions, ItemSummary, MissingReport, PlsResult } from './types.js';
 
 /**
  * Estimates a PLS path model from {@link Moments} alone — the one estimator: `estimate` (rows in memory) and
@@ -50,7 +45,8 @@ export interface EstimateWithCore {
 }
 
 /**
- * Internal: {@link estimateFromMoments} keeping the score weights (used by `estimate` for scores). Not re-exported.
+ * {@link estimateFromMoments} keeping the score weights (used by `estimate` for scores; not part of the package's
+ * public API, exported from pls/index.ts for the survey entry point one floor up).
  *
  * @example
  * const { result, V, means, sds } = estimateWithCore(moments, model);
@@ -93,35 +89,24 @@ export function estimateWithCore(moments: Moments, model: ModelSpec, options: Es
     rowsDeleted: 0,
     minPairwiseN: settings.missing === 'pairwise' ? corr.n : null,
   };
-  const result = buildResult(core, { settings, n: sub.n, sumWeights: sub.sw, missing, warnings, model });
+  const summaries = itemSummaries(items, corr.means, corr.sds, settings.missing === 'pairwise' ? sub.nObs : null, sub.n, options.scales);
+  const result = buildResult(core, { settings, n: sub.n, sumWeights: sub.sw, missing, items: summaries, warnings, model });
   return { result, items, means: corr.means, sds: corr.sds, V: core.V };
 }
 
-/** seminr's defaults, filled. */
-function resolveSettings(options: EstimateOptions, weighted: boolean, model: ModelSpec): PlsSettings {
-  const scheme = options.scheme ?? 'path';
-  if (scheme !== 'path' && scheme !== 'factorial' && scheme !== 'centroid') {
-    throw new CsiError('INVALID_OPTION', `Unknown inner weighting scheme "${String(scheme)}" (path, factorial or centroid).`);
-  }
-  const missing = options.missing ?? 'mean';
-  if (missing !== 'mean' && missing !== 'casewise' && missing !== 'pairwise') {
-    throw new CsiError('INVALID_OPTION', `Unknown missing-value rule "${String(missing)}" (mean, casewise or pairwise).`);
-  }
-  const maxIterations = options.maxIterations ?? DEFAULT_MAX_ITERATIONS;
-  if (!Number.isInteger(maxIterations) || maxIterations < 0) throw new CsiError('INVALID_OPTION', `maxIterations must be an integer ≥ 0, got ${maxIterations}.`);
-  const tolerance = options.tolerance ?? DEFAULT_TOLERANCE;
-  if (!(tolerance > 0)) throw new CsiError('INVALID_OPTION', `tolerance must be > 0, got ${tolerance}.`);
-  return {
-    scheme,
-    missing,
-    maxIterations,
-    tolerance,
-    consistent: options.consistent === true,
-    scores: options.scores === true,
-    fSquared: options.fSquared === true,
-    quality: options.quality !== false,
-    weighted,
-    twoStage: model.constructs.some((c) => (c.dimensions?.length ?? 0) > 0),
-  };
+/** Each item's mean, SD, n and declared scale, in item order. */
+function itemSummaries(
+  items: readonly string[],
+  means: Float64Array,
+  sds: Float64Array,
+  observed: readonly number[] | null,
+  rows: number,
+  scales: EstimateOptions['scales'],
+): Record<string, ItemSummary> {
+  const out: Record<string, ItemSummary> = {};
+  items.forEach((item, k) => {
+    const sc = scales?.[item];
+    out[item] = { mean: means[k], sd: sds[k], n: observed ? observed[k] : rows, scale: sc ? [sc[0], sc[1]] : null };
+  });
+  return out;
 }
-

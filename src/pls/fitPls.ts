@@ -1,5 +1,5 @@
 import { CsiError, type CsiWarning } from '../errors.js';
-import { choleskyDecompose, choleskySolve, solveSubSpdInto, subMatrix } from '../stats/linalg.js';
+import { choleskyDecompose, choleskySolve, solveSubSpdInto, subMatrix } from '../stats/index.js';
 import { innerWeights, collinearPredictors } from './innerWeights.js';
 import type { InnerScheme, PlsFit } from './types.js';
 

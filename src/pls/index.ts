@@ -1,8 +1,9 @@
 export type * from './types.js';
-export { estimateFromMoments, DEFAULT_MAX_ITERATIONS, DEFAULT_TOLERANCE } from './estimateFromMoments.js';
-export { estimate } from './estimate.js';
+export { estimateFromMoments, estimateWithCore, type EstimateWithCore } from './estimateFromMoments.js';
+export { resolveSettings, fitOptionsOf, DEFAULT_MAX_ITERATIONS, DEFAULT_TOLERANCE } from './settings.js';
+export { leanEstimator, type LeanEstimator } from './leanEstimator.js';
 export { fitPls, type PlsProblem, type FitPlsOptions } from './fitPls.js';
-export { stageStructure, type StageStructure } from './estimateCore.js';
+export { stageStructure, type StageStructure } from './fitStages.js';
 export { innerWeights } from './innerWeights.js';
 export { effectMatrices, type EffectMatrices } from './effects.js';
 export { stageOneModel, stageTwoModel, type StageModel } from './twoStage.js';

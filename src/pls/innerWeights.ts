@@ -1,5 +1,5 @@
 import { CsiError } from '../errors.js';
-import { solveSubSpdInto } from '../stats/linalg.js';
+import { solveSubSpdInto } from '../stats/index.js';
 import type { InnerScheme } from './types.js';
 
 /**

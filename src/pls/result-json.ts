@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MISSING_RULES } from '../stats/index.js';
 import type { PlsResult } from './types.js';
 
 /** A finite number, or null where a figure is undefined (NaN in the library). */
@@ -19,6 +20,7 @@ const effect = z.object({ from: z.string(), to: z.string(), estimate: z.number()
  * | reliability | construct → { alpha, rhoC, rhoA, ave } |
  * | htmt | [{ a, b, value }] |
  * | missing | what the missing-value rule did |
+ * | items | item → { mean, sd, n, scale: [min, max] or null }, after the missing rule, weighted where weights are used |
  * | warnings | plain-text warnings (estimation and quality) |
  * | bootstrap | only with `--boot N`: bootstrap summaries per path/effect (see the inference docs) |
  */
@@ -31,7 +33,7 @@ export const plsResultJsonSchema = z
     settings: z
       .object({
         scheme: z.enum(['path', 'factorial', 'centroid']),
-        missing: z.enum(['mean', 'casewise', 'pairwise']),
+        missing: z.enum(MISSING_RULES),
         maxIterations: z.number().int(),
         tolerance: z.number(),
         consistent: z.boolean(),
@@ -53,7 +55,7 @@ export const plsResultJsonSchema = z
     htmt: z.array(z.object({ a: z.string(), b: z.string(), value: num }).strict()),
     missing: z
       .object({
-        rule: z.enum(['mean', 'casewise', 'pairwise']),
+        rule: z.enum(MISSING_RULES),
         rowsUsed: z.number(),
         missingCells: z.number(),
         cellsReplaced: z.number(),
@@ -61,6 +63,10 @@ export const plsResultJsonSchema = z
         minPairwiseN: z.number().nullable(),
       })
       .strict(),
+    items: z.record(
+      z.string(),
+      z.object({ mean: z.number(), sd: z.number(), n: z.number().nonnegative(), scale: z.tuple([z.number(), z.number()]).nullable() }).strict(),
+    ),
     warnings: z.array(z.string()),
     /** Added by `csi estimate --boot N` (src/inference's bootstrap summaries; its schema is theirs). */
     bootstrap: z.unknown().optional(),
@@ -100,6 +106,7 @@ export function resultToJson(result: PlsResult): PlsResultJson {
     reliability,
     htmt: (result.quality?.htmt ?? []).map((h) => ({ a: h.a, b: h.b, value: fin(h.value) })),
     missing: { ...result.missing },
+    items: result.items,
     warnings,
   };
 }

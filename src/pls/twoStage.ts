@@ -1,4 +1,4 @@
-import type { ConstructSpec, ModelSpec, PathSpec } from '../model/types.js';
+import type { ConstructSpec, ModelSpec, PathSpec } from '../model/index.js';
 
 /** A model reduced to what the PLS loop needs: constructs in order, their indicators and modes, the paths. */
 export interface StageModel {

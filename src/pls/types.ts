@@ -1,12 +1,12 @@
 import type { CsiWarning } from '../errors.js';
-import type { ConsistentResult } from '../quality/consistentPls.js';
-import type { QualityReport } from '../quality/types.js';
+import type { CompositeFit, ConsistentResult, QualityReport } from '../quality/index.js';
 
 /** Inner weighting scheme (methodology §8.1 step 6). seminr has path and factorial; centroid as plspm/cSEM/ADANCO. */
 export type InnerScheme = 'path' | 'factorial' | 'centroid';
 
-/** Missing-value rule: seminr's mean replacement (default), casewise (listwise) deletion, or pairwise deletion. */
-export type MissingRule = 'mean' | 'casewise' | 'pairwise';
+/** Missing-value rule: owned by stats/ (`MissingRule`), re-exported here for the estimator's callers. */
+export type { MissingRule } from '../stats/index.js';
+import type { MissingRule } from '../stats/index.js';
 
 /** Options of `estimate`. Every choice is echoed in the result's `settings`. */
 export interface EstimateOptions {
@@ -38,6 +38,28 @@ export interface EstimateOptions {
    * already carry their weights).
    */
   weights?: boolean | Float64Array;
+  /**
+   * Declared answer scale per item (`[min, max]`), echoed in `result.items[item].scale`. `estimate` fills it from the
+   * survey's codebook; from bare moments an item not named here gets `null`.
+   */
+  scales?: Record<string, readonly [number, number]>;
+}
+
+/**
+ * One item's summary as the estimator standardized it: what every index (0–100 rescaling, IPMA) needs.
+ * Means and SDs are after the missing rule and weighted where weights are used: mean replacement leaves the mean and
+ * gives the SD of the filled column (divisor Σw − 1 over all rows used); casewise uses the complete rows; pairwise the
+ * rows where the item is observed.
+ */
+export interface ItemSummary {
+  /** (Weighted) mean. */
+  mean: number;
+  /** (Weighted) standard deviation, divisor Σw − 1 (n − 1 without weights): exactly what the estimator divides by. */
+  sd: number;
+  /** Rows the figures are based on: rows used (mean replacement, casewise), rows with the item observed (pairwise). */
+  n: number;
+  /** The item's declared answer scale `[min, max]` (codebook), or null when unknown. */
+  scale: [number, number] | null;
 }
 
 /** Every estimation choice, defaults filled: echoed in {@link PlsResult}. */
@@ -112,6 +134,8 @@ export interface PlsResult {
   /** Construct scores (only with `scores: true` and rows): one value per survey row, NaN for rows not used. */
   scores?: Record<string, Float64Array>;
   missing: MissingReport;
+  /** Every item the model uses (first-order indicators): mean, SD, n and declared scale ({@link ItemSummary}). */
+  items: Record<string, ItemSummary>;
   warnings: CsiWarning[];
   /** The p × p core (for a higher-order model: stage 2, with the dimensions as indicators). */
   fit: PlsFit;
@@ -127,35 +151,10 @@ export interface PlsResult {
 }
 
 /**
- * The p × p core of a PLS fit: what quality measures, PLSc and the bootstrap read. Matrices are row-major
- * `Float64Array`s. Items are indexed as in `itemNames`, constructs as in `constructNames`.
+ * The p × p core of a PLS fit: what quality measures, PLSc and the bootstrap read — the matrices of
+ * {@link CompositeFit} (owned by quality/) plus the iteration record.
  */
-export interface PlsFit {
-  /** Indicators used, block by block (for a higher-order construct's stage 2, its dimensions' names). */
-  itemNames: string[];
-  constructNames: string[];
-  /** blocks[j] = indices into itemNames of construct j's indicators. */
-  blocks: number[][];
-  modes: ('A' | 'B')[];
-  /**
-   * Sample size of the n − 1 divisor and adjusted R²: rows used (after casewise deletion); with sampling weights
-   * their Σw (frequency-weight convention); for pairwise deletion the smallest pairwise count (Σw).
-   */
-  n: number;
-  /** Item correlation matrix S (p × p) the algorithm worked on. */
-  itemCorrelation: Float64Array;
-  /** Outer weights (p × m), standardized scale, zero outside each block. */
-  weights: Float64Array;
-  /** cor(item, construct) for every item and construct (p × m): loadings in-block, cross-loadings elsewhere. */
-  crossLoadings: Float64Array;
-  /** Construct correlation matrix (m × m). */
-  constructCorrelation: Float64Array;
-  /** Path coefficients B (m × m), B[from * m + to]. */
-  paths: Float64Array;
-  /** R² per construct; NaN for exogenous constructs. */
-  rSquared: Float64Array;
-  /** Structural adjacency: adjacency[from * m + to] = 1 where the model has that path. */
-  adjacency: Uint8Array;
+export interface PlsFit extends CompositeFit {
   iterations: number;
   converged: boolean;
   /** Σ|ΔW| at the last iteration. */

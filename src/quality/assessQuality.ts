@@ -1,5 +1,5 @@
 import type { CsiWarning } from '../errors.js';
-import type { PlsFit } from '../pls/types.js';
+import type { CompositeFit } from './types.js';
 import type { ConsistentResult } from './consistentPls.js';
 import { fSquared } from './fSquared.js';
 import { fornellLarcker } from './fornellLarcker.js';
@@ -45,7 +45,7 @@ export interface QualityOptions {
  * const q = assessQuality(fit);
  * q.reliability.Image.rhoA; q.htmt[0]; q.warnings.filter((w) => w.code === 'LOW_AVE')
  */
-export function assessQuality(fit: PlsFit, options: QualityOptions = {}): QualityReport {
+export function assessQuality(fit: CompositeFit, options: QualityOptions = {}): QualityReport {
   const t: QualityThresholds = { ...DEFAULT_QUALITY_THRESHOLDS, ...options.thresholds };
   const loadings = options.consistent?.loadings ?? fit.crossLoadings;
   const m = fit.constructNames.length;

@@ -1,5 +1,5 @@
 import type { CsiWarning } from '../errors.js';
-import type { PlsFit } from '../pls/types.js';
+import type { CompositeFit } from './types.js';
 import { blockColumn, blockCorrelation } from './blocks.js';
 import { isPositiveDefinite, regressionCoefficients } from './linalg.js';
 import { rhoA } from './rhoA.js';
@@ -62,7 +62,7 @@ export interface ConsistentResult {
  * // 0.669… on mobi's ECSI model (methodology Appendix A)
  */
 export function consistentPls(
-  fit: Pick<PlsFit, 'itemNames' | 'constructNames' | 'blocks' | 'modes' | 'n' | 'itemCorrelation' | 'weights' | 'crossLoadings' | 'constructCorrelation' | 'adjacency'>,
+  fit: Pick<CompositeFit, 'itemNames' | 'constructNames' | 'blocks' | 'modes' | 'n' | 'itemCorrelation' | 'weights' | 'crossLoadings' | 'constructCorrelation' | 'adjacency'>,
   options: ConsistentOptions = {},
 ): ConsistentResult {
   const names = fit.constructNames;

@@ -1,4 +1,4 @@
-import type { PlsFit } from '../pls/types.js';
+import type { CompositeFit } from './types.js';
 import type { FSquaredEntry, ReestimateWithoutPath } from './types.js';
 
 /**
@@ -21,7 +21,7 @@ import type { FSquaredEntry, ReestimateWithoutPath } from './types.js';
  * // [{ from: 'Image', to: 'Expectation', value: 0.342… }, …]
  */
 export function fSquared(
-  fit: Pick<PlsFit, 'constructNames' | 'rSquared' | 'adjacency'>,
+  fit: Pick<CompositeFit, 'constructNames' | 'rSquared' | 'adjacency'>,
   reestimate: ReestimateWithoutPath,
 ): FSquaredEntry[] {
   const m = fit.constructNames.length;

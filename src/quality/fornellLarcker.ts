@@ -1,4 +1,4 @@
-import type { PlsFit } from '../pls/types.js';
+import type { CompositeFit } from './types.js';
 import { averageVarianceExtracted } from './averageVarianceExtracted.js';
 import { blockColumn } from './blocks.js';
 import type { FornellLarckerResult, MeasurementFit } from './types.js';
@@ -19,7 +19,7 @@ export interface FornellLarckerOptions {
  * fornellLarcker(fit).pass.Image // true when sqrt(AVE of Image) beats all its correlations
  */
 export function fornellLarcker(
-  fit: MeasurementFit & Pick<PlsFit, 'constructCorrelation'>,
+  fit: MeasurementFit & Pick<CompositeFit, 'constructCorrelation'>,
   options: FornellLarckerOptions = {},
 ): FornellLarckerResult {
   const m = fit.constructNames.length;

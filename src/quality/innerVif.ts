@@ -1,4 +1,4 @@
-import type { PlsFit } from '../pls/types.js';
+import type { CompositeFit } from './types.js';
 import { vifFromRSquared } from './itemVif.js';
 import { regressionRSquared } from './linalg.js';
 
@@ -13,7 +13,7 @@ import { regressionRSquared } from './linalg.js';
  * @example
  * innerVif(fit).Satisfaction // mobi ECSI: { Image: 2.37…, Expectation: 1.49…, Quality: 2.84…, Value: 1.55… }
  */
-export function innerVif(fit: Pick<PlsFit, 'constructNames' | 'constructCorrelation' | 'adjacency'>): Record<string, Record<string, number>> {
+export function innerVif(fit: Pick<CompositeFit, 'constructNames' | 'constructCorrelation' | 'adjacency'>): Record<string, Record<string, number>> {
   const m = fit.constructNames.length;
   const out: Record<string, Record<string, number>> = {};
   for (let t = 0; t < m; t++) {

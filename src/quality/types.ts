@@ -1,8 +1,7 @@
 import type { CsiWarning } from '../errors.js';
-import type { PlsFit } from '../pls/types.js';
 
-/** The parts of a {@link PlsFit} that measurement-quality functions read (a plain object with these fields will do). */
-export type MeasurementFit = Pick<PlsFit, 'itemNames' | 'constructNames' | 'blocks' | 'modes' | 'itemCorrelation' | 'weights' | 'crossLoadings'>;
+/** The parts of a {@link CompositeFit} that measurement-quality functions read (a plain object with these fields will do). */
+export type MeasurementFit = Pick<CompositeFit, 'itemNames' | 'constructNames' | 'blocks' | 'modes' | 'itemCorrelation' | 'weights' | 'crossLoadings'>;
 
 /** seminr's four reliability figures of one construct (`summary(model)$reliability`). */
 export interface ConstructReliability {
@@ -73,4 +72,37 @@ export interface QualityReport {
   /** Present when `assessQuality` was given a re-estimation callback. */
   fSquared?: FSquaredEntry[];
   warnings: CsiWarning[];
+}
+
+/**
+ * The matrices of a composite model fit (a PLS fit's p × p core without its iteration record): what quality
+ * measures and PLSc read. Matrices are row-major `Float64Array`s. Items are indexed as in `itemNames`, constructs
+ * as in `constructNames`. Defined here, below pls/, so quality never imports the estimator; `PlsFit` extends it.
+ */
+export interface CompositeFit {
+  /** Indicators used, block by block (for a higher-order construct's stage 2, its dimensions' names). */
+  itemNames: string[];
+  constructNames: string[];
+  /** blocks[j] = indices into itemNames of construct j's indicators. */
+  blocks: number[][];
+  modes: ('A' | 'B')[];
+  /**
+   * Sample size of the n − 1 divisor and adjusted R²: rows used (after casewise deletion); with sampling weights
+   * their Σw (frequency-weight convention); for pairwise deletion the smallest pairwise count (Σw).
+   */
+  n: number;
+  /** Item correlation matrix S (p × p) the algorithm worked on. */
+  itemCorrelation: Float64Array;
+  /** Outer weights (p × m), standardized scale, zero outside each block. */
+  weights: Float64Array;
+  /** cor(item, construct) for every item and construct (p × m): loadings in-block, cross-loadings elsewhere. */
+  crossLoadings: Float64Array;
+  /** Construct correlation matrix (m × m). */
+  constructCorrelation: Float64Array;
+  /** Path coefficients B (m × m), B[from * m + to]. */
+  paths: Float64Array;
+  /** R² per construct; NaN for exogenous constructs. */
+  rSquared: Float64Array;
+  /** Structural adjacency: adjacency[from * m + to] = 1 where the model has that path. */
+  adjacency: Uint8Array;
 }

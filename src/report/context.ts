@@ -1,6 +1,6 @@
-import { PRESETS } from '../model/presets.js';
-import type { ModelSpec } from '../model/types.js';
-import type { Study } from '../study/types.js';
+import { PRESETS } from '../model/index.js';
+import type { ModelSpec } from '../model/index.js';
+import type { Study } from '../study/index.js';
 import { numberFormat, type NumberFormat, type ReportLang } from './format.js';
 import { dictionary, type Dictionary } from './i18n/index.js';
 

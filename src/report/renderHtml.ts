@@ -1,4 +1,4 @@
-import type { Study } from '../study/types.js';
+import type { Study } from '../study/index.js';
 import { blocksToHtml } from './html-blocks.js';
 import { reportContext, type ReportOptions } from './context.js';
 import { REPORT_CSS } from './css.js';

@@ -1,4 +1,4 @@
-import type { Study } from '../study/types.js';
+import type { Study } from '../study/index.js';
 import { reportContext, type ReportOptions } from './context.js';
 import { escapeMarkdown } from './escape.js';
 import { keyFigures } from './headline.js';

@@ -1,4 +1,5 @@
 import { CsiError } from '../errors.js';
+import type { MissingRule } from './missing.js';
 import type { Moments } from './moments-types.js';
 
 /** Options of {@link accumulateMoments}. */
@@ -11,7 +12,12 @@ export interface AccumulateMomentsOptions {
   counts?: Float64Array | Uint32Array | null;
   /** Only these row indices (a subset, a segment). Default all rows. */
   rows?: Int32Array;
-  /** Casewise (listwise) deletion: skip every row with a missing (NaN) value in any column. Default false. */
+  /**
+   * The missing-value rule the moments are for: 'casewise' skips every row with a missing (NaN) value in any column
+   * (the complete form); 'mean' and 'pairwise' keep every row (the pairwise-complete form). Default {@link DEFAULT_MISSING}.
+   */
+  missing?: MissingRule;
+  /** @deprecated Use `missing: 'casewise'` (one vocabulary); still honoured. */
   casewise?: boolean;
 }
 
@@ -58,7 +64,7 @@ export function accumulateMoments(columns: readonly Float64Array[], options: Acc
   if (weights && weights.length !== N) throw new CsiError('INVALID_OPTION', `accumulateMoments: ${weights.length} weights for ${N} rows.`);
   if (counts && counts.length !== N) throw new CsiError('INVALID_OPTION', `accumulateMoments: ${counts.length} counts for ${N} rows.`);
   const rows = options.rows ?? null;
-  const casewise = options.casewise === true;
+  const casewise = options.missing === 'casewise' || options.casewise === true;
   const nRows = rows ? rows.length : N;
 
   const pp = p * p;

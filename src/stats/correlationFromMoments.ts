@@ -1,5 +1,5 @@
 import { CsiError } from '../errors.js';
-import type { MissingRule } from '../pls/types.js';
+import { DEFAULT_MISSING, type MissingRule } from './missing.js';
 import type { Moments } from './moments-types.js';
 import { checkMoments } from './mergeMoments.js';
 
@@ -51,7 +51,7 @@ const ZERO_VAR = 1e-11;
  * const mo = accumulateMoments([new Float64Array([1, 2, 3]), new Float64Array([1, 3, 2])], { names: ['a', 'b'] });
  * correlationFromMoments(mo, 'mean').r // [1, 0.5, 0.5, 1]
  */
-export function correlationFromMoments(moments: Moments, missing: MissingRule = 'mean'): MomentCorrelation {
+export function correlationFromMoments(moments: Moments, missing: MissingRule = DEFAULT_MISSING): MomentCorrelation {
   const mo = moments;
   checkMoments(mo);
   const k = mo.items.length;

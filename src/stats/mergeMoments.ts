@@ -93,3 +93,29 @@ export function checkMoments(mo: Moments): void {
   }
   if (mo.m.length !== kk || mo.p.length !== kk || mo.q.length !== kk) bad('incomplete data need the pairwise-complete form (m, p, q of p × p)');
 }
+
+/**
+ * a − b field by field (every Moments field is a sum over rows): the moments of a's rows without b's (b's rows must
+ * be among a's). The inverse of {@link mergeMoments}; a jackknife leaves a group out this way.
+ *
+ * @example
+ * const all = accumulateMoments(columns, { names });
+ * const rest = subtractMoments(all, accumulateMoments(columns, { names, rows: new Int32Array([0]) })); // without row 0
+ */
+export function subtractMoments(a: Moments, b: Moments): Moments {
+  const sub = (u: readonly number[], v: readonly number[]): number[] => u.map((x, i) => x - v[i]);
+  return {
+    items: a.items,
+    n: a.n - b.n,
+    weighted: a.weighted,
+    sw: a.sw - b.sw,
+    sww: a.sww - b.sww,
+    nObs: sub(a.nObs, b.nObs),
+    s: sub(a.s, b.s),
+    m: sub(a.m, b.m),
+    p: sub(a.p, b.p),
+    q: sub(a.q, b.q),
+    c: sub(a.c, b.c),
+    complete: a.complete,
+  };
+}

@@ -1,5 +1,5 @@
-import type { Survey } from '../data/survey.js';
-import type { MissingRule } from '../pls/types.js';
+import type { Survey } from '../data/index.js';
+import type { MissingRule } from './missing.js';
 import type { Moments } from './moments-types.js';
 import { accumulateMoments } from './accumulateMoments.js';
 import { surveyColumns } from './surveyColumns.js';
@@ -10,7 +10,7 @@ export interface MomentsFromSurveyOptions {
   items?: readonly string[];
   /**
    * Missing-value rule the moments are for. 'casewise' accumulates only the rows complete on `items` (complete
-   * form); 'mean' and 'pairwise' accumulate every row (pairwise-complete form). Default 'mean'.
+   * form); 'mean' and 'pairwise' accumulate every row (pairwise-complete form). Default `DEFAULT_MISSING` ('mean').
    */
   missing?: MissingRule;
   /** Use the survey's sampling weights (`survey.weights`), or these weights. Default true when the survey has weights. */
@@ -40,6 +40,6 @@ export function momentsFromSurvey(survey: Survey, options: MomentsFromSurveyOpti
     weights,
     counts: options.counts ?? null,
     ...(options.rows ? { rows: options.rows } : {}),
-    casewise: options.missing === 'casewise',
+    ...(options.missing ? { missing: options.missing } : {}),
   });
 }

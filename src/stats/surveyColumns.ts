@@ -1,5 +1,5 @@
 import { CsiError } from '../errors.js';
-import type { Survey } from '../data/survey.js';
+import type { Survey } from '../data/index.js';
 
 /**
  * The survey's columns of the given names, in that order: an item column, else a numeric column of that name

@@ -6,13 +6,14 @@ import {
   impacts,
   indexScores,
   ipma,
-  itemScales,
+  indexScales,
   rollUpHierarchy,
   type ConstructIndices,
   type ItemScale,
 } from '../indices/index.js';
 import { parseModel, parseModelJson, type ModelSpec } from '../model/index.js';
-import { estimate, estimateFromMoments, resultToJson, type EstimateOptions, type PlsResult } from '../pls/index.js';
+import { estimateFromMoments, resultToJson, type EstimateOptions, type PlsResult } from '../pls/index.js';
+import { estimate } from '../inference/index.js';
 import { momentsFromSurvey, surveyColumns, type Moments } from '../stats/index.js';
 import { parseStudySpec, type StudySpec, type StudySpecInput } from './spec.js';
 import type { Study } from './types.js';
@@ -102,7 +103,7 @@ export function studyFromResult(result: PlsResult, moments: Moments, model: Mode
   const warnings: CsiWarning[] = [];
   const items = [...new Set(model.constructs.flatMap((c) => c.items ?? []))];
   const codebook: Codebook | undefined = spec.codebook ?? survey?.codebook;
-  const scales = itemScales(items, { ...(spec.scale ? { scale: spec.scale } : {}), ...(codebook ? { codebook } : {}) });
+  const scales = indexScales(items, { ...(spec.scale ? { scale: spec.scale } : {}), ...(codebook ? { codebook } : {}) });
   const wantsIndices = spec.scale !== undefined || spec.codebook !== undefined || spec.ipma !== undefined || spec.hierarchy !== undefined || spec.indexWeights !== undefined || spec.indexScores === true || hasDeclaredScales(survey);
   if (!wantsIndices) return study;
   if (Object.keys(scales).length === 0) {
@@ -122,6 +123,7 @@ export function studyFromResult(result: PlsResult, moments: Moments, model: Mode
     study.impacts ??= {};
     study.ipma[t] = ipma(result, ci, t, { model, scales, ...(spec.ipmaThresholds ? { thresholds: spec.ipmaThresholds } : {}) });
     study.impacts[t] = impacts(result, ci, t, spec.impactStep ?? 5);
+    study.impactStep = spec.impactStep ?? 5;
   }
   if (spec.hierarchy) {
     const h = rollUpHierarchy(result, ci, { model, scales, spec: spec.hierarchy, ...(codebook ? { codebook } : {}), ...(survey ? { columns: columnsOf(survey, items) } : {}) });

@@ -27,7 +27,7 @@ export function formatStudy(study: Study): string {
       out.push(`  ${String(i + 1).padStart(2)}. ${c.padEnd(w)}  importance ${f(m.constructs[c].importance, 3)}  performance ${f(m.constructs[c].performance)}  ${q ?? ''}${zh}`);
     });
     const imp = study.impacts?.[t];
-    if (imp) out.push(`  Impacts on ${t} (5-point gain): ${Object.entries(imp).filter(([, v]) => v !== 0).map(([c, v]) => `${c} ${f(v, 2)}`).join(', ')}`);
+    if (imp) out.push(`  Impacts on ${t} (${study.impactStep ?? 5}-point gain): ${Object.entries(imp).filter(([, v]) => v !== 0).map(([c, v]) => `${c} ${f(v, 2)}`).join(', ')}`);
   }
   if (study.hierarchy) {
     out.push('', 'Hierarchy (weight within parent, index [95% CI])');

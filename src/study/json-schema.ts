@@ -51,7 +51,8 @@ export const hierarchyNodeJsonSchema: z.ZodType<HierarchyNode> = z.lazy(() =>
  * | indexWeightSource | 'pls' \| 'equal' \| 'explicit' |
  * | indexScales | item → [min, max] used |
  * | ipma | target → { constructs, items, thresholds, quadrants, priorities, quadrantNames } |
- * | impacts | target → construct → index points of target gain per 5-point driver gain |
+ * | impacts | target → construct → index points of target gain per `impactStep`-point driver gain |
+ * | impactStep | the driver gain behind `impacts` (default 5, ACSI) |
  * | hierarchy | the rolled-up tree (name, label, level, weight, weightSource, index, n, children, ahp) |
  * | indexScores | { ids, scores: construct → per-respondent index } (only when asked) |
  */
@@ -63,6 +64,7 @@ export const studyJsonSchema = plsResultJsonSchema
     indexScales: z.record(z.string(), z.tuple([z.number(), z.number()])).optional(),
     ipma: z.record(z.string(), ipmaJsonSchema).optional(),
     impacts: z.record(z.string(), z.record(z.string(), z.number())).optional(),
+    impactStep: z.number().optional(),
     hierarchy: hierarchyNodeJsonSchema.optional(),
     indexScores: z.object({ ids: z.array(z.string()).nullable(), scores: z.record(z.string(), z.array(num)) }).strict().optional(),
   })

@@ -206,6 +206,8 @@ export interface Study extends PlsResultJson {
   indexScales?: Record<string, [number, number]>;
   ipma?: Record<string, IpmaResult>;
   impacts?: Record<string, Record<string, number>>;
+  /** Index points of driver gain behind `impacts` (default 5, ACSI). */
+  impactStep?: number;
   hierarchy?: HierarchyNode;
   /** Per-respondent 0-100 indices (only when asked: `indexScores: true`), row order of the survey; null = not computable. */
   indexScores?: { ids: string[] | null; scores: Record<string, (number | null)[]> };

@@ -13,7 +13,8 @@ import { marginOf, totalOf } from '../../src/engines/index.js';
 import { readSurvey } from '../../src/data/index.js';
 import { momentsFromSurvey } from '../../src/stats/index.js';
 import { parseModel } from '../../src/model/index.js';
-import { estimate, estimateFromMoments } from '../../src/pls/index.js';
+import { estimate } from '../../src/inference/index.js';
+import { estimateFromMoments } from '../../src/pls/index.js';
 import { CODEBOOK, ITEMS, MODEL_TEXT, expectMomentsClose, expectNumbersClose, generateSurvey, referenceMoments, type GeneratedSurvey } from './fixtures.js';
 
 const SHARED = resolve(__dirname, '../../..', 'shared');

@@ -9,8 +9,15 @@ import { momentsSql, quoteIdentifier, sqlStringLiteral, sqlNumber } from '../../
 import type { Codebook } from '../../src/data/codebook.js';
 
 describe('momentsSql golden text', () => {
+  it("the form's old option name `missing` still works (same SQL as `form`)", () => {
+    const a = momentsSql({ items: ['q1', 'q2'], source: 'survey', form: 'pairwise', dialect: 'duckdb' });
+    const b = momentsSql({ items: ['q1', 'q2'], source: 'survey', missing: 'pairwise', dialect: 'duckdb' });
+    expect(b.sql).toBe(a.sql);
+    expect(() => momentsSql({ items: ['q1'], source: 'survey', dialect: 'duckdb' })).toThrow(expect.objectContaining({ code: 'INVALID_OPTION' }));
+  });
+
   it('duckdb, complete form, unweighted', () => {
-    const q = momentsSql({ items: ['q1', 'q2'], source: 'survey', missing: 'complete', dialect: 'duckdb' });
+    const q = momentsSql({ items: ['q1', 'q2'], source: 'survey', form: 'complete', dialect: 'duckdb' });
     expect(q.sql).toBe(
       [
         'SELECT',
@@ -30,7 +37,7 @@ describe('momentsSql golden text', () => {
   });
 
   it('clickhouse, pairwise form, weighted, grouped, with a quote and CJK in names', () => {
-    const q = momentsSql({ items: ['q1"x', '满意度1'], source: 'survey', weights: 'w', groupBy: ['line'], missing: 'pairwise', dialect: 'clickhouse' });
+    const q = momentsSql({ items: ['q1"x', '满意度1'], source: 'survey', weights: 'w', groupBy: ['line'], form: 'pairwise', dialect: 'clickhouse' });
     const W = 'toFloat64("w")';
     const o0 = '(CASE WHEN "q1\\"x" IS NULL THEN 0 ELSE 1 END)';
     const o1 = '(CASE WHEN "满意度1" IS NULL THEN 0 ELSE 1 END)';
@@ -73,7 +80,7 @@ describe('momentsSql golden text', () => {
         { id: 'q2', scale: { min: 0, max: 10 } },
       ],
     };
-    const q = momentsSql({ items: ['q1', 'q2'], source: { schema: 's', table: 't' }, missing: 'casewise', dialect: 'postgres', codebook });
+    const q = momentsSql({ items: ['q1', 'q2'], source: { schema: 's', table: 't' }, form: 'casewise', dialect: 'postgres', codebook });
     const f1 = 'CAST("q1" AS DOUBLE PRECISION)';
     const f2 = 'CAST("q2" AS DOUBLE PRECISION)';
     const pre1 = `(CASE WHEN ${f1} = 9 THEN NULL ELSE ${f1} END)`;
@@ -105,7 +112,7 @@ describe('momentsSql golden text', () => {
   });
 
   it('spark, complete form, weighted, two segment columns, backtick quoting with a doubled backtick', () => {
-    const q = momentsSql({ items: ['a`b', 'q2'], source: 'survey', weights: 'w', groupBy: ['line', 'region'], missing: 'complete', dialect: 'spark' });
+    const q = momentsSql({ items: ['a`b', 'q2'], source: 'survey', weights: 'w', groupBy: ['line', 'region'], form: 'complete', dialect: 'spark' });
     const W = 'CAST(`w` AS DOUBLE)';
     const a = 'CAST(`a``b` AS DOUBLE)';
     const b = 'CAST(`q2` AS DOUBLE)';
@@ -133,7 +140,7 @@ describe('momentsSql golden text', () => {
   });
 
   it('bigquery, complete form, weighted, grouped, backslash-escaped backtick', () => {
-    const q = momentsSql({ items: ['a`b', 'q2'], source: { schema: 'ds', table: 'surveys' }, weights: 'w', groupBy: ['line'], missing: 'complete', dialect: 'bigquery' });
+    const q = momentsSql({ items: ['a`b', 'q2'], source: { schema: 'ds', table: 'surveys' }, weights: 'w', groupBy: ['line'], form: 'complete', dialect: 'bigquery' });
     const W = 'CAST(`w` AS FLOAT64)';
     const a = 'CAST(`a\\`b` AS FLOAT64)';
     const b = 'CAST(`q2` AS FLOAT64)';
@@ -160,7 +167,7 @@ describe('momentsSql golden text', () => {
   });
 
   it('duckdb pairwise without weights has no m_ii columns (m_ii = n_i) and 2 + 2 + 3 + 1 + 2 + 2 aggregates', () => {
-    const q = momentsSql({ items: ['q1', 'q2'], source: 't', missing: 'pairwise', dialect: 'duckdb' });
+    const q = momentsSql({ items: ['q1', 'q2'], source: 't', form: 'pairwise', dialect: 'duckdb' });
     expect(q.columns.map((c) => c.alias)).toEqual([
       'csi_n', 'csi_n_0', 'csi_n_1', 'csi_s_0', 'csi_s_1', 'csi_c_0_0', 'csi_c_0_1', 'csi_c_1_1', 'csi_m_0_1', 'csi_p_0_1', 'csi_p_1_0', 'csi_q_0_1', 'csi_q_1_0',
     ]);
@@ -168,18 +175,18 @@ describe('momentsSql golden text', () => {
   });
 
   it('lengthens the alias prefix when a data column starts with it (ClickHouse resolves aliases anywhere)', () => {
-    const q = momentsSql({ items: ['csi_n', 'q2'], source: 't', missing: 'complete', dialect: 'clickhouse' });
+    const q = momentsSql({ items: ['csi_n', 'q2'], source: 't', form: 'complete', dialect: 'clickhouse' });
     expect(q.sql.split('\n')[1]).toBe('  COUNT(*) AS csi__n,');
     expect(q.sql).toContain('SUM(toFloat64("csi_n")) AS csi__s_0');
   });
 
   it('rejects empty items, duplicates, unknown dialects and codebook items it does not know', () => {
-    expect(() => momentsSql({ items: [], source: 't', missing: 'complete', dialect: 'duckdb' })).toThrow(expect.objectContaining({ code: 'NO_ITEMS' }));
-    expect(() => momentsSql({ items: ['a', 'a'], source: 't', missing: 'complete', dialect: 'duckdb' })).toThrow(expect.objectContaining({ code: 'DUPLICATE_ITEM' }));
-    expect(() => momentsSql({ items: ['a'], source: 't', missing: 'complete', dialect: 'mysql' as never })).toThrow(expect.objectContaining({ code: 'INVALID_OPTION' }));
-    expect(() => momentsSql({ items: ['a'], source: 't', missing: 'complete', dialect: 'duckdb', codebook: { items: [] } })).toThrow(expect.objectContaining({ code: 'UNKNOWN_ITEM' }));
+    expect(() => momentsSql({ items: [], source: 't', form: 'complete', dialect: 'duckdb' })).toThrow(expect.objectContaining({ code: 'NO_ITEMS' }));
+    expect(() => momentsSql({ items: ['a', 'a'], source: 't', form: 'complete', dialect: 'duckdb' })).toThrow(expect.objectContaining({ code: 'DUPLICATE_ITEM' }));
+    expect(() => momentsSql({ items: ['a'], source: 't', form: 'complete', dialect: 'mysql' as never })).toThrow(expect.objectContaining({ code: 'INVALID_OPTION' }));
+    expect(() => momentsSql({ items: ['a'], source: 't', form: 'complete', dialect: 'duckdb', codebook: { items: [] } })).toThrow(expect.objectContaining({ code: 'UNKNOWN_ITEM' }));
     expect(() =>
-      momentsSql({ items: ['a'], source: 't', missing: 'complete', dialect: 'duckdb', codebook: { items: [{ id: 'a', scale: { min: 5, max: 1 } }] } }),
+      momentsSql({ items: ['a'], source: 't', form: 'complete', dialect: 'duckdb', codebook: { items: [{ id: 'a', scale: { min: 5, max: 1 } }] } }),
     ).toThrow(expect.objectContaining({ code: 'INVALID_CODEBOOK' }));
   });
 });

@@ -23,7 +23,7 @@ describe('exactNumber', () => {
 });
 
 describe('parseMomentsRow', () => {
-  const complete = momentsSql({ items: ['a', 'b'], source: 't', missing: 'complete', dialect: 'duckdb' });
+  const complete = momentsSql({ items: ['a', 'b'], source: 't', form: 'complete', dialect: 'duckdb' });
   // Rows (a, b): (1, 2), (3, 4) → n 2, s [4, 6], c = [[1+9, 2+12], [., 4+16]]
   const row = { csi_n: 2n, csi_n_0: 2n, csi_n_1: 2n, csi_s_0: 4, csi_s_1: 6, csi_c_0_0: 10, csi_c_0_1: 14, csi_c_1_1: 20 };
 
@@ -50,7 +50,7 @@ describe('parseMomentsRow', () => {
   });
 
   it('reads a weighted pairwise-form row with ClickHouse-style string counts', () => {
-    const q = momentsSql({ items: ['a', 'b'], source: 't', weights: 'w', missing: 'pairwise', dialect: 'clickhouse' });
+    const q = momentsSql({ items: ['a', 'b'], source: 't', weights: 'w', form: 'pairwise', dialect: 'clickhouse' });
     // Rows (a, b, w): (1, 2, 1), (3, NULL, 2) → o_b = [1, 0]
     const r = {
       csi_n: '2', csi_sw: 3, csi_sww: 5, csi_badw: '0',
@@ -72,7 +72,7 @@ describe('parseMomentsRow', () => {
   });
 
   it('throws OUT_OF_SCALE and INVALID_WEIGHT from the check columns', () => {
-    const q = momentsSql({ items: ['a'], source: 't', weights: 'w', missing: 'complete', dialect: 'duckdb', codebook: { items: [{ id: 'a', scale: { min: 1, max: 5 } }] } });
+    const q = momentsSql({ items: ['a'], source: 't', weights: 'w', form: 'complete', dialect: 'duckdb', codebook: { items: [{ id: 'a', scale: { min: 1, max: 5 } }] } });
     const ok = { csi_n: 1n, csi_sw: 1, csi_sww: 1, csi_badw: 0n, csi_oos_0: 0n, csi_n_0: 1n, csi_s_0: 3, csi_c_0_0: 9 };
     expect(parseMomentsRow(ok, q.spec).s).toEqual([3]);
     expect(() => parseMomentsRow({ ...ok, csi_oos_0: 2n }, q.spec)).toThrow(expect.objectContaining({ code: 'OUT_OF_SCALE', column: 'a' }));
@@ -88,7 +88,7 @@ describe('parseMomentsRow', () => {
 });
 
 describe('grouped moments and margins', () => {
-  const q = momentsSql({ items: ['a'], source: 't', groupBy: ['line', 'region'], missing: 'complete', dialect: 'duckdb' });
+  const q = momentsSql({ items: ['a'], source: 't', groupBy: ['line', 'region'], form: 'complete', dialect: 'duckdb' });
   // cells: (3G,R1): a = 1, 2 ; (3G,R2): a = 4 ; (4G,R1): a = 3 ; a NULL segment value (null, R2): a = 5
   const rows = [
     { csi_g_0: '3G', csi_g_1: 'R1', csi_n: 2n, csi_n_0: 2n, csi_s_0: 3, csi_c_0_0: 5 },

@@ -41,18 +41,18 @@ describe('poissonBootstrapSql', () => {
       want.push(Math.exp(-1) * acc);
     }
     poissonCdf().forEach((c, k) => expect(c).toBeCloseTo(want[k], 15));
-    const ch = poissonBootstrapSql({ items: ['a', 'b'], source: 'survey', missing: 'complete', dialect: 'clickhouse', rowKey: 'id', replicates: 5, seed: 9 });
+    const ch = poissonBootstrapSql({ items: ['a', 'b'], source: 'survey', form: 'complete', dialect: 'clickhouse', rowKey: 'id', replicates: 5, seed: 9 });
     expect(ch.sql.startsWith('WITH CASE WHEN ((cityHash64("id", 9, csi_r) % 4294967296) / 4294967296) < 0.36787944117144233 THEN 0 WHEN')).toBe(true);
     expect(ch.sql).toContain('FROM "survey" ARRAY JOIN range(5) AS csi_r\nWHERE csi_k > 0\nGROUP BY csi_r');
     expect(ch.sql).toContain('  SUM(csi_k) AS csi_n,');
     expect(ch.sql).toContain('  SUM(csi_k * toFloat64("a") * toFloat64("b")) AS csi_c_0_1');
-    const dd = poissonBootstrapSql({ items: ['a'], source: 't', weights: 'w', missing: 'pairwise', dialect: 'duckdb', rowKey: 'id', replicates: 3 });
+    const dd = poissonBootstrapSql({ items: ['a'], source: 't', weights: 'w', form: 'pairwise', dialect: 'duckdb', rowKey: 'id', replicates: 3 });
     expect(dd.sql).toContain('CROSS JOIN range(3) AS csi_reps(csi_r)) AS csi_b');
     expect(dd.sql).toContain('  SUM(csi_k * CAST("w" AS DOUBLE)) AS csi_sw,');
-    expect(() => poissonBootstrapSql({ items: ['a'], source: 't', missing: 'complete', dialect: 'spark', rowKey: 'id', replicates: 3 })).toThrow(
+    expect(() => poissonBootstrapSql({ items: ['a'], source: 't', form: 'complete', dialect: 'spark', rowKey: 'id', replicates: 3 })).toThrow(
       expect.objectContaining({ code: 'INVALID_OPTION' }),
     );
-    expect(() => poissonBootstrapSql({ items: ['a'], source: 't', missing: 'complete', dialect: 'duckdb', rowKey: 'id', replicates: 0 })).toThrow();
+    expect(() => poissonBootstrapSql({ items: ['a'], source: 't', form: 'complete', dialect: 'duckdb', rowKey: 'id', replicates: 0 })).toThrow();
   });
 });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { constructIndices, indexScores, itemScales, studentTQuantile } from '../../src/indices/index.js';
+import { constructIndices, indexScores, indexScales, studentTQuantile } from '../../src/indices/index.js';
 import { parseModel } from '../../src/model/parse.js';
-import { estimate } from '../../src/pls/estimate.js';
+import { estimate } from '../../src/inference/estimate.js';
 import { momentsFromSurvey } from '../../src/stats/momentsFromSurvey.js';
 import { HAS_SHARED, sharedSurvey, sharedText, SKIP_MESSAGE } from '../helpers/csvSurvey.js';
 
@@ -12,7 +12,7 @@ describe.skipIf(!HAS_SHARED)(`ACSI indices on mobi — ${HAS_SHARED ? 'mobi-ecsi
   const model = HAS_SHARED ? parseModel(sharedText('reference/mobi-ecsi.model')) : null;
   const res = HAS_SHARED ? estimate(survey!, model!) : null;
   const moments = HAS_SHARED ? momentsFromSurvey(survey!, { items: survey!.itemNames }) : null;
-  const scales = HAS_SHARED ? itemScales(survey!.itemNames, { scale: [ref.scale_min, ref.scale_max] }) : {};
+  const scales = HAS_SHARED ? indexScales(survey!.itemNames, { scale: [ref.scale_min, ref.scale_max] }) : {};
   const out = HAS_SHARED ? constructIndices(res!, moments!, { model: model!, scales }) : null;
 
   it('mean index of every construct within 1e-6', () => {

@@ -2,10 +2,10 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readSurvey } from '../../src/data/readSurvey.js';
 import { parseCodebook } from '../../src/data/parseCodebook.js';
-import { constructIndices, indexScores, itemScales, rollUpHierarchy } from '../../src/indices/index.js';
+import { constructIndices, indexScores, indexScales, rollUpHierarchy } from '../../src/indices/index.js';
 import type { IndexTreeNode } from '../../src/indices/index.js';
 import { parseModel } from '../../src/model/parse.js';
-import { estimate } from '../../src/pls/estimate.js';
+import { estimate } from '../../src/inference/estimate.js';
 import { momentsFromSurvey } from '../../src/stats/momentsFromSurvey.js';
 
 /** The telecom fixture: a CCSI-style model with a higher-order PerceivedQuality over five dimensions. */
@@ -16,7 +16,7 @@ const model = parseModel(read('telecom.model'));
 const res = estimate(survey, model, { scores: true });
 const items = [...new Set(model.constructs.flatMap((c) => c.items ?? []))];
 const moments = momentsFromSurvey(survey, { items });
-const scales = itemScales(items, { codebook });
+const scales = indexScales(items, { codebook });
 const ci = constructIndices(res, moments, { model, scales });
 const columns = Object.fromEntries(items.map((k) => [k, survey.items[survey.itemNames.indexOf(k)]]));
 const find = (n: IndexTreeNode, name: string): IndexTreeNode | undefined => (n.name === name ? n : n.children.map((c) => find(c, name)).find(Boolean));
@@ -97,5 +97,44 @@ describe('rollUpHierarchy', () => {
     expect(ent.children.find((c) => c.name === 'Satisfaction')!.children.reduce((a, c) => a + c.weight, 0)).toBeCloseTo(1, 12);
     expect(() => rollUpHierarchy(res, ci, { model, scales, spec: { levels: { '4': 'entropy' } } })).toThrow(/need the rows/);
     expect(() => rollUpHierarchy(res, ci, { model, scales, spec: { nodes: { Nope: 'equal' } } })).toThrow(/Nope/);
+  });
+});
+
+describe('rollUpHierarchy: entropy weights come from the children as rolled up', () => {
+  it('entropy at level 3 over dimensions whose items are equal-weighted uses those equal-weighted scores', () => {
+    const { root } = rollUpHierarchy(res, ci, { model, scales, spec: { levels: { '3': 'entropy', '4': 'equal' } }, columns });
+    const pq = find(root, 'PerceivedQuality')!;
+    // By hand: each dimension's score = mean of its items' 0-100 scores (missing cell = item mean); then Shannon entropy weights.
+    const n = survey.items[0].length;
+    const d = pq.children.map((dim) => {
+      const s = new Float64Array(n);
+      for (const it of dim.children) {
+        const col = columns[it.name];
+        const [lo, hi] = scales[it.name];
+        let sum = 0;
+        let m = 0;
+        for (const v of col) if (!Number.isNaN(v)) (sum += v), m++;
+        for (let r = 0; r < n; r++) s[r] += (100 * ((Number.isNaN(col[r]) ? sum / m : col[r]) - lo)) / (hi - lo) / dim.children.length;
+      }
+      const tot = s.reduce((a, b) => a + b, 0);
+      let e = 0;
+      for (const v of s) if (v > 0) e -= (v / tot) * Math.log(v / tot);
+      return 1 - e / Math.log(n);
+    });
+    const sumD = d.reduce((a, b) => a + b, 0);
+    pq.children.forEach((dim, i) => expect(dim.weight, dim.name).toBeCloseTo(d[i] / sumD, 10));
+  });
+});
+
+describe('rollUpHierarchy: pls weights under a higher-order construct with explicit item weights', () => {
+  it('sum to 1: each dimension gets the share of the construct’s item weights on its items; the node is their weighted mean', () => {
+    const pqItems = ['NET1', 'NET2', 'NET3', 'NET4', 'BIL1', 'BIL2', 'BIL3', 'VAS1', 'VAS2', 'ATT1', 'ATT2', 'ATT3', 'EFF1', 'EFF2', 'EFF3'];
+    const ciX = constructIndices(res, moments, { model, scales, weights: { PerceivedQuality: Object.fromEntries(pqItems.map((k) => [k, 1])) } });
+    const { root } = rollUpHierarchy(res, ciX, { model, scales, spec: {} });
+    const pq = find(root, 'PerceivedQuality')!;
+    // All items on one range, equal item weights: a dimension with m items carries m/15 of the index.
+    const m: Record<string, number> = { Network: 4, Billing: 3, ValueAdded: 2, AgentAttitude: 3, AgentEfficiency: 3 };
+    for (const d of pq.children) expect(d.weight, d.name).toBeCloseTo(m[d.name] / 15, 12);
+    expect(pq.index.mean).toBeCloseTo(pq.children.reduce((a, d) => a + d.weight * d.index.mean!, 0), 10);
   });
 });

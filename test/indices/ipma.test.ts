@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { constructIndices, impacts, ipma, itemScales } from '../../src/indices/index.js';
+import { constructIndices, impacts, ipma, indexScales } from '../../src/indices/index.js';
 import { parseModel } from '../../src/model/parse.js';
-import { estimate } from '../../src/pls/estimate.js';
+import { estimate } from '../../src/inference/estimate.js';
 import { momentsFromSurvey } from '../../src/stats/momentsFromSurvey.js';
 import { HAS_SHARED, sharedSurvey, sharedText, SKIP_MESSAGE } from '../helpers/csvSurvey.js';
 
@@ -19,7 +19,7 @@ describe.skipIf(!HAS_SHARED)(`IPMA on mobi, target Satisfaction — ${HAS_SHARED
   const survey = HAS_SHARED ? sharedSurvey('datasets/mobi.csv') : null;
   const model = HAS_SHARED ? parseModel(sharedText('reference/mobi-ecsi.model')) : null;
   const res = HAS_SHARED ? estimate(survey!, model!) : null;
-  const scales = HAS_SHARED ? itemScales(survey!.itemNames, { scale: [1, 10] }) : {};
+  const scales = HAS_SHARED ? indexScales(survey!.itemNames, { scale: [1, 10] }) : {};
   const ci = HAS_SHARED ? constructIndices(res!, momentsFromSurvey(survey!, { items: survey!.itemNames }), { model: model!, scales }) : null;
 
   it('construct importance and performance match Appendix A (to its printed decimals)', () => {
@@ -78,7 +78,7 @@ describe('IPMA by hand: one driver item on 1-5, one target item on 1-10', async 
   const survey = surveyOf(['a', 'y'], [Float64Array.of(1, 2, 3, 4, 5), Float64Array.of(2, 4, 5, 4, 5)]);
   const model = parseModel('X =~ a\nY =~ y\nY ~ X');
   const res = estimate(survey, model);
-  const scales = itemScales(['a', 'y'], { codebook: { items: [{ id: 'a', scale: { min: 1, max: 5 } }, { id: 'y', scale: { min: 1, max: 10 } }] } });
+  const scales = indexScales(['a', 'y'], { codebook: { items: [{ id: 'a', scale: { min: 1, max: 5 } }, { id: 'y', scale: { min: 1, max: 10 } }] } });
   const ci = constructIndices(res, momentsFromSurvey(survey), { model, scales });
   it('importance = unstandardized slope on the 0-100 scales, performance = rescaled means', () => {
     const out = ipma(res, ci, 'Y', { model, scales });
@@ -89,5 +89,46 @@ describe('IPMA by hand: one driver item on 1-5, one target item on 1-10', async 
     expect(out.items.y.importance).toBeCloseTo(1, 12);
     expect(out.quadrants).toEqual({ X: 'strength' });
     expect(impacts(res, ci, 'Y').X).toBeCloseTo((5 * 0.6 * 4) / 9, 12);
+  });
+});
+
+describe.skipIf(!HAS_SHARED)(`IPMA on mobi with mixed item ranges, target Loyalty, recomputed as cSEM doIPMA — ${HAS_SHARED ? 'mobi' : SKIP_MESSAGE}`, () => {
+  it('construct and item importance/performance equal cSEM’s recipe on items rescaled by their declared ranges', () => {
+    const survey = sharedSurvey('datasets/mobi.csv');
+    const model = parseModel(sharedText('reference/mobi-ecsi.model'));
+    const res = estimate(survey, model);
+    // Declared ranges that differ within blocks (all observed values, 1-10, lie within them).
+    const range = (k: string): [number, number] => ({ '1': [0, 10], '2': [1, 12], '3': [-2, 10] } as Record<string, [number, number]>)[k.slice(-1)] ?? [1, 10];
+    const scales = Object.fromEntries(survey.itemNames.map((k) => [k, range(k)]));
+    const ci = constructIndices(res, momentsFromSurvey(survey, { items: survey.itemNames }), { model, scales });
+    const out = ipma(res, ci, 'Loyalty', { model, scales });
+    // cSEM (postestimate_doIPMA.R, getConstructScores(.standardized = FALSE)) on data the user rescaled to 0-100:
+    // W_normed = (w / sd(x*)) normalised per block, scores = x* W', importance = TE_std · sd(score_T)/sd(score_j),
+    // item importance = W_normed · importance of its construct (the target's own items: W_normed), performance = means.
+    const n = survey.items[0].length;
+    const xs: Record<string, number[]> = {};
+    survey.itemNames.forEach((k, i) => (xs[k] = Array.from(survey.items[i], (v) => (100 * (v - range(k)[0])) / (range(k)[1] - range(k)[0]))));
+    const mean = (v: number[]) => v.reduce((a, b) => a + b, 0) / v.length;
+    const sd = (v: number[]) => Math.sqrt(v.reduce((a, b) => a + (b - mean(v)) ** 2, 0) / (v.length - 1));
+    const wn: Record<string, Record<string, number>> = {};
+    const score: Record<string, number[]> = {};
+    for (const c of res.constructs) {
+      const u = Object.fromEntries(Object.entries(res.outerWeights[c]).map(([k, w]) => [k, w / sd(xs[k])]));
+      const s = Object.values(u).reduce((a, b) => a + b, 0);
+      wn[c] = Object.fromEntries(Object.entries(u).map(([k, v]) => [k, v / s]));
+      score[c] = Array.from({ length: n }, (_, r) => Object.entries(wn[c]).reduce((a, [k, w]) => a + w * xs[k][r], 0));
+    }
+    const te = (c: string) => res.totalEffects.find((e) => e.from === c && e.to === 'Loyalty')?.estimate ?? 0;
+    for (const c of res.constructs) {
+      if (c === 'Loyalty') continue;
+      const imp = (te(c) * sd(score.Loyalty)) / sd(score[c]);
+      expect(out.constructs[c].importance, c).toBeCloseTo(imp, 10);
+      expect(out.constructs[c].performance!, c).toBeCloseTo(mean(score[c]), 10);
+      for (const [k, w] of Object.entries(wn[c])) {
+        expect(out.items[k].importance, k).toBeCloseTo(w * imp, 10);
+        expect(out.items[k].performance!, k).toBeCloseTo(mean(xs[k]), 10);
+      }
+    }
+    for (const [k, w] of Object.entries(wn.Loyalty)) expect(out.items[k].importance, k).toBeCloseTo(w, 10);
   });
 });

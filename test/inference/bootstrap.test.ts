@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CsiError } from '../../src/errors.js';
 import { parseModel } from '../../src/model/index.js';
-import { estimate } from '../../src/pls/index.js';
+import { estimate } from '../../src/inference/index.js';
 import { bootstrap, bootstrapStatistic, resampleCounts } from '../../src/inference/index.js';
 import { finalizeBootstrap } from '../../src/inference/engine.js';
 import { createPlsJob } from '../../src/inference/pls-job.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { estimate } from '../../src/pls/estimate.js';
+import { estimate } from '../../src/inference/estimate.js';
 import { estimateFromMoments } from '../../src/pls/estimateFromMoments.js';
 import type { ModelSpec } from '../../src/model/types.js';
 import { HAS_SHARED, sharedSurvey, SKIP_MESSAGE } from '../helpers/csvSurvey.js';

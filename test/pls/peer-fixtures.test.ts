@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseModel } from '../../src/model/parse.js';
-import { estimate } from '../../src/pls/estimate.js';
+import { estimate } from '../../src/inference/estimate.js';
 import type { InnerScheme, MissingRule } from '../../src/pls/types.js';
 import { HAS_SHARED, sharedSurvey, sharedText, SKIP_MESSAGE } from '../helpers/csvSurvey.js';
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { isCsiError } from '../../src/errors.js';
 import { parseModel } from '../../src/model/parse.js';
 import type { ModelSpec } from '../../src/model/types.js';
-import { estimate } from '../../src/pls/estimate.js';
+import { estimate } from '../../src/inference/estimate.js';
 import { estimateFromMoments } from '../../src/pls/estimateFromMoments.js';
 import type { EstimateOptions } from '../../src/pls/types.js';
 import { momentsFromSurvey } from '../../src/stats/momentsFromSurvey.js';

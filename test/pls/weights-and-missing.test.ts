@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseModel } from '../../src/model/parse.js';
-import { estimate } from '../../src/pls/estimate.js';
+import { estimate } from '../../src/inference/estimate.js';
 import { estimateFromMoments } from '../../src/pls/estimateFromMoments.js';
 import type { MissingRule, PlsResult } from '../../src/pls/types.js';
 import { accumulateMoments } from '../../src/stats/accumulateMoments.js';

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readSurvey } from '../../src/data/index.js';
 import { parseModel } from '../../src/model/index.js';
-import { estimate } from '../../src/pls/index.js';
+import { estimate } from '../../src/inference/index.js';
 import { fSquared } from '../../src/quality/index.js';
 import { readXls } from './readXls.js';
 import { SHARED, SHARED_MISSING, SHARED_PRESENT, appendixPlscPaths, maxAbsDiff, readJson } from './fitFromWeights.js';

@@ -68,8 +68,9 @@ describe('accumulateMoments', () => {
 
   it('casewise keeps only complete rows and marks the moments complete', () => {
     const cols = randomColumns(3, 800, 4, 0.1);
-    const mo = accumulateMoments(cols, { casewise: true });
+    const mo = accumulateMoments(cols, { missing: 'casewise' });
     const ref = bruteForce(cols, null, null, true);
+    expect(accumulateMoments(cols, { casewise: true })).toEqual(mo); // the old boolean, still honoured
     expect(mo.complete).toBe(true);
     expect(mo.n).toBe(ref.n);
     expect(mo.c).toEqual(ref.c);

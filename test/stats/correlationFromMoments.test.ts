@@ -127,7 +127,7 @@ describe.skipIf(!HAS_SHARED)(`correlationFromMoments on corp_rep_data (missing v
   }
 
   it('casewise = Pearson on the complete rows', () => {
-    const got = correlationFromMoments(accumulateMoments(cols, { casewise: true }), 'casewise');
+    const got = correlationFromMoments(accumulateMoments(cols, { missing: 'casewise' }), 'casewise');
     const rows = [...Array(N).keys()].filter((r) => cols.every((c) => !Number.isNaN(c[r])));
     expect(rows.length).toBeLessThan(N);
     expect(got.n).toBe(rows.length);

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { accumulateMoments } from '../../src/stats/accumulateMoments.js';
 import { fillCompleteForm, mergeMoments } from '../../src/stats/mergeMoments.js';
 import { selectMoments } from '../../src/stats/selectMoments.js';
-import { groupedMoments, momentsBySegment } from '../../src/stats/groupedMoments.js';
+import { groupedMoments, marginOf, momentsBySegment, totalOf } from '../../src/stats/groupedMoments.js';
 import { isCsiError } from '../../src/errors.js';
 import { csvColumns, HAS_SHARED, sharedText, SKIP_MESSAGE, surveyOf } from '../helpers/csvSurvey.js';
 
@@ -66,10 +66,14 @@ describe('groupedMoments', () => {
     const x = new Float64Array([1, 2, 3, 4, 5, 6, 7]);
     const y = new Float64Array([2, NaN, 1, 3, 5, 8, 1]);
     const codes = Int32Array.from([0, 1, 0, -1, 2, 1, 0]);
-    const g = groupedMoments([x, y], codes, ['a', 'b', 'c'], { names: ['x', 'y'] });
-    expect(g.a).toEqual(accumulateMoments([Float64Array.of(1, 3, 7), Float64Array.of(2, 1, 1)], { names: ['x', 'y'] }));
-    const all = mergeMoments(mergeMoments(g.a, g.b), g.c);
+    const grouped = groupedMoments([x, y], codes, ['a', 'b', 'c'], { names: ['x', 'y'], by: 'line' });
+    expect(grouped.by).toEqual(['line']);
+    expect(grouped.groups.map((g) => g.key)).toEqual([['a'], ['b'], ['c']]);
+    const [a, b, c] = grouped.groups.map((g) => g.moments);
+    expect(a).toEqual(accumulateMoments([Float64Array.of(1, 3, 7), Float64Array.of(2, 1, 1)], { names: ['x', 'y'] }));
+    const all = mergeMoments(mergeMoments(a, b), c);
     expect(all).toEqual(accumulateMoments([x, y], { names: ['x', 'y'], rows: Int32Array.from([0, 1, 2, 4, 5, 6]) }));
+    expect(totalOf(grouped, ['x', 'y'])).toEqual(all);
   });
 });
 
@@ -79,10 +83,28 @@ describe('momentsBySegment', () => {
     const y = new Float64Array([2, NaN, 1, 3, 5]);
     const survey = { ...surveyOf(['x', 'y'], [x, y]), segments: [{ name: 'region', levels: ['N', 'S'], codes: Int32Array.from([1, 0, 1, -1, 1]) }] };
     const by = momentsBySegment(survey, 'region');
-    expect(Object.keys(by)).toEqual(['N', 'S']);
-    expect(by.N).toEqual(accumulateMoments([Float64Array.of(2), Float64Array.of(NaN)], { names: ['x', 'y'] }));
-    expect(by.S).toEqual(accumulateMoments([Float64Array.of(1, 3, 5), Float64Array.of(2, 1, 5)], { names: ['x', 'y'] }));
+    expect(by.by).toEqual(['region']);
+    expect(by.groups.map((g) => g.key)).toEqual([['N'], ['S']]);
+    expect(by.groups[0].moments).toEqual(accumulateMoments([Float64Array.of(2), Float64Array.of(NaN)], { names: ['x', 'y'] }));
+    expect(by.groups[1].moments).toEqual(accumulateMoments([Float64Array.of(1, 3, 5), Float64Array.of(2, 1, 5)], { names: ['x', 'y'] }));
     expect(() => momentsBySegment(survey, 'nope')).toThrow(expect.objectContaining({ code: 'MISSING_COLUMN', column: 'nope' }));
+  });
+
+  it('several columns: one cell per combination that occurs; marginOf adds cells up to one column', () => {
+    const x = new Float64Array([1, 2, 3, 4, 5, 6]);
+    const survey = {
+      ...surveyOf(['x'], [x]),
+      segments: [
+        { name: 'region', levels: ['N', 'S'], codes: Int32Array.from([0, 1, 0, 1, 0, -1]) },
+        { name: 'wave', levels: ['w1', 'w2'], codes: Int32Array.from([0, 0, 1, 1, 1, 0]) },
+      ],
+    };
+    const cells = momentsBySegment(survey, ['region', 'wave']);
+    expect(cells.by).toEqual(['region', 'wave']);
+    expect(cells.groups.map((g) => [g.key, g.moments.n])).toEqual([[['N', 'w1'], 1], [['N', 'w2'], 2], [['S', 'w1'], 1], [['S', 'w2'], 1]]);
+    const byRegion = marginOf(cells, ['region']);
+    expect(byRegion.groups.map((g) => [g.key, g.moments.s[0]])).toEqual([[['N'], 9], [['S'], 6]]);
+    expect(byRegion.groups[1].moments).toEqual(momentsBySegment(survey, 'region').groups[1].moments);
   });
 
   it('a group code without a level is an INVALID_OPTION naming the row, not a TypeError', () => {

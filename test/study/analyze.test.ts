@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseModel } from '../../src/model/parse.js';
-import { estimate } from '../../src/pls/estimate.js';
+import { estimate } from '../../src/inference/estimate.js';
 import { resultToJson } from '../../src/pls/result-json.js';
 import { momentsFromSurvey } from '../../src/stats/momentsFromSurvey.js';
 import { analyze, parseStudySpec, studyJsonSchema } from '../../src/study/index.js';
@@ -46,8 +46,9 @@ describe.skipIf(!HAS_SHARED)(`analyze on mobi — ${HAS_SHARED ? 'mobi-ecsi.json
 });
 
 describe('weighted indices', () => {
-  // Hand-made data: rows repeated w times give the same mean and SD as the weighted rows (frequency weights);
-  // the SE uses Kish's effective n, (Σw)²/Σw².
+  // Hand-made data: rows repeated w times give the same mean as the weighted rows; the weighted SD uses the
+  // weights-sum-to-n divisor (n − 1)/n · Σw (sampling weights: independent of the weights' scale), so it is the
+  // repeated rows' SD (divisor Σw − 1) times √((Σw − 1)/((n − 1)/n · Σw)); the SE uses Kish's n_eff = (Σw)²/Σw².
   const a = [3, 5, 7, 6, 9, 4, 8, 2];
   const b = [4, 6, 6, 7, 9, 3, 8, 3];
   const y = [2, 6, 7, 5, 10, 4, 9, 3];
@@ -57,12 +58,12 @@ describe('weighted indices', () => {
   const repeated = surveyOf(['a', 'b', 'y'], [rep(a), rep(b), rep(y)]);
   const spec = { model: 'X =~ a + b\nY =~ y\nY ~ X', scale: [1, 10] as [number, number] };
 
-  it('equal the unweighted ones on rows repeated w times (mean, SD); SE with Kish n_eff', () => {
+  it('mean of rows repeated w times; SD with the sampling-weight divisor; SE with Kish n_eff', () => {
     const sw = analyze(weighted, spec);
     const sr = analyze(repeated, spec);
     for (const c of ['X', 'Y']) {
       expect(Math.abs(sw.indices![c].mean! - sr.indices![c].mean!)).toBeLessThan(1e-10);
-      expect(Math.abs(sw.indices![c].sd! - sr.indices![c].sd!)).toBeLessThan(1e-10);
+      expect(Math.abs(sw.indices![c].sd! - sr.indices![c].sd! * Math.sqrt(12 / ((7 / 8) * 13)))).toBeLessThan(1e-10);
       const nEff = 13 ** 2 / w.reduce((s, v) => s + v * v, 0);
       expect(sw.indices![c].nEff).toBeCloseTo(nEff, 12);
       expect(sw.indices![c].se).toBeCloseTo(sw.indices![c].sd! / Math.sqrt(nEff), 12);
@@ -88,5 +89,20 @@ describe('study spec and bad input', () => {
     const st = analyze(noScale, { model: 'X =~ a + b\nY =~ y\nY ~ X', ipma: ['Y'] });
     expect(st.indices).toBeUndefined();
     expect(st.warnings.filter((w) => w.startsWith('NO_SCALE'))).toHaveLength(1);
+  });
+});
+
+describe('impactStep is recorded and printed', () => {
+  const a = Float64Array.from([3, 5, 7, 6, 9, 4, 8, 2]);
+  const b = Float64Array.from([4, 6, 6, 7, 9, 3, 8, 3]);
+  const y = Float64Array.from([2, 6, 7, 5, 10, 4, 9, 3]);
+  const s = surveyOf(['a', 'b', 'y'], [a, b, y]);
+  it('impactStep 1: impacts = importance, the study says 1, the text says a 1-point gain', async () => {
+    const { formatStudy } = await import('../../src/study/formatStudy.js');
+    const study = analyze(s, { model: 'X =~ a + b\nY =~ y\nY ~ X', scale: [1, 10], ipma: ['Y'], impactStep: 1 });
+    expect(study.impacts!.Y.X).toBeCloseTo(study.ipma!.Y.constructs.X.importance, 12);
+    expect(study.impactStep).toBe(1);
+    expect(formatStudy(study)).toContain('(1-point gain)');
+    expect(studyJsonSchema.safeParse(JSON.parse(JSON.stringify(study))).success).toBe(true);
   });
 });

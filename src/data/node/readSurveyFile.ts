@@ -1,18 +1,24 @@
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { open, readFile, stat } from 'node:fs/promises';
 import { CsiError } from '../../errors.js';
 import type { ReadSurveyOptions } from '../readSurveyOptions.js';
 import { readSurveyStream } from '../readSurveyStream.js';
+import { readSurveySav } from '../sav/readSurveySav.js';
 import type { Survey } from '../survey.js';
+import { surveyFileFormat } from '../surveyFileFormat.js';
+import { readSurveyXlsx } from '../xlsx/readSurveyXlsx.js';
 
 /**
- * Reads a survey CSV file from disk (Node only; exported from `csikit/node`), streaming it in 256 KiB chunks
- * straight into typed columns. Same options, rules and errors as `readSurvey`.
+ * Reads a survey file from disk (Node only; exported from `csikit/node`): CSV streamed in 256 KiB chunks straight
+ * into typed columns; an Excel workbook (.xlsx, option `sheet`) or an SPSS file (.sav, .zsav, with its own
+ * codebook unless one is given) read whole. The format comes from the file's first bytes (else its extension).
+ * Same options, rules and errors as `readSurvey`, `readSurveyXlsx` and `readSurveySav`.
  *
- * @throws CsiError INVALID_OPTION when the path is missing or a directory, plus every error `readSurvey` throws.
+ * @throws CsiError INVALID_OPTION when the path is missing or a directory, plus every error of the readers.
  * @example
  * import { readSurveyFile } from 'csikit/node';
  * const survey = await readSurveyFile('fixtures/telecom.csv', { codebook });
+ * const spss = await readSurveyFile('survey.sav'); // spss.codebook: the file's labels and missing values
  */
 export async function readSurveyFile(path: string, options: ReadSurveyOptions = {}): Promise<Survey> {
   let info;
@@ -22,6 +28,25 @@ export async function readSurveyFile(path: string, options: ReadSurveyOptions = 
     const code = (e as { code?: string }).code;
     throw new CsiError('INVALID_OPTION', code === 'ENOENT' ? `No such file: ${path}` : `Cannot read ${path} (${code ?? String(e)}).`);
   }
-  if (info.isDirectory()) throw new CsiError('INVALID_OPTION', `${path} is a directory, not a CSV file.`);
-  return readSurveyStream(createReadStream(path, { highWaterMark: 1 << 18 }), { sizeHint: info.size, ...options });
+  if (info.isDirectory()) throw new CsiError('INVALID_OPTION', `${path} is a directory, not a data file.`);
+  const format = surveyFileFormat(await head(path), path);
+  if (format === 'csv') {
+    const { sheet: _sheet, ...csv } = options;
+    return readSurveyStream(createReadStream(path, { highWaterMark: 1 << 18 }), { sizeHint: info.size, ...csv });
+  }
+  const bytes = new Uint8Array(await readFile(path));
+  const { codebook, highMissingShare, naStrings } = options;
+  const common = { codebook, highMissingShare, naStrings };
+  return format === 'sav' ? readSurveySav(bytes, common) : readSurveyXlsx(bytes, { ...common, sheet: options.sheet });
+}
+
+async function head(path: string): Promise<Uint8Array> {
+  const fh = await open(path, 'r');
+  try {
+    const buf = new Uint8Array(8);
+    const { bytesRead } = await fh.read(buf, 0, 8, 0);
+    return buf.subarray(0, bytesRead);
+  } finally {
+    await fh.close();
+  }
 }

@@ -168,7 +168,7 @@ export async function clickhouseMoments(options: ClickHouseMomentsOptions): Prom
 export interface ClickHouseBootstrapOptions extends ClickHouseMomentsOptions {
   /** Number of replicates. */
   replicates: number;
-  /** Seed. Default 1. */
+  /** Seed (the one seed contract, `Seed`: an integer 0 … 2^31 − 1). Default: random, reported as the result's `seed`. */
   seed?: number;
   /** Row key column (hashed with cityHash64 for the Poisson counts). Default: the codebook's `id`. */
   rowKey?: string;

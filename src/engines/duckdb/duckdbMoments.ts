@@ -85,7 +85,7 @@ export async function duckdbMoments(options: DuckDBMomentsOptions): Promise<Engi
 export interface DuckDBBootstrapOptions extends DuckDBMomentsOptions {
   /** Number of replicates. */
   replicates: number;
-  /** Seed. Default 1. */
+  /** Seed (the one seed contract, `Seed`: an integer 0 … 2^31 − 1). Default: random, reported as the result's `seed`. */
   seed?: number;
   /** Row key column (hashed for the Poisson counts). Default: the codebook's `id`. */
   rowKey?: string;

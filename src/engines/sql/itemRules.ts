@@ -1,4 +1,4 @@
-import { codebookSchema, type Codebook } from '../../data/codebook.js';
+import { codebookSchema, type Codebook } from '../../data/index.js';
 import { CsiError } from '../../errors.js';
 
 /**

@@ -1,4 +1,4 @@
-import type { Codebook } from '../../data/codebook.js';
+import type { Codebook } from '../../data/index.js';
 import { CsiError } from '../../errors.js';
 import { floatCast, quoteIdentifier, sqlNumber, unknownDialect, SQL_DIALECTS, type SqlDialect } from './dialect.js';
 import { itemRules, type ItemRule } from './itemRules.js';
@@ -30,8 +30,10 @@ export interface MomentsSqlOptions {
   weights?: string | null;
   /** Segment columns to GROUP BY (one result row per combination). Default none (one row). */
   groupBy?: readonly string[];
-  /** Form of the moments ({@link MomentsForm}). */
-  missing: MomentsForm;
+  /** Form of the moments ({@link MomentsForm}). Required (or its old name `missing`). */
+  form?: MomentsForm;
+  /** @deprecated The old name of `form` (it names a form, not a missing-value rule); still honoured. */
+  missing?: MomentsForm;
   dialect: SqlDialect;
   /** Codebook: missing codes → NULL, reverse items → min + max − x, out-of-scale values counted (→ OUT_OF_SCALE). */
   codebook?: Codebook;
@@ -118,7 +120,7 @@ const PREFIX = 'csi_';
  * which ClickHouse 18.16 lacks).
  *
  * @example
- * const q = momentsSql({ items: ['q1', 'q2'], source: 'survey', missing: 'complete', dialect: 'duckdb' });
+ * const q = momentsSql({ items: ['q1', 'q2'], source: 'survey', form: 'complete', dialect: 'duckdb' });
  * q.sql.split('\n')[2] // '  COUNT(*) AS csi_n,'
  */
 export function momentsSql(options: MomentsSqlOptions): MomentsQuery {
@@ -145,9 +147,9 @@ export function buildMomentsSql(
   if (items.length === 0) throw new CsiError('NO_ITEMS', 'momentsSql needs at least one item.');
   const dup = items.find((name, i) => items.indexOf(name) !== i);
   if (dup !== undefined) throw new CsiError('DUPLICATE_ITEM', `Item "${dup}" is listed twice.`, { column: dup });
-  const form = options.missing;
+  const form = options.form ?? options.missing;
   if (form !== 'complete' && form !== 'pairwise' && form !== 'casewise') {
-    throw new CsiError('INVALID_OPTION', `missing must be 'complete', 'pairwise' or 'casewise', not "${String(form)}".`);
+    throw new CsiError('INVALID_OPTION', `form must be 'complete', 'pairwise' or 'casewise', not "${String(form)}".`);
   }
   const groupBy = [...(options.groupBy ?? [])];
   const weights = options.weights === undefined ? (options.codebook?.weight ?? null) : options.weights;

@@ -1,4 +1,5 @@
 import { CsiError } from '../../errors.js';
+import { resolveSeed, type Seed } from '../../stats/index.js';
 import { quoteIdentifier, sqlNumber } from './dialect.js';
 import { buildMomentsSql, type MomentsQuery, type MomentsSqlOptions } from './momentsSql.js';
 
@@ -8,8 +9,17 @@ export interface PoissonBootstrapSqlOptions extends MomentsSqlOptions {
   rowKey: string;
   /** Number of replicates R (1 … 100,000). */
   replicates: number;
-  /** Seed (an integer 0 … 2^31 − 1). Same seed, data and engine → same replicates. Default 1. */
+  /**
+   * Seed (the one seed contract, `Seed` in stats: an integer 0 … 2^31 − 1). Same seed, data and engine → same
+   * replicates. Default: random, returned as `seed` (report it). Poisson counts differ from the in-memory bootstrap's
+   * multinomial resamples under the same seed, by design.
+   */
   seed?: number;
+}
+
+/** The replicate query and the seed it was written with. */
+export interface PoissonBootstrapQuery extends MomentsQuery {
+  seed: Seed;
 }
 
 /**
@@ -61,14 +71,13 @@ export function poissonCdf(): number[] {
  * Other dialects: INVALID_OPTION (not written; PostgreSQL would use `generate_series` + `hashtextextended`).
  *
  * @example
- * const q = poissonBootstrapSql({ items: ['a', 'b'], source: 't', missing: 'complete', dialect: 'duckdb', rowKey: 'id', replicates: 200, seed: 7 });
+ * const q = poissonBootstrapSql({ items: ['a', 'b'], source: 't', form: 'complete', dialect: 'duckdb', rowKey: 'id', replicates: 200, seed: 7 });
  * q.spec.replicated // true
  */
-export function poissonBootstrapSql(options: PoissonBootstrapSqlOptions): MomentsQuery {
+export function poissonBootstrapSql(options: PoissonBootstrapSqlOptions): PoissonBootstrapQuery {
   const { dialect, replicates } = options;
-  const seed = options.seed ?? 1;
   if (!Number.isInteger(replicates) || replicates < 1 || replicates > 100_000) throw new CsiError('INVALID_OPTION', 'replicates must be an integer from 1 to 100000.');
-  if (!Number.isInteger(seed) || seed < 0 || seed > 2 ** 31 - 1) throw new CsiError('INVALID_OPTION', 'seed must be an integer from 0 to 2^31 − 1.');
+  const seed = resolveSeed(options.seed);
   if (typeof options.rowKey !== 'string' || options.rowKey === '') throw new CsiError('INVALID_OPTION', 'The Poisson bootstrap needs a row key column (e.g. the respondent id).');
   if (dialect !== 'duckdb' && dialect !== 'clickhouse') {
     throw new CsiError('INVALID_OPTION', `The in-engine Poisson bootstrap is written for duckdb and clickhouse, not ${dialect}.`);
@@ -96,7 +105,7 @@ export function poissonBootstrapSql(options: PoissonBootstrapSqlOptions): Moment
       noChecks: true,
     };
   }, [options.rowKey]);
-  return q;
+  return { ...q, seed };
 }
 
 /**
@@ -108,7 +117,7 @@ export function poissonBootstrapSql(options: PoissonBootstrapSqlOptions): Moment
  * poissonCountSql('clickhouse', '"id"', 1, 'r').startsWith('CASE WHEN ((cityHash64("id", 1, r)') // true
  */
 export function poissonCountSql(dialect: 'duckdb' | 'clickhouse', quotedKey: string, seed: number, replicate: string): string {
-  if (!Number.isInteger(seed) || seed < 0 || seed > 2 ** 31 - 1) throw new CsiError('INVALID_OPTION', 'seed must be an integer from 0 to 2^31 − 1.');
+  resolveSeed(seed);
   const u =
     dialect === 'clickhouse'
       ? `((cityHash64(${quotedKey}, ${seed}, ${replicate}) % 4294967296) / 4294967296)`

@@ -2,7 +2,7 @@
  * Reads the Study's `bootstrap` key (typed `unknown` in the contract: the inference module owns its shape)
  * defensively: only entries with the expected fields are used.
  */
-import type { Study } from '../../study/types.js';
+import type { Study } from '../../study/index.js';
 
 /** One bootstrap summary of a path (or total effect). */
 export interface BootEntry {

@@ -1,4 +1,4 @@
-import type { GapResult } from '../../study/types.js';
+import type { GapResult } from '../../study/index.js';
 import type { Block } from '../blocks.js';
 import type { ReportContext } from '../context.js';
 import type { Section } from './section.js';

@@ -1,4 +1,4 @@
-import type { HierarchyNode } from '../../study/types.js';
+import type { HierarchyNode } from '../../study/index.js';
 import type { TreeItem } from '../blocks.js';
 import type { ReportContext } from '../context.js';
 import type { Section } from './section.js';

@@ -1,4 +1,4 @@
-import type { KpiResult } from '../../study/types.js';
+import type { KpiResult } from '../../study/index.js';
 import type { Block } from '../blocks.js';
 import type { ReportContext } from '../context.js';
 import type { NumberFormat } from '../format.js';

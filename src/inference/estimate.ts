@@ -1,32 +1,31 @@
-import type { Survey } from '../data/survey.js';
-import type { ModelSpec } from '../model/types.js';
-import { validateModel } from '../model/validate.js';
-import { momentsFromSurvey } from '../stats/momentsFromSurvey.js';
-import { surveyColumns } from '../stats/surveyColumns.js';
-import { estimateWithCore } from './estimateFromMoments.js';
-import { constructScores } from './scores.js';
-import type { EstimateOptions, PlsResult } from './types.js';
+import { itemScales, type Survey } from '../data/index.js';
+import type { ModelSpec } from '../model/index.js';
+import { validateModel } from '../model/index.js';
+import { constructScores, estimateWithCore, type EstimateOptions, type PlsResult } from '../pls/index.js';
+import { missingRule, momentsFromSurvey, surveyColumns } from '../stats/index.js';
 
 /**
  * Estimates a PLS path model on a survey: one pass over the rows for the moments ({@link momentsFromSurvey} with
  * the chosen missing-value rule and the survey's sampling weights unless `weights: false`), then
  * `estimateFromMoments` on p × p data; construct scores (a second pass) only with `scores: true`.
- * Options and defaults as `estimateFromMoments`; `weights` (default: the survey's weight column when it has one).
+ * Options and defaults as `estimateFromMoments`; `weights` (default: the survey's weight column when it has one);
+ * `scales` default to the codebook's item scales (`result.items[item].scale`).
  * With casewise deletion the result's `missing.rowsDeleted` counts the rows dropped.
+ * Lives beside the bootstrap (inference/), the floor that takes surveys: pls/ sees moments and models only.
  *
  * @example
  * const survey = readSurvey(csvText);
  * const res = estimate(survey, parseModel('Image =~ IMAG1 + IMAG2\nSat =~ CUSA1 + CUSA2\nSat ~ Image'));
- * res.paths[0].estimate; res.rSquared.Sat.r2; res.quality?.reliability.Image.rhoA
+ * res.paths[0].estimate; res.rSquared.Sat.r2; res.quality?.reliability.Image.rhoA; res.items.CUSA1.mean
  */
 export function estimate(survey: Survey, model: ModelSpec, options: EstimateOptions = {}): PlsResult {
   validateModel(model, { items: [...survey.itemNames, ...survey.numeric.map((c) => c.name)] });
-  const missing = options.missing ?? 'mean';
+  const missing = missingRule(options.missing);
   const items = [...new Set(model.constructs.flatMap((c) => c.items ?? []))];
   const weights = options.weights === undefined ? true : options.weights;
   const moments = momentsFromSurvey(survey, { items, missing, weights });
   const { scores: wantScores, ...rest } = options;
-  const core = estimateWithCore(moments, model, rest);
+  const core = estimateWithCore(moments, model, { ...rest, scales: { ...itemScales(survey.codebook), ...options.scales } });
   const result = core.result;
   result.settings.scores = wantScores === true;
   if (missing === 'casewise') result.missing.rowsDeleted = survey.n - moments.n;

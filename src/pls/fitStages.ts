@@ -1,7 +1,8 @@
 import { CsiError } from '../errors.js';
-import type { ModelSpec } from '../model/types.js';
+import type { ModelSpec } from '../model/index.js';
 import { combinationCorrelations } from './combinationCorrelations.js';
 import { fitPls, type PlsProblem } from './fitPls.js';
+import { fitOptionsOf } from './settings.js';
 import { stageOneModel, stageTwoModel, type StageModel } from './twoStage.js';
 import type { PlsFit, PlsSettings } from './types.js';
 
@@ -30,7 +31,7 @@ export interface CoreFits {
  */
 export function estimateCore(S: Float64Array, items: string[], n: number, model: ModelSpec, settings: PlsSettings): CoreFits {
   const g = items.length;
-  const fitOptions = { scheme: settings.scheme, maxIterations: settings.maxIterations, tolerance: settings.tolerance };
+  const fitOptions = fitOptionsOf(settings);
   const itemIndex = new Map<string, number>();
   items.forEach((name, k) => itemIndex.set(name, k));
   const twoStage = model.constructs.some((c) => (c.dimensions?.length ?? 0) > 0);

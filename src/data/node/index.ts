@@ -1,0 +1,2 @@
+/** data/node: the loaders that touch the file system (Node only; re-exported by csikit/node). */
+export { readSurveyFile } from './readSurveyFile.js';

@@ -1,0 +1,44 @@
+import type { ModelSpec } from '../model/index.js';
+import { correlationFromMoments, type Moments } from '../stats/index.js';
+import { stageStructure } from './fitStages.js';
+import { fitPls } from './fitPls.js';
+import { fitOptionsOf, resolveSettings } from './settings.js';
+import { stageTwoModel } from './twoStage.js';
+import type { EstimateOptions, PlsFit } from './types.js';
+
+/** The estimator's lean per-resample form: the items its moments must hold (in order) and the fit. */
+export interface LeanEstimator {
+  /** Items the moments must cover, in this order (the model's indicators block by block). */
+  items: string[];
+  /** Construct names, in the order of the fit's columns. */
+  constructs: string[];
+  /** Item correlations from the moments, then {@link fitPls}: the p × p core without names, effects or quality. */
+  fit(moments: Moments): PlsFit;
+}
+
+/**
+ * The lean form of {@link estimateFromMoments} for resampling loops: the same settings ({@link resolveSettings}),
+ * the same two calls the estimator makes for a first-order model (`correlationFromMoments` then `fitPls` on the
+ * model's stage structure), without naming results, effects tables or quality. Returns null when the model needs
+ * the full estimator (higher-order constructs by two stages, PLSc). Moments must hold exactly `items`, in order.
+ *
+ * @example
+ * const lean = leanEstimator(model, { scheme: 'path' });
+ * const fit = lean?.fit(accumulateMoments(columns, { names: lean.items }));
+ * fit?.paths
+ */
+export function leanEstimator(model: ModelSpec, options: EstimateOptions = {}): LeanEstimator | null {
+  if (options.consistent === true || model.constructs.some((c) => (c.dimensions?.length ?? 0) > 0)) return null;
+  const settings = resolveSettings(options, false, model);
+  const structure = stageStructure(stageTwoModel(model));
+  const fitOptions = fitOptionsOf(settings);
+  const missing = settings.missing;
+  return {
+    items: structure.itemNames,
+    constructs: structure.constructNames,
+    fit(moments) {
+      const corr = correlationFromMoments(moments, missing);
+      return fitPls({ ...structure, S: corr.r, n: corr.n }, fitOptions);
+    },
+  };
+}

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { parseModel } from '../../src/model/index.js';
+import { estimateFromMoments, leanEstimator } from '../../src/pls/index.js';
+import { momentsFromSurvey, type MissingRule } from '../../src/stats/index.js';
+import { HAS_SHARED, sharedSurvey, sharedText, SKIP_MESSAGE } from '../helpers/csvSurvey.js';
+
+/**
+ * The lean per-resample form is the estimator itself, not a copy: on the same moments its p × p fit is bit for bit
+ * the full estimator's (this replaces the old run-time equality check in the bootstrap).
+ */
+describe.skipIf(!HAS_SHARED)(`leanEstimator = estimateFromMoments's fit — ${HAS_SHARED ? 'mobi, corp_rep' : SKIP_MESSAGE}`, () => {
+  const cases: [string, string, string][] = [
+    ['mobi ECSI', 'datasets/mobi.csv', 'reference/mobi-ecsi.model'],
+    ['corp_rep (missing values)', 'datasets/corp_rep_data.csv', 'reference/peer-fixtures/models/corp-rep-simple.model'],
+    ['mobi mode B', 'datasets/mobi.csv', 'reference/peer-fixtures/models/mobi-quality-modeB.model'],
+  ];
+  for (const [name, data, modelFile] of cases) {
+    for (const missing of ['mean', 'casewise', 'pairwise'] as MissingRule[]) {
+      for (const scheme of ['path', 'factorial', 'centroid'] as const) {
+        it(`${name}, ${missing}, ${scheme}`, () => {
+          const survey = sharedSurvey(data);
+          const model = parseModel(sharedText(modelFile));
+          const lean = leanEstimator(model, { missing, scheme })!;
+          const mo = momentsFromSurvey(survey, { items: lean.items, missing });
+          const fit = lean.fit(mo);
+          const full = estimateFromMoments(mo, model, { missing, scheme }).fit;
+          expect(fit.itemNames).toEqual(full.itemNames);
+          expect(fit.constructNames).toEqual(full.constructNames);
+          for (const key of ['weights', 'crossLoadings', 'constructCorrelation', 'paths', 'rSquared', 'itemCorrelation'] as const) {
+            expect(Array.from(fit[key]), key).toEqual(Array.from(full[key]));
+          }
+          expect([fit.iterations, fit.converged, fit.weightDiff, fit.n]).toEqual([full.iterations, full.converged, full.weightDiff, full.n]);
+        });
+      }
+    }
+  }
+
+  it('declines what needs the full estimator: PLSc, higher-order constructs', () => {
+    const model = parseModel(sharedText('reference/mobi-ecsi.model'));
+    expect(leanEstimator(model, { consistent: true })).toBeNull();
+    expect(leanEstimator(parseModel(sharedText('reference/peer-fixtures/models/mobi-hoc.model')))).toBeNull();
+  });
+});
