@@ -26,5 +26,10 @@ export type Block =
   | { type: 'tree'; root: TreeItem }
   | { type: 'kv'; rows: [string, string][] };
 
-/** Text of a cell. */
+/**
+ * Text of a cell.
+ *
+ * @example
+ * cellText({ text: 'Met', cls: 'met' }) // 'Met'
+ */
 export const cellText = (c: Cell): string => (typeof c === 'string' ? c : c.text);

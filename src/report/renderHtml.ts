@@ -6,7 +6,13 @@ import { escapeHtml } from './escape.js';
 import { keyFigures } from './headline.js';
 import { SECTIONS } from './sections/index.js';
 
-/** The report's title: the option, else the codebook's title in the language, else the dictionary's. */
+/**
+ * The report's title: the option, else the codebook's title in the language (else the other one), else the
+ * dictionary's.
+ *
+ * @example
+ * reportTitle({ lang: 'zh', codebook: { title: { zh: '客服满意度' } } }, '顾客满意度报告') // '客服满意度'
+ */
 export function reportTitle(options: ReportOptions, fallback: string): string {
   const lang = options.lang ?? 'en';
   return options.title ?? options.codebook?.title?.[lang] ?? options.codebook?.title?.[lang === 'zh' ? 'en' : 'zh'] ?? fallback;

@@ -5,13 +5,23 @@ import type { NumberFormat } from '../format.js';
 import { stackedBarsSvg } from '../svg/stackedBars.js';
 import type { Section } from './section.js';
 
-/** A KPI figure in its unit: NPS in points, CSAT and FCR as percentages, effort and time as numbers. */
+/**
+ * A KPI figure in its unit: NPS in points, CSAT and FCR as percentages, effort and time as numbers.
+ *
+ * @example
+ * kpiValue(fcrKpi, 0.782, numberFormat('en')) // '78.2%'
+ */
 export function kpiValue(k: KpiResult, x: number | null | undefined, f: NumberFormat): string {
   if (k.kind === 'csat' || k.kind === 'fcr') return f.pct(x, 1);
   return f.num(x, 1);
 }
 
-/** The name of a KPI in the report's language (its key in brackets when it is not just the kind). */
+/**
+ * The name of a KPI in the report's language (its key in brackets when it is not just the kind).
+ *
+ * @example
+ * kpiName('nps', npsKpi, reportContext(study, { lang: 'zh' })) // '净推荐值（NPS）'
+ */
 export function kpiName(key: string, k: KpiResult, ctx: ReportContext): string {
   const { t } = ctx;
   const kinds = { nps: t.kpiNps, csat: t.kpiCsat, fcr: t.kpiFcr, ces: t.kpiCes, time: t.kpiTime };
