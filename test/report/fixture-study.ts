@@ -120,6 +120,7 @@ export function fixtureStudy(): Study {
               sumWeights: n,
               indices: Object.fromEntries(structural.map((c) => [c, { ...est(INDEX[c] + shift, 0.5, n), diffFromAll: shift }])),
               kpis: { nps: { ...kpis.nps, n, nEff: n, estimate: 12.4 + 3 * shift, lower: 12.4 + 3 * shift - 4, upper: 12.4 + 3 * shift + 4 } },
+              gaps: [{ perceived: 'AgentEfficiency', expected: 'Expectation', n, mean: -5.5 + shift, sd: 19, se: 0.5, lower: -6.5 + shift, upper: -4.5 + shift, t: -10, p: 0.0001, ratio: 0.93, shareBelow: 0.5 }],
             },
           ]),
         ),

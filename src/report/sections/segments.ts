@@ -44,6 +44,24 @@ export const segmentsSection: Section = {
       });
       const kpiTable = kpiByLevelTable(levels.map((l, k) => ({ name: levelNames[k], kpis: seg.levels[l].kpis })), ctx);
       if (kpiTable) blocks.push(kpiTable);
+      const pairs: [string, string][] = [];
+      for (const l of levels) for (const g of seg.levels[l].gaps ?? []) if (!pairs.some(([p, e]) => p === g.perceived && e === g.expected)) pairs.push([g.perceived, g.expected]);
+      if (pairs.length) {
+        blocks.push({
+          type: 'table',
+          head: [t.colGap, ...levelNames],
+          rows: pairs.map(([p, e]) => [
+            `${name(p)} − ${name(e)}`,
+            ...levels.map((l): Cell => {
+              const g = seg.levels[l].gaps?.find((x) => x.perceived === p && x.expected === e);
+              if (!g || g.mean === null) return '–';
+              const sig = g.p !== null && g.p < 0.05;
+              return { text: f.signed(g.mean, 1), cls: sig ? (g.mean < 0 ? 'bad' : 'ok') : '' };
+            }),
+          ]),
+          numeric: [false, ...levels.map(() => true)],
+        });
+      }
       const adjust = { holm: t.adjustHolm, bh: t.adjustBh, none: t.adjustNone }[seg.adjust];
       const sig = seg.pairwise.filter((d) => (d.pAdjusted ?? d.p ?? 1) < 0.05);
       if (seg.pairwise.length) {
