@@ -16,6 +16,8 @@ h3{font-size:16px;margin:22px 0 8px}
 .cards .k{display:block;font-size:12px;color:var(--muted)}
 .cards .v{display:block;font-size:22px;font-weight:700}
 .cards .i{display:block;font-size:12px;color:var(--muted)}
+header .findings h2{font-size:16px;margin:16px 0 6px;border:0;padding:0;color:var(--ink)}
+header .findings ul{margin:0;padding-left:20px}
 nav ol{columns:2;margin:6px 0 0;padding-left:22px}
 nav a{color:var(--accent);text-decoration:none}
 figure{margin:10px 0 6px}

@@ -34,3 +34,35 @@ export function keyFigures(ctx: ReportContext): KeyFigure[] {
   }
   return out;
 }
+
+/**
+ * The report's key findings, read off the Study (nothing is computed): the first IPMA priority of each target, the
+ * scorecard's statuses, the wave changes significant at 5 %, the number of warnings.
+ *
+ * @example
+ * keyFindings(reportContext(study, { lang: 'en' }))
+ * // ['Improve first for Customer satisfaction: Perceived quality (Fix first)', 'Targets: 1 met, 1 not met, 1 not yet distinguishable', …]
+ */
+export function keyFindings(ctx: ReportContext): string[] {
+  const { study, t, f, name, fill } = ctx;
+  const out: string[] = [];
+  const quadrant = { strength: t.quadrantStrength, fix: t.quadrantFix, opportunity: t.quadrantOpportunity, maintain: t.quadrantMaintain };
+  for (const [target, m] of Object.entries(study.ipma ?? {})) {
+    const first = m.priorities[0];
+    if (first === undefined) continue;
+    const q = m.quadrants[first];
+    out.push(fill(t.findingPriority, { target: name(target), construct: name(first), quadrant: q ? quadrant[q] : '–' }));
+  }
+  const sc = study.scorecard ?? [];
+  if (sc.length) {
+    const count = (s: string) => sc.filter((r) => r.status === s).length;
+    out.push(fill(t.findingScorecard, { met: count('met'), notMet: count('not met'), undecided: count('not yet distinguishable') }));
+  }
+  const w = study.waves;
+  for (const c of w?.changes ?? []) {
+    if (c.p === null || c.p >= 0.05) continue;
+    out.push(fill(t.findingChange, { measure: name(c.measure), change: f.signed(c.diff, 1), from: ctx.level(w!.column, c.from), to: ctx.level(w!.column, c.to) }));
+  }
+  if (study.warnings.length) out.push(fill(t.findingWarnings, { n: study.warnings.length }));
+  return out;
+}

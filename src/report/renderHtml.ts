@@ -3,7 +3,7 @@ import { blocksToHtml } from './html-blocks.js';
 import { reportContext, type ReportOptions } from './context.js';
 import { REPORT_CSS } from './css.js';
 import { escapeHtml } from './escape.js';
-import { keyFigures } from './headline.js';
+import { keyFigures, keyFindings } from './headline.js';
 import { SECTIONS } from './sections/index.js';
 
 /**
@@ -35,6 +35,10 @@ export function renderHtml(study: Study, options: ReportOptions = {}): string {
   const cards = keyFigures(ctx)
     .map((k) => `<li><span class="k">${escapeHtml(k.label)}</span><span class="v">${escapeHtml(k.value)}</span>${k.detail ? `<span class="i">${escapeHtml(k.detail)}</span>` : ''}</li>`)
     .join('');
+  const findings = keyFindings(ctx);
+  const findingsHtml = findings.length
+    ? `\n<section class="findings" aria-label="${escapeHtml(t.findings)}"><h2>${escapeHtml(t.findings)}</h2><ul>${findings.map((x) => `<li>${escapeHtml(x)}</li>`).join('')}</ul></section>`
+    : '';
   const nav = parts.map(({ s }) => `<li><a href="#${s.id}">${escapeHtml(s.title(t))}</a></li>`).join('');
   const sections = parts.map(({ s, blocks }) => `<section id="${s.id}">\n<h2>${escapeHtml(s.title(t))}</h2>\n${blocksToHtml(blocks)}\n</section>`).join('\n');
   return `<!DOCTYPE html>
@@ -49,7 +53,7 @@ export function renderHtml(study: Study, options: ReportOptions = {}): string {
 <div class="page">
 <header>
 <h1>${escapeHtml(title)}</h1>
-<ul class="cards">${cards}</ul>
+<ul class="cards">${cards}</ul>${findingsHtml}
 </header>
 <nav aria-label="${escapeHtml(t.contents)}"><h2>${escapeHtml(t.contents)}</h2><ol>${nav}</ol></nav>
 <main>

@@ -1,7 +1,7 @@
 import type { Study } from '../study/index.js';
 import { reportContext, type ReportOptions } from './context.js';
 import { escapeMarkdown } from './escape.js';
-import { keyFigures } from './headline.js';
+import { keyFigures, keyFindings } from './headline.js';
 import { blocksToMarkdown } from './md-blocks.js';
 import { reportTitle } from './renderHtml.js';
 import { SECTIONS } from './sections/index.js';
@@ -18,6 +18,8 @@ export function renderMarkdown(study: Study, options: ReportOptions = {}): strin
   const { t } = ctx;
   const out = [`# ${escapeMarkdown(reportTitle(options, t.reportTitle))}`];
   out.push(keyFigures(ctx).map((k) => `- ${escapeMarkdown(k.label)}: **${escapeMarkdown(k.value)}**${k.detail ? ` (${escapeMarkdown(k.detail)})` : ''}`).join('\n'));
+  const findings = keyFindings(ctx);
+  if (findings.length) out.push(`**${escapeMarkdown(t.findings)}**`, findings.map((x) => `- ${escapeMarkdown(x)}`).join('\n'));
   for (const s of SECTIONS) {
     const blocks = s.blocks(ctx);
     if (blocks.length === 0) continue;

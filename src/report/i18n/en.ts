@@ -14,6 +14,11 @@ export const en = {
   overallIndex: 'Overall index (level 1)',
 
   indexOf: '{name} index',
+  findings: 'Key findings',
+  findingPriority: 'Improve first for {target}: {construct} ({quadrant})',
+  findingScorecard: 'Targets: {met} met, {notMet} not met, {undecided} not yet distinguishable',
+  findingChange: '{measure}: {change} from {from} to {to} (significant at 5%)',
+  findingWarnings: '{n} estimation or quality warnings: see Settings and warnings',
   sectionSample: 'Sample and data quality',
   sectionPaths: 'Path model',
   sectionIndices: 'Satisfaction indices',

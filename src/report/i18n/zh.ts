@@ -13,6 +13,11 @@ export const zh: Dictionary = {
   overallIndex: '总体指数（一级）',
 
   indexOf: '{name}指数',
+  findings: '要点',
+  findingPriority: '{target}的首要改进方向：{construct}（{quadrant}）',
+  findingScorecard: '目标：{met} 项已达成，{notMet} 项未达成，{undecided} 项尚无法判断',
+  findingChange: '{measure}：从 {from} 到 {to} 变化 {change}（5% 水平显著）',
+  findingWarnings: '共 {n} 条估计或质量警告：见“设置与警告”',
   sectionSample: '样本与数据质量',
   sectionPaths: '路径模型',
   sectionIndices: '满意度指数',
