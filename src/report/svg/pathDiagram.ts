@@ -2,7 +2,7 @@
  * The path diagram (SmartPLS style): constructs as ellipses laid out in layers (exogenous left, outcomes right),
  * arrows carrying the path coefficients with significance stars, R² inside each explained construct.
  */
-import { layeredLayout, segmentHitsBox } from './layeredLayout.js';
+import { depths, layeredLayout, segmentHitsBox } from './layeredLayout.js';
 import { clip, el, r1, svgRoot, text, textWidth } from './svg.js';
 
 /** A construct of the diagram. `r2` is drawn inside (endogenous constructs). */
@@ -22,6 +22,7 @@ export interface DiagramEdge {
 }
 
 const FONT = 14;
+/** Gap between columns; wider where many arrows run between two neighbouring columns (room for their labels). */
 const GAP_X = 66;
 const ROW_H = 104;
 const MARGIN = 16;
@@ -55,18 +56,32 @@ export function pathDiagramSvg(nodes: DiagramNode[], edges: DiagramEdge[], title
   const rx = Math.max(56, ...nodes.map((n) => Math.max(...text1.get(n.id)!.map((l) => textWidth(l, FONT))) / 2 + 16));
   const maxLines = Math.max(1, ...nodes.map((n) => text1.get(n.id)!.length + (n.r2 !== undefined ? 1 : 0)));
   const ry = 25 + 5 * maxLines;
-  const colW = 2 * rx + GAP_X;
+  const depth = depths(
+    nodes.map((n) => n.id),
+    edges,
+  );
+  const between = new Map<number, number>();
+  for (const e of edges) {
+    const a = depth.get(e.from);
+    const b = depth.get(e.to);
+    if (a !== undefined && b === a + 1) between.set(a, (between.get(a) ?? 0) + 1);
+  }
+  const gap = GAP_X + 16 * Math.max(0, Math.max(0, ...between.values()) - 2);
+  const colW = 2 * rx + gap;
   const layout = layeredLayout(
     nodes.map((n) => n.id),
     edges,
     { rowPitch: ROW_H / colW, halfWidth: (rx + 4) / colW, halfHeight: (ry + 4) / colW },
   );
-  const width = MARGIN * 2 + layout.cols * colW - GAP_X;
-  const height = MARGIN * 2 + (layout.rows - 1) * ROW_H + 2 * ry;
+  const width = MARGIN * 2 + layout.cols * colW - gap;
+  // Only the rows in use: an empty top or bottom row would leave a blank band.
+  const usedRows = [...layout.at.values()].map((p) => p.row);
+  const top = Math.min(...usedRows);
+  const height = MARGIN * 2 + (Math.max(...usedRows) - top) * ROW_H + 2 * ry;
   const centre = new Map<string, [number, number]>();
   for (const n of nodes) {
     const p = layout.at.get(n.id)!;
-    centre.set(n.id, [MARGIN + rx + p.col * colW, MARGIN + ry + p.row * ROW_H]);
+    centre.set(n.id, [MARGIN + rx + p.col * colW, MARGIN + ry + (p.row - top) * ROW_H]);
   }
   // Where the line from a node's centre towards (dx, dy) leaves its ellipse.
   const rim = (c: [number, number], dx: number, dy: number, pad: number): [number, number] => {
