@@ -3,6 +3,7 @@
  * output of
  *   npx tsx src/cli/main.ts estimate fixtures/telecom.csv --codebook fixtures/telecom.codebook.json \
  *     --model fixtures/telecom.model --boot 200 --seed 2026 --json
+ * keeping only the estimation keys (those of `plsResultJsonSchema`, plus `bootstrap`; a test checks the schema).
  * The analysis sections (indices, hierarchy, impacts, IPMA, segments, waves, scorecard, gaps, KPIs, distribution)
  * are HAND-WRITTEN: plausible figures that satisfy src/study/types.ts and only exercise rendering. They are not
  * results of the telecom data and no test compares them with any analysis.

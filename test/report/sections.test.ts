@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { plsResultJsonSchema } from '../../src/pls/index.js';
 import { renderHtml, renderMarkdown } from '../../src/report/index.js';
 import { estimationOnlyStudy, fixtureStudy, telecomCodebook, telecomModel } from './fixture-study.js';
 
@@ -6,6 +7,10 @@ const sectionIds = (html: string) => [...html.matchAll(/<section id="([^"]+)">/g
 const ALL = ['sample', 'paths', 'indices', 'hierarchy', 'impacts', 'ipma', 'segments', 'waves', 'scorecard', 'gaps', 'kpis', 'quality', 'settings'];
 
 describe('a section appears only when its data is there', () => {
+  it('the estimation fixture is a valid csi estimate --json document (regenerate it when the schema grows)', () => {
+    expect(plsResultJsonSchema.safeParse(estimationOnlyStudy()).success).toBe(true);
+  });
+
   it('the full fixture has every section, in order, each listed in the contents', () => {
     const html = renderHtml(fixtureStudy(), { lang: 'en', model: telecomModel, codebook: telecomCodebook });
     expect(sectionIds(html)).toEqual(ALL);
