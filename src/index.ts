@@ -39,5 +39,6 @@ export * from './study/index.js';
 // model's HierarchyNode (the plain tree) keeps its name; the Study's rolled-up node is StudyHierarchyNode.
 export type { HierarchyNode } from './model/index.js';
 export type { HierarchyNode as StudyHierarchyNode } from './study/index.js';
-// indices/ has its own copy of the t quantile (same function); the public one is inference's.
-export { studentTQuantile } from './inference/index.js';
+// Student's t quantile (stats/), used across the CSI layer's intervals.
+export { studentTQuantile } from './stats/index.js';
+export * from './report/index.js';

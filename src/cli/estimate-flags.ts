@@ -1,4 +1,5 @@
-import { parseModel } from '../model/index.js';
+import { CsiError } from '../errors.js';
+import { parseModel, parseModelJson } from '../model/index.js';
 import type { ModelSpec } from '../model/index.js';
 import type { InnerScheme } from '../pls/index.js';
 import { DEFAULT_MISSING, MISSING_RULES, type MissingRule } from '../stats/index.js';
@@ -29,10 +30,20 @@ export function estimateFlags(values: EstimateFlagValues): { missing: MissingRul
 
 /**
  * Reads and parses a model file; an unreadable file is an `INVALID_OPTION` error, bad syntax a `MODEL_SYNTAX` one.
+ * A file holding a JSON object is a JSON model (`ModelSpec`, e.g. fixtures/telecom.model.json): it can carry the
+ * construct labels (zh/en) reports show, which the text syntax cannot.
  *
  * @example
  * const model = await readModelFile('fixtures/telecom.model');
  */
 export async function readModelFile(path: string): Promise<ModelSpec> {
-  return parseModel(await readTextFile(path, 'model file'));
+  const text = await readTextFile(path, 'model file');
+  if (!/^\uFEFF?\s*\{/.test(text)) return parseModel(text);
+  let json: unknown;
+  try {
+    json = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (e) {
+    throw new CsiError('MODEL_SYNTAX', `The model file ${path} is not valid JSON: ${(e as Error).message}`);
+  }
+  return parseModelJson(json);
 }

@@ -103,7 +103,7 @@ export const estimateCommand: CliCommand = {
 };
 
 /** The sampling weights in column `name`: the codebook's weight column, a numeric column or an (inferred) item. */
-function weightColumn(survey: Survey, name: string): Float64Array {
+export function weightColumn(survey: Survey, name: string): Float64Array {
   let values: Float64Array | undefined;
   if (survey.weights && survey.codebook.weight === name) values = survey.weights;
   values ??= survey.numeric.find((c) => c.name === name)?.values;

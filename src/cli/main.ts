@@ -6,6 +6,7 @@ import { inspect } from './inspect.js';
 import { estimateCommand } from './estimate.js';
 import { planCommand } from './plan.js';
 import { kpiCommand } from './kpi.js';
+import { reportCommand } from './report.js';
 import { ahpCommand } from './ahp.js';
 import { modelCommand } from './model.js';
 import type { CliCommand, CliIO } from './types.js';
@@ -19,6 +20,7 @@ export const commands: Record<string, CliCommand> = {
   kpi: kpiCommand,
   ahp: ahpCommand,
   model: modelCommand,
+  report: reportCommand,
 };
 
 const processIO: CliIO = {
