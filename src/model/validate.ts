@@ -195,27 +195,32 @@ export function checkModel(spec: ModelSpec, options: ValidateModelOptions = {}, 
  * undefined. Depth-first search in declaration order, so the same model always reports the same cycle.
  */
 function findCycle(nodes: string[], succ: Map<string, string[]>): string[] | undefined {
+  // Iterative (an explicit stack of [node, next successor index]) so a chain of thousands of constructs cannot
+  // overflow the call stack; the visiting order is that of the recursive search.
   const state = new Map<string, 1 | 2>(); // 1 on stack, 2 done
-  const stack: string[] = [];
-  const visit = (v: string): string[] | undefined => {
-    state.set(v, 1);
-    stack.push(v);
-    for (const w of succ.get(v) ?? []) {
-      const s = state.get(w);
-      if (s === 1) return [...stack.slice(stack.indexOf(w)), w];
-      if (s === undefined) {
-        const found = visit(w);
-        if (found) return found;
+  for (const root of nodes) {
+    if (state.get(root) !== undefined) continue;
+    const path: string[] = [root];
+    const next: number[] = [0];
+    state.set(root, 1);
+    while (path.length > 0) {
+      const v = path[path.length - 1];
+      const out = succ.get(v) ?? [];
+      const k = next[next.length - 1]++;
+      if (k >= out.length) {
+        path.pop();
+        next.pop();
+        state.set(v, 2);
+        continue;
       }
-    }
-    stack.pop();
-    state.set(v, 2);
-    return undefined;
-  };
-  for (const v of nodes) {
-    if (state.get(v) === undefined) {
-      const found = visit(v);
-      if (found) return found;
+      const w = out[k];
+      const s = state.get(w);
+      if (s === 1) return [...path.slice(path.indexOf(w)), w];
+      if (s === undefined) {
+        state.set(w, 1);
+        path.push(w);
+        next.push(0);
+      }
     }
   }
   return undefined;
