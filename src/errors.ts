@@ -27,6 +27,7 @@ export type CsiErrorCode =
   | 'DUPLICATE_ID'
   | 'MISSING_ID'
   | 'INVALID_WEIGHT'
+  | 'LOW_EFFECTIVE_N'
   | 'NO_ITEMS'
   // model
   | 'MODEL_SYNTAX'

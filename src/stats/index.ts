@@ -1,6 +1,6 @@
 export type * from './moments-types.js';
 export { accumulateMoments, type AccumulateMomentsOptions } from './accumulateMoments.js';
-export { momentsFromSurvey, type MomentsFromSurveyOptions } from './momentsFromSurvey.js';
+export { momentsFromSurvey, rescaledWeights, type MomentsFromSurveyOptions } from './momentsFromSurvey.js';
 export { surveyColumns } from './surveyColumns.js';
 export { mergeMoments, fillCompleteForm, checkMoments } from './mergeMoments.js';
 export { selectMoments } from './selectMoments.js';
