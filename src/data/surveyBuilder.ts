@@ -574,6 +574,20 @@ export function createSurveyBuilder(options: SurveyBuilderOptions): SurveyBuilde
         count: codeHits,
       });
     }
+    // A missing-value code inside the answer scale silently removes real answers: name it, with the count.
+    for (const c of itemCols) {
+      if (c.role === IGNORE) continue;
+      c.missingValues.forEach((value, m) => {
+        if (!(value >= c.scaleMin && value <= c.scaleMax)) return;
+        const count = c.missingCounts[m];
+        warnings.push({
+          code: 'MISSING_CODE',
+          message: `Item ${c.name}: the missing-value code ${value} lies inside the answer scale ${c.scaleMin}–${c.scaleMax}, so ${count} answer(s) of ${value} were treated as missing. If ${value} is a real answer, remove it from the item's "missing" list in the codebook.`,
+          column: c.name,
+          count,
+        });
+      });
+    }
     const quality = surveyQuality(itemNames, itemData, n, {
       highMissingShare: options.highMissingShare,
       firstRow: headerRow + 1,
