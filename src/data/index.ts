@@ -13,3 +13,4 @@ export { summarizeSurvey, type SurveySummary, type ColumnStats } from './summari
 export { formatSurveySummary, type FormatSurveySummaryOptions } from './formatSurveySummary.js';
 export { decodeText, type SurveyEncoding } from './decodeText.js';
 export { detectDelimiter, type SurveyDelimiter } from './detectDelimiter.js';
+export { assertSurvey, surveyShapeSchema } from './assertSurvey.js';

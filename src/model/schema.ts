@@ -61,6 +61,22 @@ function pathText(path: readonly PropertyKey[]): string {
  * // { constructs: [{ name: 'A', mode: 'A', items: ['a1'] }], paths: [] }
  */
 export function parseModelJson(json: unknown, options: ParseModelJsonOptions = {}): ModelSpec {
+  return validateModel(checkModelShape(json, 'model JSON'), options);
+}
+
+/**
+ * The shape check of {@link parseModelJson}, also run by {@link validateModel} on every model a caller hands in
+ * (so `{ constructs: [null] }` or `mode: 'C'` is a CsiError('MODEL_INVALID'), not a TypeError or a silent mode A).
+ * Returns the parsed spec (defaults filled).
+ *
+ * @example
+ * checkModelShape({ constructs: [{ name: 'A', mode: 'C', items: ['a1'] }] }, 'model')
+ * // throws "Invalid model at constructs[0].mode: Invalid option: expected one of "A"|"B""
+ */
+export function checkModelShape(json: unknown, what: string): ModelSpec {
+  if (json === null || typeof json !== 'object' || Array.isArray(json)) {
+    throw new CsiError('MODEL_INVALID', `Invalid ${what} at (root): expected an object with constructs (and paths), got ${json === null ? 'null' : Array.isArray(json) ? 'an array' : typeof json}.`);
+  }
   const r = modelSpecSchema.safeParse(json);
   if (!r.success) {
     const issue = r.error.issues[0];
@@ -70,7 +86,7 @@ export function parseModelJson(json: unknown, options: ParseModelJsonOptions = {
       const c = (json as { constructs?: unknown[] }).constructs?.[issue.path[1]] as { name?: unknown } | undefined;
       if (c && typeof c.name === 'string' && c.name.trim() !== '') construct = c.name;
     }
-    throw new CsiError('MODEL_INVALID', `Invalid model JSON at ${where}: ${issue.message}`, construct === undefined ? {} : { construct });
+    throw new CsiError('MODEL_INVALID', `Invalid ${what} at ${where}: ${issue.message}`, construct === undefined ? {} : { construct });
   }
-  return validateModel(r.data as ModelSpec, options);
+  return r.data as ModelSpec;
 }

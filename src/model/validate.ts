@@ -1,4 +1,5 @@
 import { CsiError, type CsiErrorCode, type CsiLocation } from '../errors.js';
+import { checkModelShape } from './schema.js';
 import type { ModelSpec } from './types.js';
 
 /** Options of {@link validateModel}. */
@@ -48,6 +49,11 @@ export type Locate = (ref: SourceRef) => { line: number; col: number } | undefin
  * validateModel({ constructs: [{ name: 'A', mode: 'A', items: [] }], paths: [] }) // throws EMPTY_CONSTRUCT
  */
 export function validateModel(spec: ModelSpec, options: ValidateModelOptions = {}): ModelSpec {
+  // The shape (zod) check once per model object: estimators validate on every call, bootstrap resamples included.
+  if (typeof spec !== 'object' || spec === null || !shapeChecked.has(spec)) {
+    checkModelShape(spec, 'model');
+    shapeChecked.add(spec);
+  }
   return checkModel(spec, options);
 }
 
@@ -225,3 +231,6 @@ function findCycle(nodes: string[], succ: Map<string, string[]>): string[] | und
   }
   return undefined;
 }
+
+/** Model objects that passed the shape check (see validateModel). */
+const shapeChecked = new WeakSet<object>();

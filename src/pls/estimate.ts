@@ -1,4 +1,5 @@
 import type { Survey } from '../data/survey.js';
+import { assertSurvey } from '../data/assertSurvey.js';
 import type { ModelSpec } from '../model/types.js';
 import { validateModel } from '../model/validate.js';
 import { momentsFromSurvey } from '../stats/momentsFromSurvey.js';
@@ -20,6 +21,7 @@ import type { EstimateOptions, PlsResult } from './types.js';
  * res.paths[0].estimate; res.rSquared.Sat.r2; res.quality?.reliability.Image.rhoA
  */
 export function estimate(survey: Survey, model: ModelSpec, options: EstimateOptions = {}): PlsResult {
+  assertSurvey(survey, 'estimate');
   validateModel(model, { items: [...survey.itemNames, ...survey.numeric.map((c) => c.name)] });
   const missing = options.missing ?? 'mean';
   const items = [...new Set(model.constructs.flatMap((c) => c.items ?? []))];
