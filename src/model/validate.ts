@@ -1,4 +1,4 @@
-import { CsiError, type CsiErrorCode, type CsiLocation } from '../errors.js';
+import { CsiError, shownList, type CsiErrorCode, type CsiLocation } from '../errors.js';
 import { checkModelShape } from './schema.js';
 import type { ModelSpec } from './types.js';
 
@@ -93,7 +93,7 @@ export function checkModel(spec: ModelSpec, options: ValidateModelOptions = {}, 
     const ni = c.items?.length ?? 0;
     const nd = c.dimensions?.length ?? 0;
     if (ni > 0 && nd > 0) {
-      fail('MIXED_BLOCK', `Construct '${c.name}' has both items (${c.items!.join(', ')}) and dimensions (${c.dimensions!.join(', ')}); a construct is measured either by items or by other constructs.`, { construct: c.name }, { kind: 'construct', construct: c.name });
+      fail('MIXED_BLOCK', `Construct '${c.name}' has both items (${shownList(c.items!)}) and dimensions (${shownList(c.dimensions!)}); a construct is measured either by items or by other constructs.`, { construct: c.name }, { kind: 'construct', construct: c.name });
     }
     if (ni === 0 && nd === 0) {
       fail('EMPTY_CONSTRUCT', `Construct '${c.name}' has no items.`, { construct: c.name }, { kind: 'construct', construct: c.name });
@@ -177,7 +177,7 @@ export function checkModel(spec: ModelSpec, options: ValidateModelOptions = {}, 
   const cycle = findCycle(constructs.map((c) => c.name), succ);
   if (cycle) {
     const [a, b] = [cycle[cycle.length - 2], cycle[cycle.length - 1]];
-    fail('CYCLE', `The structural paths contain a cycle: ${cycle.join(' → ')}. PLS path models must be recursive (no feedback loops).`, { construct: cycle[0] }, { kind: 'path', from: a, to: b });
+    fail('CYCLE', `The structural paths contain a cycle: ${cycle.length > 12 ? `${shownList(cycle.slice(0, 6), 6, ' → ')} → … → ${shownList(cycle.slice(-3), 3, ' → ')} (${cycle.length - 1} constructs)` : shownList(cycle, 12, ' → ')}. PLS path models must be recursive (no feedback loops).`, { construct: cycle[0] }, { kind: 'path', from: a, to: b });
   }
 
   if (paths.length > 0) {
