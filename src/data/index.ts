@@ -14,3 +14,5 @@ export { formatSurveySummary, type FormatSurveySummaryOptions } from './formatSu
 export { decodeText, type SurveyEncoding } from './decodeText.js';
 export { detectDelimiter, type SurveyDelimiter } from './detectDelimiter.js';
 export { assertSurvey, surveyShapeSchema } from './assertSurvey.js';
+export { createCsvTokenizer, type CsvSink, type CsvTokenizer } from './csvTokenizer.js';
+export { looksLatin1 } from './decodeText.js';

@@ -68,7 +68,7 @@ describe('model text and codebooks: nothing but results or CsiErrors (issue 18)'
     fc.assert(
       fc.property(jsonLike, (json) => {
         onlyResultOrCsiError(() => parseModelJson(json));
-        onlyResultOrCsiError(() => validateModel(json as ModelSpec));
+        onlyResultOrCsiError(() => validateModel(json as unknown as ModelSpec));
         onlyResultOrCsiError(() => parseCodebook(json));
         onlyResultOrCsiError(() => readSurvey('a1,a2\n1,2\n3,4\n', { codebook: json as never }));
       }),
