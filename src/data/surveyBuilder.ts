@@ -116,7 +116,18 @@ export function createSurveyBuilder(options: SurveyBuilderOptions): SurveyBuilde
     try {
       return decodeField(b, start, end);
     } catch {
-      throw new CsiError('ENCODING', `Row ${curRow}${column ? `, column "${column}"` : ''}: the bytes are not valid in the file's encoding; pass the encoding option (utf-8, gbk or gb18030).`, {
+      let gb = false;
+      try {
+        new TextDecoder('gb18030', { fatal: true }).decode(b.subarray(start, end));
+        gb = true;
+      } catch {
+        // not GB18030 either
+      }
+      // The encoding was chosen from the file's first bytes; the cell only shows where that choice fails.
+      const hint = gb
+        ? 'they are valid GBK/GB18030, so the file probably is: pass the encoding option gb18030 (it applies to the whole file, not to this column)'
+        : 'pass the encoding option (utf-8, gbk or gb18030; it applies to the whole file, not to this column)';
+      throw new CsiError('ENCODING', `Row ${curRow}${column ? `, column "${column}"` : ''}: the bytes are not valid in the encoding chosen from the start of the file; ${hint}.`, {
         row: curRow,
         column,
       });
