@@ -27,6 +27,7 @@ export type CsiErrorCode =
   | 'DUPLICATE_ID'
   | 'MISSING_ID'
   | 'INVALID_WEIGHT'
+  | 'LOW_EFFECTIVE_N'
   | 'NO_ITEMS'
   // model
   | 'MODEL_SYNTAX'
@@ -110,7 +111,8 @@ export class CsiError extends Error implements CsiLocation {
   readonly col?: number;
 
   constructor(code: CsiErrorCode, message: string, where: CsiLocation = {}) {
-    super(message);
+    // One plain line whatever the input held: control characters from data or model text are escaped.
+    super(shownText(message, Infinity));
     this.name = 'CsiError';
     this.code = code;
     if (where.row !== undefined) this.row = where.row;
@@ -143,4 +145,29 @@ export interface CsiWarning extends CsiLocation {
  */
 export function isCsiError(e: unknown): e is CsiError {
   return e instanceof CsiError || (typeof e === 'object' && e !== null && (e as { name?: unknown }).name === 'CsiError' && typeof (e as { code?: unknown }).code === 'string');
+}
+
+/**
+ * Input text made safe to echo in a one-line message: control characters (C0, DEL, C1, line and paragraph
+ * separators) become `\u0000`-style escapes, and a text longer than `max` characters is cut with "…".
+ *
+ * @example
+ * shownText('a\u0000b') // 'a\\u0000b'
+ */
+export function shownText(text: string, max = 200): string {
+  // eslint-disable-next-line no-control-regex
+  const s = String(text).replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return s.length > max ? `${s.slice(0, max - 1)}…` : s;
+}
+
+/**
+ * A list of names for a message: each through {@link shownText}, at most `max` shown, the rest counted
+ * ("C0, C1, … and 2,390 more").
+ *
+ * @example
+ * shownList(['a', 'b', 'c'], 2) // 'a, b and 1 more'
+ */
+export function shownList(names: readonly string[], max = 10, separator = ', '): string {
+  const head = names.slice(0, max).map((n) => shownText(n, 80)).join(separator);
+  return names.length > max ? `${head} and ${(names.length - max).toLocaleString('en-US')} more` : head;
 }

@@ -15,6 +15,7 @@ import type { ModelSpec } from '../model/index.js';
 import type { EstimateOptions } from '../pls/index.js';
 import { alignColumns } from '../data/index.js';
 import { choiceFlag, numberFlag } from './flags.js';
+import { estimate } from '../inference/index.js';
 import { readTextFile } from './readTextFile.js';
 import type { CliIO } from './types.js';
 
@@ -180,6 +181,36 @@ function pathsText(b: BootstrapResult): string {
   return `${lines.join('\n')}\n`;
 }
 
+/** Longest bootstrap `csi estimate` starts, estimated for one thread: 2 hours. */
+const MAX_BOOT_SECONDS = 2 * 3600;
+
+function duration(seconds: number): string {
+  if (seconds < 90) return `${Math.round(seconds)} s`;
+  if (seconds < 5400) return `${Math.round(seconds / 60)} min`;
+  return `${(seconds / 3600).toFixed(1)} h`;
+}
+
+/**
+ * Bounds the work up front: times one full-data estimate (the cost of one resample: a weighted pass and a fit),
+ * refuses a run estimated above {@link MAX_BOOT_SECONDS} in one thread with a plain line saying the estimate and how
+ * to lower it, and says on stderr how long it will take when that is over 30 s and no progress bar shows.
+ */
+function announceWork(count: number, survey: Survey, model: ModelSpec, options: EstimateOptions, io: CliIO, tty: boolean): void {
+  let one = Infinity;
+  for (let i = 0; i < 3; i++) {
+    const t0 = performance.now();
+    estimate(survey, model, { ...options, quality: false, fSquared: false });
+    one = Math.min(one, performance.now() - t0);
+  }
+  const seconds = (count * one) / 1000;
+  const each = one < 1 ? `${one.toFixed(2)} ms` : `${Math.round(one)} ms`;
+  if (seconds > MAX_BOOT_SECONDS) {
+    const most = Math.max(2, Math.floor((MAX_BOOT_SECONDS * 1000) / one));
+    throw new CsiError('INVALID_OPTION', `--boot ${count.toLocaleString('en-US')}: one resample takes about ${each} here, so the bootstrap would take about ${duration(seconds)} in one thread (at most ${duration(MAX_BOOT_SECONDS)}); ask for at most ${most.toLocaleString('en-US')} resamples.`);
+  }
+  if (!tty && seconds > 30) io.stderr(`bootstrap: ${count.toLocaleString('en-US')} resamples, about ${duration(seconds)} in one thread (one resample ≈ ${each}); fewer with worker threads.\n`);
+}
+
 /**
  * When `--boot` or `--resamples` is given: bootstrap the model (Node worker threads when it pays), add the result
  * as `json.bootstrap`, and return a text table of the paths for non-JSON output ('' when no bootstrap was asked
@@ -209,6 +240,7 @@ export async function addBootstrap(
   if (flags.resamples !== undefined) {
     indices = parseResamples(await readTextFile(flags.resamples, 'resample file'), survey.n);
   }
+  announceWork(indices ? indices.length : (resamples ?? 5000), survey, model, estimateOptions, io, tty);
   const bar = progressBar(io, flags.progress === true || (tty && flags.json !== true));
   let boot: BootstrapResult;
   try {

@@ -55,29 +55,51 @@ const CR = 13;
 export function createCsvTokenizer(delimiter: string, sink: CsvSink): CsvTokenizer {
   const delim = delimiter.charCodeAt(0);
   let carry: Uint8Array = new Uint8Array(0);
+  let carryLen = 0;
   let row = 0;
   let parsedBytes = 0;
 
-  /** Position just after the last record terminator of `b` that lies outside quotes, or 0. */
-  function safeEnd(b: Uint8Array): number {
-    const n = b.length;
-    if (b.indexOf(QUOTE) === -1) {
-      const lf = b.lastIndexOf(LF);
-      if (lf >= 0) return lf + 1;
-      const cr = b.lastIndexOf(CR);
-      return cr >= 0 && cr < n - 1 ? cr + 1 : 0;
+  // The scan for record ends resumes where it stopped: the state at byte `scanPos` of the carried tail (inside a
+  // quoted field? at the start of a field?). Each byte is scanned once, so a quote left open for megabytes costs
+  // linear time, not a rescan of the whole tail per chunk.
+  let inQ = false;
+  let atStart = true;
+  let scanPos = 0;
+
+  /**
+   * Scans `b[from, n)` on from the saved state; returns the position just after the last record terminator outside
+   * quotes (0 when there is none), leaves `scanPos` where the next scan must resume (before a final quote or CR whose
+   * meaning depends on the next byte).
+   */
+  function scanEnds(b: Uint8Array, from: number, n: number): number {
+    if (!inQ && b.subarray(from, n).indexOf(QUOTE) === -1) {
+      const stop = n > from && b[n - 1] === CR ? n - 1 : n;
+      const seg = b.subarray(from, stop);
+      const last = Math.max(seg.lastIndexOf(LF), seg.lastIndexOf(CR));
+      if (stop > from) {
+        const c = b[stop - 1];
+        atStart = c === delim || c === LF || c === CR;
+      }
+      scanPos = stop;
+      return last >= 0 ? from + last + 1 : 0;
     }
-    let inQ = false;
-    let atStart = true;
     let last = 0;
-    for (let i = 0; i < n; i++) {
-      const c = b[i];
+    let i = from;
+    for (; i < n; i++) {
       if (inQ) {
-        if (c === QUOTE) {
-          if (i + 1 < n && b[i + 1] === QUOTE) i++;
-          else inQ = false;
+        const q = b.subarray(i, n).indexOf(QUOTE);
+        if (q === -1) {
+          i = n;
+          break;
         }
-      } else if (c === QUOTE && atStart) {
+        i += q;
+        if (i + 1 >= n) break;
+        if (b[i + 1] === QUOTE) i++;
+        else inQ = false;
+        continue;
+      }
+      const c = b[i];
+      if (c === QUOTE && atStart) {
         inQ = true;
         atStart = false;
       } else if (c === delim) {
@@ -86,15 +108,15 @@ export function createCsvTokenizer(delimiter: string, sink: CsvSink): CsvTokeniz
         last = i + 1;
         atStart = true;
       } else if (c === CR) {
-        if (i + 1 < n) {
-          if (b[i + 1] === LF) i++;
-          last = i + 1;
-        }
+        if (i + 1 >= n) break;
+        if (b[i + 1] === LF) i++;
+        last = i + 1;
         atStart = true;
       } else {
         atStart = false;
       }
     }
+    scanPos = i;
     return last;
   }
 
@@ -199,35 +221,39 @@ export function createCsvTokenizer(delimiter: string, sink: CsvSink): CsvTokeniz
       if (input.length === 0) return;
       // A plain Uint8Array view (not a Node Buffer subclass) keeps element access monomorphic in the hot loop.
       const bytes = input.constructor === Uint8Array ? input : new Uint8Array(input.buffer, input.byteOffset, input.length);
-      let b = bytes;
-      if (carry.length > 0) {
-        // Finish the carried record with the head of this chunk, then parse the rest in place (no big copy).
-        const lf = carry.indexOf(QUOTE) === -1 ? bytes.indexOf(LF) : -1;
-        if (lf >= 0 && bytes.subarray(0, lf).indexOf(QUOTE) === -1) {
-          const head = new Uint8Array(carry.length + lf + 1);
-          head.set(carry);
-          head.set(bytes.subarray(0, lf + 1), carry.length);
-          carry = new Uint8Array(0);
-          parse(head, head.length, false);
-          b = bytes.subarray(lf + 1);
-          if (b.length === 0) return;
-        } else {
-          b = new Uint8Array(carry.length + bytes.length);
-          b.set(carry);
-          b.set(bytes, carry.length);
+      let b: Uint8Array;
+      let n: number;
+      if (carryLen === 0) {
+        // Nothing carried: parse the chunk in place.
+        b = bytes;
+        n = bytes.length;
+        scanPos = 0;
+      } else {
+        // Append to the carried tail, growing its buffer geometrically (bytes past carryLen were never handed out).
+        if (carryLen + bytes.length > carry.length) {
+          const grown = new Uint8Array(Math.max(carry.length * 2, carryLen + bytes.length));
+          grown.set(carry.subarray(0, carryLen));
+          carry = grown;
         }
+        carry.set(bytes, carryLen);
+        carryLen += bytes.length;
+        b = carry;
+        n = carryLen;
       }
-      const e = safeEnd(b);
-      if (e === 0) {
-        carry = b.slice();
-        return;
+      const e = scanEnds(b, scanPos, n);
+      if (e > 0) parse(b, e, false);
+      if (e > 0 || b !== carry) {
+        // Keep the unfinished tail as a fresh copy: the parsed part may still be referenced by the sink's views.
+        const tail = b.slice(e, n);
+        carry = tail;
+        carryLen = tail.length;
+        scanPos -= e;
       }
-      parse(b, e, false);
-      carry = e < b.length ? b.slice(e) : new Uint8Array(0);
     },
     end(): void {
-      const b = carry;
+      const b = carry.subarray(0, carryLen);
       carry = new Uint8Array(0);
+      carryLen = 0;
       if (b.length > 0) parse(b, b.length, true);
     },
     get rows() {

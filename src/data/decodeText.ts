@@ -30,6 +30,44 @@ function encodingError(label: string, detected: boolean): CsiError {
   );
 }
 
+/**
+ * True when non-UTF-8 bytes that GB18030 accepts look like Western European text (Latin-1 / Windows-1252) instead:
+ * in Chinese GBK text both bytes of a character are ≥ 0xA1 almost always, while a Latin-1 accented letter is one
+ * high byte followed by an ASCII letter ("Région" = R, 0xE9, g, …, which GB18030 reads as "R間ion"). Counts the
+ * two-byte characters by their trail byte; Latin-looking when those with an ASCII trail outnumber the others 2 : 1.
+ *
+ * @example
+ * looksLatin1(new Uint8Array([0x52, 0xe9, 0x67, 0x69, 0x6f, 0x6e])) // true ("Région" in Latin-1)
+ * looksLatin1(new Uint8Array([0xc2, 0xfa, 0xd2, 0xe2])) // false ("满意" in GBK)
+ */
+export function looksLatin1(b: Uint8Array): boolean {
+  let asciiTrail = 0;
+  let highTrail = 0;
+  for (let i = 0; i < b.length; ) {
+    const c = b[i];
+    if (c < 0x80) {
+      i++;
+      continue;
+    }
+    const t = i + 1 < b.length ? b[i + 1] : -1;
+    if (t >= 0x30 && t <= 0x39) {
+      i += 4; // GB18030 four-byte sequence
+      continue;
+    }
+    if (t >= 0 && t < 0x80) asciiTrail++;
+    else if (t >= 0x80) highTrail++;
+    i += 2;
+  }
+  return asciiTrail > 0 && asciiTrail >= 2 * highTrail;
+}
+
+function latinError(): CsiError {
+  return new CsiError(
+    'ENCODING',
+    'The file is not UTF-8. Its bytes are valid GB18030 (Chinese), but they look like Western European text in Latin-1/Windows-1252 (accented letters such as "é" followed by plain letters), which GB18030 would misread ("Région" as "R間ion"). Save the file as UTF-8 (CSV UTF-8 in Excel) and try again; if it really is Chinese, pass the encoding option gb18030 (or gbk).',
+  );
+}
+
 /** A push decoder: bytes in, text out, one encoding for the whole stream. */
 export interface StreamTextDecoder {
   /** Decodes the next bytes (a character may span chunks). */
@@ -45,7 +83,8 @@ export interface StreamTextDecoder {
  *
  * With `'auto'`: a BOM wins (UTF-8, UTF-16LE/BE as Excel's "Unicode text" writes); otherwise the sample must be
  * valid UTF-8 (a character cut at the sample's end is fine), else GB18030 is used, which decodes GBK as Excel and
- * WPS write it in China. If the sample is valid UTF-8 but later bytes are not, `push` throws ENCODING and the
+ * WPS write it in China — unless the bytes look like Latin-1/Windows-1252 text ({@link looksLatin1}): both
+ * encodings fit, so ENCODING is thrown naming them and how to choose (save as UTF-8, or pass `gb18030`). If the sample is valid UTF-8 but later bytes are not, `push` throws ENCODING and the
  * caller should pass `encoding: 'gb18030'` explicitly.
  *
  * @example
@@ -72,6 +111,7 @@ export function createStreamTextDecoder(sample: Uint8Array, encoding: SurveyEnco
       } catch {
         label = 'gb18030';
         name = 'gb18030';
+        if (looksLatin1(sample)) throw latinError();
       }
     }
   }
@@ -188,6 +228,7 @@ export function prepareBytes(sample: Uint8Array, encoding: SurveyEncoding): Prep
     } catch {
       throw encodingError('gb18030', true);
     }
+    if (looksLatin1(sample)) throw latinError();
     return { encoding: 'gb18030', fieldLabel: 'gb18030', transcode: false, skip: 0 };
   }
 }

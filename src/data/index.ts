@@ -23,3 +23,6 @@ export { readXlsx, type XlsxSheet } from './xlsx/readXlsx.js';
 export { readSurveyXlsx, surveyFromSheet, type ReadSurveyXlsxOptions } from './xlsx/readSurveyXlsx.js';
 export type { TableCell } from './feedTable.js';
 export { textWidth, alignColumns } from './textWidth.js';
+export { assertSurvey, surveyShapeSchema } from './assertSurvey.js';
+export { createCsvTokenizer, type CsvSink, type CsvTokenizer } from './csvTokenizer.js';
+export { looksLatin1 } from './decodeText.js';

@@ -139,7 +139,18 @@ export function createSurveyBuilder(options: SurveyBuilderOptions): SurveyBuilde
     try {
       return decodeField(b, start, end);
     } catch {
-      throw new CsiError('ENCODING', `Row ${curRow}${column ? `, column "${column}"` : ''}: the bytes are not valid in the file's encoding; pass the encoding option (utf-8, gbk or gb18030).`, {
+      let gb = false;
+      try {
+        new TextDecoder('gb18030', { fatal: true }).decode(b.subarray(start, end));
+        gb = true;
+      } catch {
+        // not GB18030 either
+      }
+      // The encoding was chosen from the file's first bytes; the cell only shows where that choice fails.
+      const hint = gb
+        ? 'they are valid GBK/GB18030, so the file probably is: pass the encoding option gb18030 (it applies to the whole file, not to this column)'
+        : 'pass the encoding option (utf-8, gbk or gb18030; it applies to the whole file, not to this column)';
+      throw new CsiError('ENCODING', `Row ${curRow}${column ? `, column "${column}"` : ''}: the bytes are not valid in the encoding chosen from the start of the file; ${hint}.`, {
         row: curRow,
         column,
       });
@@ -689,6 +700,20 @@ export function createSurveyBuilder(options: SurveyBuilderOptions): SurveyBuilde
         code: 'MISSING_CODE',
         message: `${codeHits} cell(s) held a missing-value code and are treated as missing.`,
         count: codeHits,
+      });
+    }
+    // A missing-value code inside the answer scale silently removes real answers: name it, with the count.
+    for (const c of itemCols) {
+      if (c.role === IGNORE) continue;
+      c.missingValues.forEach((value, m) => {
+        if (!(value >= c.scaleMin && value <= c.scaleMax)) return;
+        const count = c.missingCounts[m];
+        warnings.push({
+          code: 'MISSING_CODE',
+          message: `Item ${c.name}: the missing-value code ${value} lies inside the answer scale ${c.scaleMin}–${c.scaleMax}, so ${count} answer(s) of ${value} were treated as missing. If ${value} is a real answer, remove it from the item's "missing" list in the codebook.`,
+          column: c.name,
+          count,
+        });
       });
     }
     const quality = surveyQuality(itemNames, itemData, n, {

@@ -16,10 +16,19 @@ const MAX_EXACT = 2 ** 53;
  * exactNumber(12345678901234n, 'csi_n') // 12345678901234
  * exactNumber('42', 'csi_n')            // 42
  */
-export function exactNumber(v: unknown, alias: string): number | null {
+export function exactNumber(v: unknown, alias: string, what?: { text: string; column?: string }): number | null {
   if (v === null || v === undefined) return null;
   if (typeof v === 'number') {
-    if (!Number.isFinite(v)) throw new CsiError('ENGINE', `The engine returned a non-finite value (${v}) for ${alias}.`);
+    if (!Number.isFinite(v)) {
+      if (what) {
+        throw new CsiError(
+          'NON_NUMERIC',
+          `The engine returned ${v} for ${what.text}: the column holds NaN or infinite values (e.g. the texts "nan" or "inf", which SQL engines read as numbers and the in-memory reader refuses) or values whose sums overflow. Fix or remove those cells.`,
+          what.column !== undefined ? { column: what.column } : {},
+        );
+      }
+      throw new CsiError('ENGINE', `The engine returned a non-finite value (${v}) for ${alias}.`);
+    }
     return v;
   }
   if (typeof v === 'bigint') {
@@ -78,7 +87,8 @@ export function parseMomentsRow(row: EngineRow, spec: MomentsQuerySpec): Moments
   const items = spec.items;
   const p = items.length;
   checkMomentsRow(row, spec.columns, items, spec.weights);
-  const get = (alias: string): number | null => exactNumber(row[alias], alias);
+  const described = new Map(spec.columns.map((col) => [col.alias, describeColumn(col, items, spec.weights)]));
+  const get = (alias: string): number | null => exactNumber(row[alias], alias, described.get(alias));
   let n = 0;
   let sw: number | null = null;
   let sww: number | null = null;
@@ -166,4 +176,29 @@ export function parseMomentsRow(row: EngineRow, spec: MomentsQuerySpec): Moments
     throw new CsiError('ENGINE', 'The result row lacks some pairwise-complete columns (m, p, q).');
   }
   return { items: [...items], n, weighted: spec.weighted, sw: swT, sww: swwT, nObs, s, m, p: pm, q: qm, c, complete };
+}
+
+/** What a moments output column holds, in words, with the data column it comes from (for messages). */
+function describeColumn(col: MomentsColumn, items: readonly string[], weights: string | null): { text: string; column?: string } {
+  const w = weights ?? 'the weight';
+  switch (col.kind) {
+    case 'sw':
+      return { text: `the sum of the weights (column "${w}")`, ...(weights ? { column: weights } : {}) };
+    case 'sww':
+      return { text: `the sum of the squared weights (column "${w}")`, ...(weights ? { column: weights } : {}) };
+    case 's':
+      return { text: `the sum of item "${items[col.i]}"`, column: items[col.i] };
+    case 'c':
+    case 'm':
+    case 'p':
+    case 'q':
+      return col.i === col.j
+        ? { text: `the sum of squares of item "${items[col.i]}"`, column: items[col.i] }
+        : { text: `the cross-products of items "${items[col.i]}" and "${items[col.j]}"`, column: items[col.i] };
+    case 'nObs':
+    case 'outOfScale':
+      return { text: `the counts of item "${items[col.i]}"`, column: items[col.i] };
+    default:
+      return { text: `the row count (${col.alias})` };
+  }
 }

@@ -1,4 +1,4 @@
-import type { Survey } from '../data/index.js';
+import { assertSurvey, type Survey } from '../data/index.js';
 import type { ModelSpec } from '../model/index.js';
 import type { PlsResult } from '../pls/index.js';
 import { abortedError, allocate, finalizeBootstrap, makePlan, runResampleRange, type DropInfo, type ResamplePlan } from './engine.js';
@@ -34,6 +34,7 @@ import type { BootstrapEntry, BootstrapOptions, BootstrapResult, BootstrapResult
  */
 export async function bootstrap<R = PlsResult>(survey: Survey, model: ModelSpec, options: BootstrapOptions<R> = {}): Promise<BootstrapResult> {
   if (options.signal?.aborted) throw abortedError();
+  assertSurvey(survey, 'bootstrap');
   const job = createPlsJob(survey, model, options);
   const plan = makePlan(survey.n, options);
   const { draws, drops } = allocate(plan, job.evaluator.k);

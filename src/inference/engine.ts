@@ -183,13 +183,36 @@ export function dropFromError(e: unknown): DropInfo {
   return { reason: 'ERROR', message: e instanceof Error ? e.message : String(e) };
 }
 
+/** Most bytes of draws a run may hold (B × K × 8): 1 GiB, e.g. 1.24 million resamples of mobi's 108 statistics. */
+export const MAX_DRAW_BYTES = 2 ** 30;
+
 /**
- * Storage for a run: the draws (B × K, resample-major) and one drop slot per resample.
+ * The error for a run whose draws would not fit in {@link MAX_DRAW_BYTES}: the estimate, the cap, and the largest
+ * number of resamples that fits — checked before anything is allocated.
+ *
+ * @example
+ * checkDrawMemory(1e7, 108) // throws CsiError INVALID_OPTION: "10,000,000 resamples × 108 statistics would hold 8.6 GB …"
+ */
+export function checkDrawMemory(total: number, k: number): void {
+  const bytes = total * k * 8;
+  if (bytes <= MAX_DRAW_BYTES) return;
+  const most = Math.max(0, Math.floor(MAX_DRAW_BYTES / (Math.max(1, k) * 8)));
+  const gb = (x: number) => `${(x / 1e9).toFixed(1)} GB`;
+  throw new CsiError(
+    'INVALID_OPTION',
+    `${total.toLocaleString('en-US')} resamples × ${k} statistics would hold ${gb(bytes)} of draws (at most ${gb(MAX_DRAW_BYTES)}): ask for at most ${most.toLocaleString('en-US')} resamples.`,
+  );
+}
+
+/**
+ * Storage for a run: the draws (B × K, resample-major) and one drop slot per resample. Refuses (CsiError
+ * INVALID_OPTION, see {@link checkDrawMemory}) a run whose draws would exceed {@link MAX_DRAW_BYTES}.
  *
  * @example
  * allocate({ n: 250, total: 1000, seed: 1 }, 148).draws.length // 148000
  */
 export function allocate(plan: ResamplePlan, k: number): { draws: Float64Array; drops: (DropInfo | null)[] } {
+  checkDrawMemory(plan.total, k);
   return { draws: new Float64Array(plan.total * k), drops: new Array<DropInfo | null>(plan.total).fill(null) };
 }
 

@@ -1,4 +1,4 @@
-import { itemScales, type Survey } from '../data/index.js';
+import { assertSurvey, itemScales, type Survey } from '../data/index.js';
 import type { ModelSpec } from '../model/index.js';
 import { validateModel } from '../model/index.js';
 import { constructScores, estimateWithCore, type EstimateOptions, type PlsResult } from '../pls/index.js';
@@ -20,6 +20,7 @@ import { countMissingCells } from './missingCells.js';
  * res.paths[0].estimate; res.rSquared.Sat.r2; res.quality?.reliability.Image.rhoA; res.items.CUSA1.mean
  */
 export function estimate(survey: Survey, model: ModelSpec, options: EstimateOptions = {}): PlsResult {
+  assertSurvey(survey, 'estimate');
   validateModel(model, { items: [...survey.itemNames, ...survey.numeric.map((c) => c.name)] });
   const missing = missingRule(options.missing);
   const items = [...new Set(model.constructs.flatMap((c) => c.items ?? []))];

@@ -1,7 +1,7 @@
 import type { Survey } from '../data/index.js';
 import type { ModelSpec } from '../model/index.js';
 import { estimateFromMoments, leanEstimator, type EstimateOptions, type PlsFit, type PlsResult } from '../pls/index.js';
-import { accumulateMoments, subtractMoments, surveyColumns, type Moments } from '../stats/index.js';
+import { accumulateMoments, subtractMoments, rescaledWeights, surveyColumns, type Moments } from '../stats/index.js';
 import { packRows, resampleMoments } from './resample-moments.js';
 import { dropFromError, type DropInfo, type ResampleEvaluator } from './engine.js';
 import { readNamedStatistics, readStatistics, statisticLayout, type StatisticLayout, type StatisticSpec } from './statistics.js';
@@ -47,6 +47,7 @@ export function createPlsJob<R = PlsResult>(survey: Survey, model: ModelSpec, op
   let weights: Float64Array | null = survey.weights;
   if (est.weights instanceof Float64Array) weights = est.weights;
   else if (est.weights === false) weights = null;
+  if (weights) weights = rescaledWeights(weights); // as the full-data estimate does (1e±200 weights)
   const estOptions: EstimateOptions = { ...est, scores: false };
   const packed = packRows(names, columns, weights);
   const moments = (counts: Uint32Array | null, rows?: Int32Array): Moments =>

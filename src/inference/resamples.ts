@@ -11,7 +11,8 @@ const SEPARATOR = /[\s,;]+/;
  * and skipped; blank lines are skipped). Returns 0-based row indices, one `Int32Array` per resample.
  *
  * Throws `CsiError('INVALID_RESAMPLE')` with the file's 1-based line as `row` and `line` (and `col`, the 1-based
- * position of the value on its line) when a value is not an integer in 1..n, or a line holds only separators.
+ * position of the value on its line) when a value is not an integer in 1..n, a line holds only separators, or a line
+ * does not hold exactly n values (a resample draws n rows; shorter or ragged lines would shrink or mix the SEs).
  *
  * @example
  * parseResamples('1,2,2\n3,1,1\n', 3) // [Int32Array [0, 1, 1], Int32Array [2, 0, 0]]
@@ -39,6 +40,13 @@ export function parseResamples(text: string, n: number): Int32Array[] {
         );
       }
       idx[k] = v - 1;
+    }
+    if (tokens.length !== n) {
+      throw new CsiError(
+        'INVALID_RESAMPLE',
+        `Resample file line ${li + 1} holds ${tokens.length} row numbers, but a bootstrap resample of these data draws all ${n} rows: each line must hold exactly ${n} (one resample per line; a file with one resample per column must be transposed).`,
+        { row: li + 1, line: li + 1 },
+      );
     }
     out.push(idx);
   }

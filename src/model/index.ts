@@ -2,7 +2,8 @@ export type * from './types.js';
 export { parseModel } from './parse.js';
 export { tokenizeModel, isPlainName, type ModelToken } from './tokenize.js';
 export { formatModel, quoteName, type FormatModelOptions } from './format.js';
-export { modelSpecSchema, constructSpecSchema, pathSpecSchema, parseModelJson, type ParseModelJsonOptions } from './schema.js';
+export { modelSpecSchema, constructSpecSchema, pathSpecSchema } from './schema.js';
+export { parseModelJson, type ParseModelJsonOptions } from './parseModelJson.js';
 export {
   model,
   composite,

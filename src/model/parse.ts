@@ -1,4 +1,4 @@
-import { CsiError } from '../errors.js';
+import { CsiError, shownList } from '../errors.js';
 import { tokenizeModel, type ModelToken } from './tokenize.js';
 import type { ConstructSpec, ModelSpec, PathSpec } from './types.js';
 import { checkModel, type Locate, type SourceRef } from './validate.js';
@@ -66,7 +66,7 @@ function readStatements(tokens: ModelToken[]): Statement[] {
       }
     }
     if (op.value !== '~' && lhs.length > 1) {
-      throw new CsiError('MODEL_SYNTAX', `Line ${op.line}, col ${op.col}: expected one construct name before '${op.value}', found ${lhs.length} (${lhs.map((x) => x.name).join(' + ')}).`, { line: op.line, col: op.col });
+      throw new CsiError('MODEL_SYNTAX', `Line ${op.line}, col ${op.col}: expected one construct name before '${op.value}', found ${lhs.length} (${shownList(lhs.map((x) => x.name), 10, ' + ')}).`, { line: op.line, col: op.col });
     }
     const rhs: NameTok[] = [expectName(`a name after '${op.value}'`)];
     for (;;) {
@@ -145,7 +145,7 @@ export function parseModel(text: string): ModelSpec {
         const odd = s.rhs.find((t) => isDim(t) !== isDim(s.rhs[0]))!;
         throw new CsiError(
           'MIXED_BLOCK',
-          `Line ${odd.line}, col ${odd.col}: '${name}' mixes constructs (${dims.map((t) => t.name).join(', ')}) and items (${items.map((t) => t.name).join(', ')}); a construct is measured either by items or by other constructs (its dimensions).`,
+          `Line ${odd.line}, col ${odd.col}: '${name}' mixes constructs (${shownList(dims.map((t) => t.name))}) and items (${shownList(items.map((t) => t.name))}); a construct is measured either by items or by other constructs (its dimensions).`,
           { construct: name, line: odd.line, col: odd.col },
         );
       }

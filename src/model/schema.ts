@@ -2,7 +2,6 @@ import { z } from 'zod';
 import { CsiError } from '../errors.js';
 import { labelSchema } from '../data/index.js';
 import type { ModelSpec } from './types.js';
-import { validateModel, type ValidateModelOptions } from './validate.js';
 
 const nameSchema = z.string().refine((s) => s.trim() !== '', { error: 'must be a non-empty name' });
 
@@ -40,9 +39,6 @@ const _fromSpec = (x: ModelSpec): SchemaOut => x;
 void _toSpec;
 void _fromSpec;
 
-/** Options of {@link parseModelJson}: the same as {@link validateModel}'s. */
-export type ParseModelJsonOptions = ValidateModelOptions;
-
 /** `constructs[2].items[0]`-style rendering of a zod issue path. */
 function pathText(path: readonly PropertyKey[]): string {
   let s = '';
@@ -51,16 +47,18 @@ function pathText(path: readonly PropertyKey[]): string {
 }
 
 /**
- * Reads a plain-JSON model (e.g. `JSON.parse` of a file an app saved) into a validated {@link ModelSpec}.
- * Shape errors throw CsiError('MODEL_INVALID') whose message starts with the JSON path (`constructs[2].items[0]: ...`)
- * and, when the offending construct has a name, carries it as `construct`; model errors are those of
- * {@link validateModel}.
+ * The shape check of {@link parseModelJson}, also run by {@link validateModel} on every model a caller hands in
+ * (so `{ constructs: [null] }` or `mode: 'C'` is a CsiError('MODEL_INVALID'), not a TypeError or a silent mode A).
+ * Returns the parsed spec (defaults filled).
  *
  * @example
- * parseModelJson({ constructs: [{ name: 'A', items: ['a1'] }] })
- * // { constructs: [{ name: 'A', mode: 'A', items: ['a1'] }], paths: [] }
+ * checkModelShape({ constructs: [{ name: 'A', mode: 'C', items: ['a1'] }] }, 'model')
+ * // throws "Invalid model at constructs[0].mode: Invalid option: expected one of "A"|"B""
  */
-export function parseModelJson(json: unknown, options: ParseModelJsonOptions = {}): ModelSpec {
+export function checkModelShape(json: unknown, what: string): ModelSpec {
+  if (json === null || typeof json !== 'object' || Array.isArray(json)) {
+    throw new CsiError('MODEL_INVALID', `Invalid ${what} at (root): expected an object with constructs (and paths), got ${json === null ? 'null' : Array.isArray(json) ? 'an array' : typeof json}.`);
+  }
   const r = modelSpecSchema.safeParse(json);
   if (!r.success) {
     const issue = r.error.issues[0];
@@ -70,7 +68,7 @@ export function parseModelJson(json: unknown, options: ParseModelJsonOptions = {
       const c = (json as { constructs?: unknown[] }).constructs?.[issue.path[1]] as { name?: unknown } | undefined;
       if (c && typeof c.name === 'string' && c.name.trim() !== '') construct = c.name;
     }
-    throw new CsiError('MODEL_INVALID', `Invalid model JSON at ${where}: ${issue.message}`, construct === undefined ? {} : { construct });
+    throw new CsiError('MODEL_INVALID', `Invalid ${what} at ${where}: ${issue.message}`, construct === undefined ? {} : { construct });
   }
-  return validateModel(r.data as ModelSpec, options);
+  return r.data as ModelSpec;
 }

@@ -1,4 +1,5 @@
-import { CsiError, type CsiErrorCode, type CsiLocation } from '../errors.js';
+import { CsiError, shownList, type CsiErrorCode, type CsiLocation } from '../errors.js';
+import { checkModelShape } from './schema.js';
 import type { ModelSpec } from './types.js';
 
 /** Options of {@link validateModel}. */
@@ -48,6 +49,11 @@ export type Locate = (ref: SourceRef) => { line: number; col: number } | undefin
  * validateModel({ constructs: [{ name: 'A', mode: 'A', items: [] }], paths: [] }) // throws EMPTY_CONSTRUCT
  */
 export function validateModel(spec: ModelSpec, options: ValidateModelOptions = {}): ModelSpec {
+  // The shape (zod) check once per model object: estimators validate on every call, bootstrap resamples included.
+  if (typeof spec !== 'object' || spec === null || !shapeChecked.has(spec)) {
+    checkModelShape(spec, 'model');
+    shapeChecked.add(spec);
+  }
   return checkModel(spec, options);
 }
 
@@ -87,7 +93,7 @@ export function checkModel(spec: ModelSpec, options: ValidateModelOptions = {}, 
     const ni = c.items?.length ?? 0;
     const nd = c.dimensions?.length ?? 0;
     if (ni > 0 && nd > 0) {
-      fail('MIXED_BLOCK', `Construct '${c.name}' has both items (${c.items!.join(', ')}) and dimensions (${c.dimensions!.join(', ')}); a construct is measured either by items or by other constructs.`, { construct: c.name }, { kind: 'construct', construct: c.name });
+      fail('MIXED_BLOCK', `Construct '${c.name}' has both items (${shownList(c.items!)}) and dimensions (${shownList(c.dimensions!)}); a construct is measured either by items or by other constructs.`, { construct: c.name }, { kind: 'construct', construct: c.name });
     }
     if (ni === 0 && nd === 0) {
       fail('EMPTY_CONSTRUCT', `Construct '${c.name}' has no items.`, { construct: c.name }, { kind: 'construct', construct: c.name });
@@ -171,7 +177,7 @@ export function checkModel(spec: ModelSpec, options: ValidateModelOptions = {}, 
   const cycle = findCycle(constructs.map((c) => c.name), succ);
   if (cycle) {
     const [a, b] = [cycle[cycle.length - 2], cycle[cycle.length - 1]];
-    fail('CYCLE', `The structural paths contain a cycle: ${cycle.join(' → ')}. PLS path models must be recursive (no feedback loops).`, { construct: cycle[0] }, { kind: 'path', from: a, to: b });
+    fail('CYCLE', `The structural paths contain a cycle: ${cycle.length > 12 ? `${shownList(cycle.slice(0, 6), 6, ' → ')} → … → ${shownList(cycle.slice(-3), 3, ' → ')} (${cycle.length - 1} constructs)` : shownList(cycle, 12, ' → ')}. PLS path models must be recursive (no feedback loops).`, { construct: cycle[0] }, { kind: 'path', from: a, to: b });
   }
 
   if (paths.length > 0) {
@@ -195,28 +201,36 @@ export function checkModel(spec: ModelSpec, options: ValidateModelOptions = {}, 
  * undefined. Depth-first search in declaration order, so the same model always reports the same cycle.
  */
 function findCycle(nodes: string[], succ: Map<string, string[]>): string[] | undefined {
+  // Iterative (an explicit stack of [node, next successor index]) so a chain of thousands of constructs cannot
+  // overflow the call stack; the visiting order is that of the recursive search.
   const state = new Map<string, 1 | 2>(); // 1 on stack, 2 done
-  const stack: string[] = [];
-  const visit = (v: string): string[] | undefined => {
-    state.set(v, 1);
-    stack.push(v);
-    for (const w of succ.get(v) ?? []) {
-      const s = state.get(w);
-      if (s === 1) return [...stack.slice(stack.indexOf(w)), w];
-      if (s === undefined) {
-        const found = visit(w);
-        if (found) return found;
+  for (const root of nodes) {
+    if (state.get(root) !== undefined) continue;
+    const path: string[] = [root];
+    const next: number[] = [0];
+    state.set(root, 1);
+    while (path.length > 0) {
+      const v = path[path.length - 1];
+      const out = succ.get(v) ?? [];
+      const k = next[next.length - 1]++;
+      if (k >= out.length) {
+        path.pop();
+        next.pop();
+        state.set(v, 2);
+        continue;
       }
-    }
-    stack.pop();
-    state.set(v, 2);
-    return undefined;
-  };
-  for (const v of nodes) {
-    if (state.get(v) === undefined) {
-      const found = visit(v);
-      if (found) return found;
+      const w = out[k];
+      const s = state.get(w);
+      if (s === 1) return [...path.slice(path.indexOf(w)), w];
+      if (s === undefined) {
+        state.set(w, 1);
+        path.push(w);
+        next.push(0);
+      }
     }
   }
   return undefined;
 }
+
+/** Model objects that passed the shape check (see validateModel). */
+const shapeChecked = new WeakSet<object>();

@@ -79,6 +79,8 @@ export function estimateWithCore(moments: Moments, model: ModelSpec, options: Es
       message: `The sampling weights sum to ${sub.sw} over ${sub.n} rows. Weights are read as frequency weights: weights, loadings, paths and R² do not depend on their scale, but adjusted R² takes Σw as the sample size. Rescale them to sum to the number of rows if they are probability weights.`,
     });
   }
+  const low = lowEffectiveN(sub);
+  if (low) warnings.push(low);
   const core = estimateCore(corr.r, items, corr.n, model, settings);
   const missingCells = sub.nObs.reduce((acc, v) => acc + (sub.n - v), 0);
   const missing: MissingReport = {
@@ -109,4 +111,25 @@ function itemSummaries(
     out[item] = { mean: means[k], sd: sds[k], n: observed ? observed[k] : rows, scale: sc ? [sc[0], sc[1]] : null };
   });
   return out;
+}
+
+
+/**
+ * LOW_EFFECTIVE_N when Kish's effective sample size of the weights, n_eff = (Σw)² / Σw², is below a tenth of the
+ * rows: a few respondents carry the estimate. Adjusted R² keeps the frequency-weight convention (Σw is the n), which
+ * the warning states, so a dominant weight cannot pass unnoticed.
+ *
+ * @example
+ * lowEffectiveN({ weighted: true, n: 250, sw: 1e12 + 249, sww: 1e24 + 249 }) // { code: 'LOW_EFFECTIVE_N', ... n_eff ≈ 1.0 }
+ */
+export function lowEffectiveN(mo: { weighted: boolean; n: number; sw: number; sww: number }): CsiWarning | undefined {
+  if (!mo.weighted || !(mo.sww > 0) || !Number.isFinite(mo.sww)) return undefined;
+  const neff = (mo.sw * mo.sw) / mo.sww;
+  if (!(neff < mo.n / 10)) return undefined;
+  const shown = neff < 10 ? neff.toFixed(1) : String(Math.round(neff));
+  return {
+    code: 'LOW_EFFECTIVE_N',
+    message: `Kish's effective sample size of the weights is ${shown} of ${mo.n} rows ((Σw)² / Σw²): a few weights dominate, so the estimates rest on about ${shown} respondents and their precision is overstated. Adjusted R² reads the weights as frequency weights and takes Σw = ${mo.sw.toPrecision(6)} as n. Check the weight column (e.g. trim extreme weights).`,
+    count: Math.round(neff),
+  };
 }

@@ -1,4 +1,4 @@
-import { CsiError, type CsiWarning } from '../errors.js';
+import { CsiError, shownList, type CsiWarning } from '../errors.js';
 import { choleskyDecompose, choleskySolve, solveSubSpdInto, subMatrix } from '../stats/index.js';
 import { innerWeights, collinearPredictors } from './innerWeights.js';
 import type { InnerScheme, PlsFit } from './types.js';
@@ -87,7 +87,7 @@ export function fitPls(problem: PlsProblem, options: FitPlsOptions): PlsFit {
       const names = K.map((k) => itemNames[k]);
       throw new CsiError(
         'SINGULAR',
-        `The items of mode-B construct ${constructNames[j]} are collinear: ${names[f.failedAt]} is (numerically) a linear combination of ${names.slice(0, f.failedAt).join(', ') || 'nothing'}; their correlation matrix is singular.`,
+        `The items of mode-B construct ${constructNames[j]} are collinear: ${names[f.failedAt]} is (numerically) a linear combination of ${shownList(names.slice(0, f.failedAt)) || 'nothing'}; their correlation matrix is singular.`,
         { construct: constructNames[j], column: names[f.failedAt] },
       );
     }

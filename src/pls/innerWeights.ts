@@ -1,4 +1,4 @@
-import { CsiError } from '../errors.js';
+import { CsiError, shownList } from '../errors.js';
 import { solveSubSpdInto } from '../stats/index.js';
 import type { InnerScheme } from './types.js';
 
@@ -62,7 +62,7 @@ export function innerWeights(
 export function collinearPredictors(target: string, predictors: readonly string[], stage: string): CsiError {
   return new CsiError(
     'SINGULAR',
-    `${target}'s predictors ${predictors.join(', ')} are collinear (their correlation matrix is singular) in the ${stage}: the regression on them has no unique solution.`,
+    `${target}'s predictors ${shownList(predictors)} are collinear (their correlation matrix is singular) in the ${stage}: the regression on them has no unique solution.`,
     { construct: target },
   );
 }

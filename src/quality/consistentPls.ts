@@ -1,4 +1,4 @@
-import type { CsiWarning } from '../errors.js';
+import { shownList, type CsiWarning } from '../errors.js';
 import type { CompositeFit } from './types.js';
 import { blockColumn, blockCorrelation } from './blocks.js';
 import { isPositiveDefinite, regressionCoefficients } from './linalg.js';
@@ -127,7 +127,7 @@ export function consistentPls(
     if (beta === null) {
       for (const f of preds) paths[f * m + t] = Number.NaN;
       if (preds.every((f) => preds.every((g) => Number.isFinite(r[f * m + g])))) {
-        warnings.push({ code: 'SINGULAR', message: `PLSc: the corrected correlations of ${names[t]}'s predictors ${preds.map((f) => names[f]).join(', ')} are collinear.`, construct: names[t] });
+        warnings.push({ code: 'SINGULAR', message: `PLSc: the corrected correlations of ${names[t]}'s predictors ${shownList(preds.map((f) => names[f]))} are collinear.`, construct: names[t] });
       }
     } else {
       r2 = 0;

@@ -6,7 +6,9 @@ import type { MeasurementFit } from './types.js';
  *
  *   VIF_k = 1 / (1 − R²_k),   R²_k = R² of the OLS of item k on the block's other items
  *
- * A single-item block gives 1 (seminr does). Perfectly collinear items give Infinity.
+ * A single-item block gives 1 (seminr does). An item that is an exact linear combination of the block's other items
+ * gives Infinity; the other items of such a block keep a finite VIF (their R² is taken on a basis of the span of
+ * their collinear predictors, which is what `lm` does by aliasing the dependent ones).
  * Source: methodology §8.4; seminr 2.3.1 `item_vifs`/`compute_vif` (R/evaluate_validity.R, R/compute_metrics.R),
  * which fits `lm` on the data — the same R² as from the correlation matrix.
  *
@@ -26,7 +28,11 @@ export function itemVif(fit: Pick<MeasurementFit, 'itemNames' | 'constructNames'
         row[fit.itemNames[k]] = 1;
         continue;
       }
-      const r2 = regressionRSquared(fit.itemCorrelation, p, block.filter((i) => i !== k), k);
+      const others = block.filter((i) => i !== k);
+      let r2 = regressionRSquared(fit.itemCorrelation, p, others, k);
+      // Collinear predictors: the R² on their span is still defined (only the items that depend on the others
+      // get Infinity), so regress on a basis of it instead.
+      if (Number.isNaN(r2)) r2 = regressionRSquared(fit.itemCorrelation, p, independentSubset(fit.itemCorrelation, p, others), k);
       row[fit.itemNames[k]] = vifFromRSquared(r2);
     }
     out[name] = row;
@@ -43,4 +49,32 @@ export function itemVif(fit: Pick<MeasurementFit, 'itemNames' | 'constructNames'
 export function vifFromRSquared(r2: number): number {
   if (Number.isNaN(r2) || r2 >= 1 - 1e-12) return Number.POSITIVE_INFINITY;
   return 1 / (1 - r2);
+}
+
+/**
+ * A maximal linearly independent subset of `items` (in order), by a Cholesky pass over their correlations that
+ * skips every item whose residual variance given the earlier kept ones is below 1e-10.
+ *
+ * @example
+ * independentSubset(new Float64Array([1, 1, 0, 1, 1, 0, 0, 0, 1]), 3, [0, 1, 2]) // [0, 2] (item 1 duplicates item 0)
+ */
+export function independentSubset(r: ArrayLike<number>, dim: number, items: readonly number[]): number[] {
+  const kept: number[] = [];
+  const L: number[][] = []; // rows of the Cholesky factor of the kept items
+  for (const i of items) {
+    const row: number[] = [];
+    for (let a = 0; a < kept.length; a++) {
+      let v = r[kept[a] * dim + i];
+      for (let b = 0; b < a; b++) v -= L[a][b] * row[b];
+      row.push(v / L[a][a]);
+    }
+    let d = r[i * dim + i];
+    for (const v of row) d -= v * v;
+    if (d > 1e-10) {
+      row.push(Math.sqrt(d));
+      L.push(row);
+      kept.push(i);
+    }
+  }
+  return kept;
 }

@@ -43,7 +43,7 @@ const ZERO_VAR = 1e-11;
  *   Subtracting sw μ_i μ_j, the filled scatter simplifies (a filled cell sits at the mean and adds nothing) to
  *   C̃_ij = c_ij − μ_i p_ji − μ_j p_ij + μ_i μ_j m_ij and C̃_ii = c_ii − s_i² / m_ii; r_ij = C̃_ij / √(C̃_ii C̃_jj).
  *
- * Errors: ZERO_VARIANCE (an item, or a pair's rows for pairwise, without variance; `column` names it), TOO_FEW_ROWS
+ * Errors: OUT_OF_SCALE (an item whose sum of squares overflows, e.g. a value of 1e308), ZERO_VARIANCE (an item, or a pair's rows for pairwise, without variance; `column` names it), TOO_FEW_ROWS
  * (fewer than 2 rows or Σw ≤ 0, or a pair observed together in < 2 rows), NEEDS_ROWS (casewise asked of moments that are not of
  * complete rows), INVALID_MOMENTS (malformed moments).
  *
@@ -69,6 +69,13 @@ export function correlationFromMoments(moments: Moments, missing: MissingRule = 
       );
   }
   const zeroVar = (i: number, what: string): never => {
+    if (!Number.isFinite(c[i * k + i]) || !Number.isFinite(s[i])) {
+      throw new CsiError(
+        'OUT_OF_SCALE',
+        `Item ${mo.items[i]} has values too large to compute with: its (weighted) sum of squares overflows the number range (largest double ≈ 1.8e308). Rescale the item, e.g. divide it by a power of ten.`,
+        { column: mo.items[i] },
+      );
+    }
     throw new CsiError('ZERO_VARIANCE', `Item ${mo.items[i]} has no variance${what}: it cannot be standardized.`, { column: mo.items[i] });
   };
   if (complete || missing !== 'pairwise') {

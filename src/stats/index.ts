@@ -2,7 +2,7 @@ export type * from './moments-types.js';
 export { DEFAULT_MISSING, MISSING_RULES, missingRule, type MissingRule } from './missing.js';
 export { resolveSeed, SEED_MAX, type Seed } from './seed.js';
 export { accumulateMoments, type AccumulateMomentsOptions } from './accumulateMoments.js';
-export { momentsFromSurvey, type MomentsFromSurveyOptions } from './momentsFromSurvey.js';
+export { momentsFromSurvey, rescaledWeights, type MomentsFromSurveyOptions } from './momentsFromSurvey.js';
 export { surveyColumns } from './surveyColumns.js';
 export { mergeMoments, subtractMoments, fillCompleteForm, checkMoments } from './mergeMoments.js';
 export { selectMoments } from './selectMoments.js';

@@ -1,4 +1,4 @@
-import { CsiError } from '../errors.js';
+import { CsiError, shownList } from '../errors.js';
 import type { Moments } from './moments-types.js';
 import { toNumbers } from './accumulateMoments.js';
 
@@ -15,7 +15,7 @@ import { toNumbers } from './accumulateMoments.js';
  */
 export function mergeMoments(a: Moments, b: Moments): Moments {
   if (a.items.length !== b.items.length || a.items.some((name, i) => name !== b.items[i])) {
-    throw new CsiError('INVALID_MOMENTS', `Cannot merge moments of different items (${a.items.join(', ')} vs ${b.items.join(', ')}).`);
+    throw new CsiError('INVALID_MOMENTS', `Cannot merge moments of different items (${shownList(a.items)} vs ${shownList(b.items)}).`);
   }
   const x = fillCompleteForm(a);
   const y = fillCompleteForm(b);

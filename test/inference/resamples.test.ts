@@ -8,8 +8,8 @@ describe('parseResamples', () => {
     expect(r.map((x) => Array.from(x))).toEqual([[0, 1, 1], [2, 0, 0]]);
   });
   it('accepts other separators, quotes and a header line of names', () => {
-    const r = parseResamples('"V1";"V2"\n"2";"1"\n3 3\n', 3);
-    expect(r.map((x) => Array.from(x))).toEqual([[1, 0], [2, 2]]);
+    const r = parseResamples('"V1";"V2";"V3"\n"2";"1";"3"\n3 3\t1\n', 3);
+    expect(r.map((x) => Array.from(x))).toEqual([[1, 0, 2], [2, 2, 0]]);
   });
   it('rejects values outside 1..n with the line and position', () => {
     const check = (text: string, line: number, col: number): void => {

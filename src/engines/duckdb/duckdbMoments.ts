@@ -6,6 +6,7 @@ import { computeReplicateMoments, type ReplicateMomentsResult } from '../compute
 import type { EngineRow } from '../parseMomentsRow.js';
 import { quoteIdentifier, sqlStringLiteral } from '../sql/dialect.js';
 import type { SqlSource } from '../sql/momentsSql.js';
+import { diagnoseCsvFile, precheckCsvFile } from './csvFileCheck.js';
 import { duckdbFileFormat, duckdbFileSource, type DuckDBCsvDialect, type DuckDBFileFormat } from './duckdbSource.js';
 import { loadDuckDB } from './loadDuckDB.js';
 
@@ -121,13 +122,23 @@ async function withDuckDBSource<T>(
   const { conn, close } = await openDuckDB(options);
   try {
     let source: SqlSource;
+    let csvDelimiter: string | null = null;
     if (file !== undefined) {
       const format = options.format ?? duckdbFileFormat(file);
       const numeric = [...new Set([...options.items, ...(weights ? [weights] : [])])].filter((c) => !groupBy.includes(c) && !extraColumns.includes(c));
       if (format === 'csv') {
         // Check the columns first (types = {...} would fail with a less helpful binder error), from ONE sniff of the
         // file whose dialect the moments statement then reuses instead of sniffing the file a second time.
-        const sniffed = await sniffCsv(conn, file);
+        // The dialect is pinned to the in-memory reader's (its delimiter, '"' quotes and escapes, no comment
+        // character, no skipped lines): DuckDB's sniffer would otherwise take '#' as a comment and drop those rows.
+        const { delimiter } = await precheckCsvFile(file);
+        csvDelimiter = delimiter;
+        let sniffed: Awaited<ReturnType<typeof sniffCsv>>;
+        try {
+          sniffed = await sniffCsv(conn, file, delimiter);
+        } catch (e) {
+          throw (await diagnoseCsvFile(file, delimiter)) ?? e;
+        }
         requireNames(sniffed.columns, needed);
         source = duckdbFileSource(file, { format, numericColumns: numeric, textColumns: groupBy, naStrings: options.naStrings ?? ['NA'], dialect: sniffed.dialect });
       } else {
@@ -143,7 +154,9 @@ async function withDuckDBSource<T>(
       try {
         return await duckdbRunner(conn)(sql);
       } catch (e) {
-        throw duckdbError(e);
+        // A CSV DuckDB could not read: say what the in-memory reader would (row, column, encoding).
+        const why = csvDelimiter !== null && file !== undefined ? await diagnoseCsvFile(file, csvDelimiter) : undefined;
+        throw why ?? duckdbError(e);
       }
     };
     return await job(run, source, weights);
@@ -191,10 +204,11 @@ async function requireColumns(conn: DuckDBConnection, select: string, needed: re
  * moments statement's `read_csv` gives the same parse without a second dialect detection (which is most of a sniff:
  * `DESCRIBE` of a 1M-row CSV 90–170 ms without the dialect, 25 ms with it; bench/engines.bench.ts).
  */
-async function sniffCsv(conn: DuckDBConnection, file: string): Promise<{ columns: string[]; dialect: DuckDBCsvDialect }> {
+async function sniffCsv(conn: DuckDBConnection, file: string, delimiter: string): Promise<{ columns: string[]; dialect: DuckDBCsvDialect }> {
   let row: Record<string, unknown> | undefined;
+  const lit = (x: string): string => sqlStringLiteral(x, 'duckdb');
   try {
-    const sql = `SELECT Delimiter, Quote, Escape, NewLineDelimiter, Comment, SkipRows, Columns FROM sniff_csv(${sqlStringLiteral(file, 'duckdb')}, header = true)`;
+    const sql = `SELECT Delimiter, Quote, Escape, NewLineDelimiter, Comment, SkipRows, Columns FROM sniff_csv(${lit(file)}, header = true, delim = ${lit(delimiter)}, quote = '"', escape = '"', comment = '', skip = 0)`;
     row = (await conn.runAndReadAll(sql)).getRowObjectsJS()[0] as Record<string, unknown> | undefined;
   } catch (e) {
     throw duckdbError(e);
@@ -207,12 +221,12 @@ async function sniffCsv(conn: DuckDBConnection, file: string): Promise<{ columns
   return {
     columns,
     dialect: {
-      delim: opt(row.Delimiter),
-      quote: opt(row.Quote),
-      escape: opt(row.Escape),
+      delim: delimiter,
+      quote: '"',
+      escape: '"',
       newLine: opt(row.NewLineDelimiter),
-      comment: opt(row.Comment),
-      skip: Number.isInteger(skip) && skip >= 0 ? skip : 0,
+      comment: '',
+      skip: 0,
     },
   };
 }
@@ -234,6 +248,11 @@ function requireNames(names: readonly string[], needed: readonly string[]): void
 export function duckdbError(e: unknown): CsiError {
   if (isCsiError(e)) return e;
   const message = e instanceof Error ? e.message : String(e);
+  const cell = /CSV Error on Line: (\d+)[\s\S]*?converting column "([^"\n]+)"\. Could not convert string "([^"\n]*)"/.exec(message);
+  if (cell) {
+    const row = Number(cell[1]);
+    return new CsiError('NON_NUMERIC', `Row ${row}, column "${cell[2]}": "${cell[3]}" is not a number.`, { row, column: cell[2] });
+  }
   if (/Could not convert|Conversion Error/i.test(message)) {
     const col = /column "?([^"\n]+?)"? /i.exec(message)?.[1];
     return new CsiError('NON_NUMERIC', `DuckDB could not read a value as a number: ${message.split('\n')[0]}`, col ? { column: col } : {});
