@@ -2,16 +2,17 @@ import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { isMainThread } from 'node:worker_threads';
 import { isCsiError } from '../errors.js';
-import { inspect } from './inspect.js';
-import { estimateCommand } from './estimate.js';
-import { ahpCommand } from './ahp.js';
+import { lazyCommand } from './lazyCommand.js';
 import type { CliCommand, CliIO } from './types.js';
 
-/** The `csi` sub-commands. To add one, import its module above and add one line here. */
+/**
+ * The `csi` sub-commands. To add one, import its module above and add one line here — or, to keep start-up lean,
+ * a {@link lazyCommand} line (the module is imported only when the command runs; `csi --help` loads none of them).
+ */
 export const commands: Record<string, CliCommand> = {
-  inspect,
-  estimate: estimateCommand,
-  ahp: ahpCommand,
+  inspect: lazyCommand('print a survey summary and data-quality flags', () => import('./inspect.js').then((m) => m.inspect)),
+  estimate: lazyCommand('estimate a PLS path model (seminr-exact) and its quality', () => import('./estimate.js').then((m) => m.estimateCommand)),
+  ahp: lazyCommand('AHP weights, λmax, CI and CR of a pairwise comparison matrix', () => import('./ahp.js').then((m) => m.ahpCommand)),
 };
 
 const processIO: CliIO = {
