@@ -1,5 +1,5 @@
 import type { Moments } from '../stats/index.js';
-import { resampleKernel } from '../stats/momentsKernel.js';
+import { resampleKernel } from './resample-kernel.js';
 
 /** Model-item rows packed once for the resample pass (row-major n × p), when no value is missing. */
 export interface PackedRows {

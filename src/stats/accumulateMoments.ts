@@ -1,5 +1,4 @@
 import { CsiError } from '../errors.js';
-import { exactCompleteMoments } from './exactMoments.js';
 import type { Moments } from './moments-types.js';
 
 /** Options of {@link accumulateMoments}. */
@@ -38,9 +37,6 @@ const BLOCK = 2048;
  * over the zero-filled rows is already the both-observed cross-product. The row weight is w = weight × count;
  * n counts rows with their multiplicity (Σ count).
  *
- * Complete integer data (no value missing, integer weights and counts; every partial sum < 2^53) take a faster
- * generated pass, {@link exactCompleteMoments}, whose sums are exact and so bit-identical to this pass's.
- *
  * Precision: the sums are raw (uncentred), as the mergeable contract and SQL engines need. They are exact for
  * integer answers and integer weights (every partial sum < 2^53). For real-valued data, centring later costs about
  * (mean / SD)² in relative precision of the correlations (≈ 1e-13 for rating scales; avoid for, e.g., timestamps).
@@ -62,11 +58,6 @@ export function accumulateMoments(columns: readonly Float64Array[], options: Acc
   if (weights && weights.length !== N) throw new CsiError('INVALID_OPTION', `accumulateMoments: ${weights.length} weights for ${N} rows.`);
   if (counts && counts.length !== N) throw new CsiError('INVALID_OPTION', `accumulateMoments: ${counts.length} counts for ${N} rows.`);
   const rows = options.rows ?? null;
-  if (!rows) {
-    // complete integer data (rating scales): the generated kernel, exact, so the same bits as the pass below
-    const exact = exactCompleteMoments(columns, names, weights, counts);
-    if (exact) return exact;
-  }
   const casewise = options.casewise === true;
   const nRows = rows ? rows.length : N;
 

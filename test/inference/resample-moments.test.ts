@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { accumulateMoments } from '../../src/stats/index.js';
 import { packRows, resampleLoops, resampleMoments, type PackedRows } from '../../src/inference/resample-moments.js';
-import { MAX_GENERATED_ITEMS, resampleKernel } from '../../src/stats/momentsKernel.js';
+import { MAX_GENERATED_ITEMS, resampleKernel } from '../../src/inference/resample-kernel.js';
 import { resampleCounts } from '../../src/inference/rng.js';
 import { smallSurvey } from './helpers.js';
 

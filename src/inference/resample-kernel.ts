@@ -1,5 +1,5 @@
 /**
- * Weighted moment sums (a resample's, or complete integer data's) with code generated for the number of items p: the p sums and
+ * A resample's weighted sums over row-major rows, with code generated for the number of items p: the p sums and
  * the p(p+1)/2 cross-products live in local variables for the whole pass (V8 keeps them in registers or stack
  * slots: no typed-array load, bounds check or store per product), and each row's items are read once into locals.
  *
@@ -17,14 +17,11 @@
  * {@link resampleKernel} returns null and the caller keeps its loops.
  */
 
-/**
- * The generated pass over n rows — `data` is one row-major n × p block (layout 'rows') or the p item columns
- * (layout 'columns') — filling s (p), c (packed upper triangle, row by row) and tot = [sw, sww, n].
- */
+/** The generated pass: fills s (p), c (packed upper triangle, row by row) and tot = [sw, sww, n]. */
 export type ResampleKernel = (
-  data: Float64Array | readonly Float64Array[],
+  x: Float64Array,
   n: number,
-  counts: ArrayLike<number> | null,
+  counts: Uint32Array | null,
   weights: Float64Array | null,
   s: Float64Array,
   c: Float64Array,
@@ -36,23 +33,15 @@ export const MAX_GENERATED_ITEMS = 36;
 
 const cache = new Map<string, ResampleKernel | null>();
 
-/** Where a kernel reads its rows: one row-major block, or the item columns. */
-export type KernelLayout = 'rows' | 'columns';
-
 /**
- * The source of the kernel for p items in the given order and layout (the body of a function of data, n, counts,
- * weights, s, c, tot; see {@link ResampleKernel}). Pure string building, exported for review and tests.
+ * The source of the kernel for p items in the given order (the body of a function of x, n, counts, weights, s, c,
+ * tot; see {@link ResampleKernel}). Pure string building, exported for review and tests.
  *
  * @example
  * resampleKernelSource(1, 'row') // declares s0, c0, loops the rows with `c0 += w * (x0 * x0);`
  */
-export function resampleKernelSource(p: number, order: 'pair' | 'row', layout: KernelLayout = 'rows'): string {
+export function resampleKernelSource(p: number, order: 'pair' | 'row'): string {
   const L: string[] = [];
-  // item a of the row at offset o (rows: o = i·p; columns: o = i)
-  const at = (o: string, a: number): string => (layout === 'rows' ? `x[${o} + ${a}]` : `k${a}[${o}]`);
-  const rowOffset = (i: string): string => (layout === 'rows' ? `${i} * ${p}` : i);
-  if (layout === 'rows') L.push('const x = data;');
-  else L.push(Array.from({ length: p }, (_, a) => `const k${a} = data[${a}];`).join(' '));
   const cells: [number, number][] = [];
   for (let a = 0; a < p; a++) for (let b = a; b < p; b++) cells.push([a, b]);
   const each = (f: (a: number) => string): string => Array.from({ length: p }, (_, a) => f(a)).join(' ');
@@ -64,8 +53,8 @@ export function resampleKernelSource(p: number, order: 'pair' | 'row', layout: K
     L.push('  const k = counts === null ? 1 : counts[i];');
     L.push('  if (k === 0) continue;');
     L.push('  const w = weights === null ? k : k * weights[i];');
-    L.push(`  nRows += k; sw += w; sww += w * w; const o = ${rowOffset('i')};`);
-    L.push(`  ${each((a) => `const x${a} = ${at('o', a)}; s${a} += w * x${a};`)}`);
+    L.push(`  nRows += k; sw += w; sww += w * w; const o = i * ${p};`);
+    L.push(`  ${each((a) => `const x${a} = x[o + ${a}]; s${a} += w * x${a};`)}`);
     for (let q = 0; q < cells.length; q++) L.push(`  c${q} += w * (x${cells[q][0]} * x${cells[q][1]});`);
     L.push('}');
   } else {
@@ -77,14 +66,14 @@ export function resampleKernelSource(p: number, order: 'pair' | 'row', layout: K
     L.push('    const k = counts === null ? 1 : counts[i];');
     L.push('    if (k === 0) continue;');
     L.push('    w = weights === null ? k : k * weights[i];');
-    L.push(`    nRows += k; sw += w; sww += w * w; const o = ${rowOffset('i')};`);
-    L.push(`    ${each((a) => `s${a} += w * ${at('o', a)};`)}`);
+    L.push(`    nRows += k; sw += w; sww += w * w; const o = i * ${p};`);
+    L.push(`    ${each((a) => `s${a} += w * x[o + ${a}];`)}`);
     L.push('    if (pend < 0) { pend = i; pw = w; continue; }');
     L.push('  } else if (pend < 0) break;');
     L.push('  else { j = pend; w = 0; }');
-    L.push(`  const o1 = ${rowOffset('pend')}, o2 = ${rowOffset('j')}, w1 = pw, w2 = w;`);
+    L.push(`  const o1 = pend * ${p}, o2 = j * ${p}, w1 = pw, w2 = w;`);
     L.push('  pend = -1;');
-    L.push(`  ${each((a) => `const y${a} = ${at('o1', a)}, z${a} = ${at('o2', a)};`)}`);
+    L.push(`  ${each((a) => `const y${a} = x[o1 + ${a}], z${a} = x[o2 + ${a}];`)}`);
     L.push(`  ${each((a) => `const u${a} = w1 * y${a}, v${a} = w2 * z${a};`)}`);
     for (let q = 0; q < cells.length; q++) {
       const [a, b] = cells[q];
@@ -99,22 +88,21 @@ export function resampleKernelSource(p: number, order: 'pair' | 'row', layout: K
 }
 
 /**
- * The generated kernel for p items in the given order and layout (compiled once per p, order and layout), or null
- * when p > {@link MAX_GENERATED_ITEMS} or the environment forbids generating code.
+ * The generated kernel for p items in the given order (compiled once per p and order), or null when p >
+ * {@link MAX_GENERATED_ITEMS} or the environment forbids generating code.
  *
  * @example
  * const k = resampleKernel(2, 'pair');
  * const s = new Float64Array(2), c = new Float64Array(3), tot = new Float64Array(3);
  * k?.(Float64Array.of(1, 2, 3, 4), 2, null, null, s, c, tot); // s = [4, 6], c = [10, 14, 20], tot = [2, 2, 2]
- * resampleKernel(2, 'pair', 'columns')?.([Float64Array.of(1, 3), Float64Array.of(2, 4)], 2, null, null, s, c, tot); // the same sums
  */
-export function resampleKernel(p: number, order: 'pair' | 'row', layout: KernelLayout = 'rows'): ResampleKernel | null {
+export function resampleKernel(p: number, order: 'pair' | 'row'): ResampleKernel | null {
   if (!(p >= 1 && p <= MAX_GENERATED_ITEMS)) return null;
-  const key = `${order}${layout}${p}`;
+  const key = `${order}${p}`;
   let k = cache.get(key);
   if (k === undefined) {
     try {
-      k = new Function('data', 'n', 'counts', 'weights', 's', 'c', 'tot', resampleKernelSource(p, order, layout)) as ResampleKernel;
+      k = new Function('x', 'n', 'counts', 'weights', 's', 'c', 'tot', resampleKernelSource(p, order)) as ResampleKernel;
     } catch {
       k = null; // e.g. EvalError under a Content-Security-Policy
     }
