@@ -17,7 +17,10 @@
  * {@link resampleKernel} returns null and the caller keeps its loops.
  */
 
-/** The generated pass: fills s (p), c (packed upper triangle, row by row) and tot = [sw, sww, n]. */
+/**
+ * The generated pass: adds the rows' sums to s (p), c (packed upper triangle, row by row) and tot = [sw, sww, n]
+ * (pass zeros for a fresh pass; the sums continue from the values given, in the same order as one longer pass).
+ */
 export type ResampleKernel = (
   x: Float64Array,
   n: number,
@@ -45,9 +48,10 @@ export function resampleKernelSource(p: number, order: 'pair' | 'row'): string {
   const cells: [number, number][] = [];
   for (let a = 0; a < p; a++) for (let b = a; b < p; b++) cells.push([a, b]);
   const each = (f: (a: number) => string): string => Array.from({ length: p }, (_, a) => f(a)).join(' ');
-  L.push('let sw = 0, sww = 0, nRows = 0;');
-  L.push(each((a) => `let s${a} = 0;`));
-  L.push(cells.map((_, q) => `let c${q} = 0;`).join(' '));
+  // the sums continue from s, c and tot (so a pass may be split into calls without changing any operation)
+  L.push('let sw = tot[0], sww = tot[1], nRows = tot[2];');
+  L.push(each((a) => `let s${a} = s[${a}];`));
+  L.push(cells.map((_, q) => `let c${q} = c[${q}];`).join(' '));
   if (order === 'row') {
     L.push('for (let i = 0; i < n; i++) {');
     L.push('  const k = counts === null ? 1 : counts[i];');

@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accumulateMoments } from '../../src/stats/index.js';
-import { packRows, resampleLoops, resampleMoments, type PackedRows } from '../../src/inference/resample-moments.js';
+import { packRows, resampleLoops, resampleMoments, setKernelThreshold, type PackedRows } from '../../src/inference/resample-moments.js';
 import { MAX_GENERATED_ITEMS, resampleKernel } from '../../src/inference/resample-kernel.js';
 import { resampleCounts } from '../../src/inference/rng.js';
 import { smallSurvey } from './helpers.js';
@@ -59,6 +59,21 @@ function expectBitIdentical(rows: PackedRows, counts: Uint32Array | null, rowOrd
 }
 
 describe('resampleMoments: the generated kernel gives the loops\' sums bit for bit', () => {
+  let before = 0;
+  beforeAll(() => void (before = setKernelThreshold(0)));
+  afterAll(() => void setKernelThreshold(before));
+  it('in calls of 4096 rows: long passes with odd runs of drawn rows at every call boundary', () => {
+    const u = lcg(4242);
+    const n = 20_011;
+    const columns = Array.from({ length: 5 }, () => Float64Array.from({ length: n }, () => (u() - 0.4) * 7.3));
+    const weights = Float64Array.from({ length: n }, () => 0.2 + u());
+    const rows = packRows(columns.map((_, k) => `x${k}`), columns, weights)!;
+    const zeros = Uint32Array.from({ length: n }, (_, i) => (i % 4096 > 4090 || u() < 0.3 ? 0 : 1 + Math.floor(u() * 3)));
+    for (const counts of [null, zeros, resampleCounts(n, 5, 3)]) {
+      expectBitIdentical(rows, counts, true);
+      expectBitIdentical(rows, counts, false);
+    }
+  });
   it('is generated for p ≤ MAX_GENERATED_ITEMS only', () => {
     expect(resampleKernel(24, 'pair')).not.toBeNull();
     expect(resampleKernel(MAX_GENERATED_ITEMS + 1, 'row')).toBeNull();
