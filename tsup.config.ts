@@ -21,6 +21,8 @@ export default defineConfig([
   {
     entry: { cli: 'src/cli/main.ts' },
     format: ['esm'],
+    // chunks: each command (and the DuckDB/ClickHouse adapters) loads only when used (src/cli/lazyCommand.ts)
+    splitting: true,
     sourcemap: true,
     target: 'es2022',
     platform: 'node',

@@ -2,25 +2,22 @@ import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { isMainThread } from 'node:worker_threads';
 import { isCsiError } from '../errors.js';
-import { inspect } from './inspect.js';
-import { estimateCommand } from './estimate.js';
-import { planCommand } from './plan.js';
-import { kpiCommand } from './kpi.js';
-import { reportCommand } from './report.js';
-import { ahpCommand } from './ahp.js';
-import { modelCommand } from './model.js';
+import { lazyCommand } from './lazyCommand.js';
 import type { CliCommand, CliIO } from './types.js';
 import { cliVersion } from './version.js';
 
-/** The `csi` sub-commands. To add one, import its module above and add one line here. */
+/**
+ * The `csi` sub-commands. To add one, import its module above and add one line here — or, to keep start-up lean,
+ * a {@link lazyCommand} line (the module is imported only when the command runs; `csi --help` loads none of them).
+ */
 export const commands: Record<string, CliCommand> = {
-  inspect,
-  estimate: estimateCommand,
-  plan: planCommand,
-  kpi: kpiCommand,
-  ahp: ahpCommand,
-  model: modelCommand,
-  report: reportCommand,
+  inspect: lazyCommand('print a survey summary and data-quality flags', () => import('./inspect.js').then((m) => m.inspect)),
+  estimate: lazyCommand('estimate a PLS path model (seminr-exact) and its quality', () => import('./estimate.js').then((m) => m.estimateCommand)),
+  ahp: lazyCommand('AHP weights, λmax, CI and CR of a pairwise comparison matrix', () => import('./ahp.js').then((m) => m.ahpCommand)),
+  model: lazyCommand('print a preset model (ECSI, ACSI, CCSI, SCSB) as model text to edit', () => import('./model.js').then((m) => m.modelCommand)),
+  kpi: lazyCommand('service KPIs (NPS, CSAT, FCR, CES, response time) and the satisfaction distribution, no model', () => import('./kpi.js').then((m) => m.kpiCommand)),
+  plan: lazyCommand('sample sizes: margins, detectable changes, targets, allocation across segments', () => import('./plan.js').then((m) => m.planCommand)),
+  report: lazyCommand('write the report of a study (self-contained HTML or Markdown, Chinese or English)', () => import('./report.js').then((m) => m.reportCommand)),
 };
 
 const processIO: CliIO = {

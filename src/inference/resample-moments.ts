@@ -1,4 +1,5 @@
 import type { Moments } from '../stats/index.js';
+import { resampleKernel, type ResampleKernel } from './resample-kernel.js';
 
 /** Model-item rows packed once for the resample pass (row-major n × p), when no value is missing. */
 export interface PackedRows {
@@ -14,6 +15,16 @@ export interface PackedRows {
    * {@link packRows}): a resample's cross-products are then one counts-weighted sum of these rows.
    */
   outer: Float64Array | null;
+  /**
+   * True when the cross-products are summed row by row as w·(x_a·x_b) (the order of the `outer` table; set for
+   * small blocks, n·p(p+1)/2 ≤ 2,000,000), false for two rows at a time. Default: `outer !== null`.
+   */
+  rowOrder?: boolean;
+  /**
+   * max|x|² × max weight when every value and weight is an integer (then every product and partial sum of a resample
+   * with Σ counts × exactScale ≤ 2^53 is an exact integer, the same in any order), else Infinity. Default Infinity.
+   */
+  exactScale?: number;
 }
 
 /** Largest precomputed outer-product table, in doubles (16 MB). */
@@ -26,23 +37,40 @@ const OUTER_LIMIT = 2_000_000;
  *
  * @example
  * packRows(['a', 'b'], [Float64Array.of(1, 2), Float64Array.of(3, 4)], null)?.x // Float64Array [1, 3, 2, 4]
- * // and, as n·p(p+1)/2 ≤ 2,000,000, outer = [1, 3, 9, 4, 8, 16] (x_a·x_b for a ≤ b, row by row)
+ * // rowOrder: true (n·p(p+1)/2 ≤ 2,000,000); exactScale: 16 (integers, max |x| = 4);
+ * // outer: [1, 3, 9, 4, 8, 16] (x_a·x_b for a ≤ b, row by row)
  */
 export function packRows(names: string[], columns: readonly Float64Array[], weights: Float64Array | null): PackedRows | null {
   const p = columns.length;
   const n = p > 0 ? columns[0].length : 0;
   const x = new Float64Array(n * p);
+  let integral = true;
+  let maxAbs = 0;
   for (let k = 0; k < p; k++) {
     const col = columns[k];
     for (let i = 0; i < n; i++) {
       const v = col[i];
       if (v !== v) return null;
       x[i * p + k] = v;
+      const a = v < 0 ? -v : v;
+      if (a > maxAbs) maxAbs = a;
+      if (integral && Math.floor(v) !== v) integral = false;
+    }
+  }
+  let maxW = 1;
+  if (weights) {
+    maxW = 0;
+    for (let i = 0; i < weights.length; i++) {
+      const w = weights[i];
+      if (!(w >= 0) || Math.floor(w) !== w) integral = false;
+      else if (w > maxW) maxW = w;
     }
   }
   const t = (p * (p + 1)) / 2;
+  const rowOrder = n * t <= OUTER_LIMIT;
   let outer: Float64Array | null = null;
-  if (n * t <= OUTER_LIMIT) {
+  // the table serves the loops (the generated row-order kernel forms the same products itself)
+  if (rowOrder) {
     outer = new Float64Array(n * t);
     for (let i = 0; i < n; i++) {
       const o = i * p;
@@ -53,23 +81,67 @@ export function packRows(names: string[], columns: readonly Float64Array[], weig
       }
     }
   }
-  return { names, n, p, x, weights, outer };
+  const exactScale = integral && Number.isFinite(maxAbs * maxAbs * maxW) ? maxAbs * maxAbs * maxW : Infinity;
+  return { names, n, p, x, weights, outer, rowOrder, exactScale };
 }
 
 /** c += w1·x_r1 x_r1ᵀ + w2·x_r2 x_r2ᵀ over the packed upper triangle (the two rows' products summed first). */
 function addTwoRows(c: Float64Array, x: Float64Array, p: number, r1: number, w1: number, r2: number, w2: number): void {
-  const x1 = x.subarray(r1 * p, r1 * p + p);
-  const x2 = x.subarray(r2 * p, r2 * p + p);
+  const o1 = r1 * p;
+  const o2 = r2 * p;
   let q = 0;
   for (let a = 0; a < p; a++) {
-    const a1 = w1 * x1[a];
-    const a2 = w2 * x2[a];
-    let b = a;
-    for (; b + 1 < p; b += 2, q += 2) {
-      c[q] += a1 * x1[b] + a2 * x2[b];
-      c[q + 1] += a1 * x1[b + 1] + a2 * x2[b + 1];
+    const a1 = w1 * x[o1 + a];
+    const a2 = w2 * x[o2 + a];
+    for (let b = a; b < p; b++, q++) c[q] += a1 * x[o1 + b] + a2 * x[o2 + b];
+  }
+}
+
+/** Rows per call of the generated kernel: small calls let V8 switch to the optimized code as soon as it is ready. */
+const CHUNK = 4096;
+
+/**
+ * Row passes this thread runs with the loops before the generated kernel takes over. V8 optimizes the kernel
+ * only after it has run a while, and compiling it costs ~0.3–1 s of CPU (p = 24, measured on the 2-core machine);
+ * until then it runs interpreted, slower than the loops. 3,000,000 rows (30 resamples of 100,000 rows, 12,000 of
+ * 250) keeps short bootstraps and one-shot passes on the loops and gives long ones the kernel.
+ */
+let kernelAfterRows = 3_000_000;
+let loopRows = 0;
+
+/**
+ * Set the loop rows after which {@link resampleMoments} uses the generated kernel (0: at once; tests and benches),
+ * returning the previous threshold. The sums are bit-identical either way.
+ *
+ * @example
+ * const before = setKernelThreshold(0); // … resampleMoments(…) …; setKernelThreshold(before);
+ */
+export function setKernelThreshold(rows: number): number {
+  const before = kernelAfterRows;
+  kernelAfterRows = rows;
+  return before;
+}
+
+/**
+ * One pass of the generated kernel in calls of about {@link CHUNK} rows. In pair order each call but the last holds
+ * an even number of drawn rows, so the pairs, and every operation, are those of one call over all rows.
+ */
+function runKernel(kernel: ResampleKernel, rows: PackedRows, counts: Uint32Array | null, rowOrder: boolean, s: Float64Array, c: Float64Array, tot: Float64Array): void {
+  const { n, p, x, weights } = rows;
+  let start = 0;
+  while (start < n) {
+    let end = Math.min(n, start + CHUNK);
+    if (!rowOrder && end < n) {
+      let drawn = 0;
+      for (let i = start; i < end; i++) if (!counts || counts[i] !== 0) drawn++;
+      if (drawn % 2 === 1) {
+        while (end < n && counts && counts[end] === 0) end++;
+        if (end < n) end++; // the partner of the chunk's last drawn row
+      }
     }
-    for (; b < p; b++) c[q++] += a1 * x1[b] + a2 * x2[b];
+    const part = (a: Float64Array): Float64Array => a.subarray(start, end);
+    kernel(x.subarray(start * p, end * p), end - start, counts ? counts.subarray(start, end) : null, weights ? part(weights) : null, s, c, tot);
+    start = end;
   }
 }
 
@@ -80,52 +152,38 @@ function addTwoRows(c: Float64Array, x: Float64Array, p: number, r1: number, w1:
  *   sw = Σ w_i,  s_k = Σ w_i x_ik,  c_kl = Σ w_i x_ik x_il  (upper triangle accumulated, then mirrored).
  *
  * The same sums as `accumulateMoments` with `counts` (which also keeps missing-value sums), on a row-major block
- * with no per-row missing checks: the bootstrap's hot loop. With precomputed row products the cross-products are
- * c = Σ_i w_i·outer_i, one multiply-add per entry and row.
+ * with no per-row missing checks: the bootstrap's hot loop. In row order (`rowOrder`, small blocks) each row adds
+ * w·(x_a·x_b); otherwise rows are added two at a time, (w1·x1_a)·x1_b + (w2·x2_a)·x2_b. The pass runs as generated
+ * code ({@link resampleKernel}: 2–4× faster in V8 once optimized) when it can, else as loops, with bit-identical sums either way.
+ * Integer data and weights with Σ counts × `exactScale` ≤ 2^53 make every partial sum exact, hence equal in any
+ * order: row order then runs the faster two-row kernel. The kernel takes over after the thread's first
+ * 3,000,000 row passes ({@link setKernelThreshold}): before that it would still be compiling.
  *
  * @example
  * const rows = packRows(['a'], [Float64Array.of(1, 2, 3)], null)!;
  * resampleMoments(rows, Uint32Array.of(2, 0, 1)).s // [5]
  */
 export function resampleMoments(rows: PackedRows, counts: Uint32Array | null): Moments {
-  const { n, p, x, weights, outer } = rows;
+  const { n, p, weights } = rows;
+  let rowOrder = rows.rowOrder ?? rows.outer !== null;
+  const warm = loopRows >= kernelAfterRows;
+  if (warm && rowOrder && (rows.exactScale ?? Infinity) < Infinity) {
+    let total = 0;
+    if (counts) for (let i = 0; i < n; i++) total += counts[i];
+    else total = n;
+    if (total * (rows.exactScale as number) <= 2 ** 53) rowOrder = false;
+  }
   const t = (p * (p + 1)) / 2;
   const c = new Float64Array(t); // packed upper triangle, row by row
   const s = new Float64Array(p);
-  let sw = 0;
-  let sww = 0;
-  let nRows = 0;
-  let pending = -1; // without the outer table, rows are added two at a time (half the loads/stores of c)
-  let pendingW = 0;
-  for (let i = 0; i < n; i++) {
-    const k = counts ? counts[i] : 1;
-    if (k === 0) continue;
-    const w = weights ? k * weights[i] : k;
-    nRows += k;
-    sw += w;
-    sww += w * w;
-    const o = i * p;
-    for (let a = 0; a < p; a++) s[a] += w * x[o + a];
-    if (outer) {
-      // unrolled by 4 over the row's slice: ~2-3× faster in V8 than the plain indexed loop
-      const row = outer.subarray(i * t, i * t + t);
-      let q = 0;
-      for (; q + 3 < t; q += 4) {
-        c[q] += w * row[q];
-        c[q + 1] += w * row[q + 1];
-        c[q + 2] += w * row[q + 2];
-        c[q + 3] += w * row[q + 3];
-      }
-      for (; q < t; q++) c[q] += w * row[q];
-    } else if (pending < 0) {
-      pending = i;
-      pendingW = w;
-    } else {
-      addTwoRows(c, x, p, pending, pendingW, i, w);
-      pending = -1;
-    }
+  const tot = new Float64Array(3); // sw, sww, n
+  const kernel = warm ? resampleKernel(p, rowOrder ? 'row' : 'pair') : null;
+  if (kernel) runKernel(kernel, rows, counts, rowOrder, s, c, tot);
+  else {
+    resampleLoops(rows, counts, rowOrder, s, c, tot);
+    loopRows += n;
   }
-  if (pending >= 0) addTwoRows(c, x, p, pending, pendingW, pending, 0);
+  const nRows = tot[2];
   const cc = new Array<number>(p * p);
   let q = 0;
   for (let a = 0; a < p; a++) {
@@ -139,8 +197,8 @@ export function resampleMoments(rows: PackedRows, counts: Uint32Array | null): M
     items: rows.names,
     n: nRows,
     weighted: weights !== null,
-    sw,
-    sww,
+    sw: tot[0],
+    sww: tot[1],
     nObs: new Array<number>(p).fill(nRows),
     s: Array.from(s),
     m: [],
@@ -149,4 +207,61 @@ export function resampleMoments(rows: PackedRows, counts: Uint32Array | null): M
     c: cc,
     complete: true,
   };
+}
+
+/**
+ * The loops {@link resampleKernel} replaces (and the reference its tests compare with): fills s, the packed upper
+ * triangle c and tot = [sw, sww, n] in row order (from the `outer` table when there is one) or two rows at a time.
+ *
+ * @example
+ * const s = new Float64Array(1), c = new Float64Array(1), tot = new Float64Array(3);
+ * resampleLoops(packRows(['a'], [Float64Array.of(1, 2, 3)], null)!, Uint32Array.of(2, 0, 1), false, s, c, tot);
+ * // s = [5], c = [11], tot = [3, 5, 3]
+ */
+export function resampleLoops(rows: PackedRows, counts: Uint32Array | null, rowOrder: boolean, s: Float64Array, c: Float64Array, tot: Float64Array): void {
+  const { n, p, x, weights, outer } = rows;
+  const t = (p * (p + 1)) / 2;
+  let sw = 0;
+  let sww = 0;
+  let nRows = 0;
+  let pending = -1; // in pair order, rows are added two at a time (half the loads/stores of c)
+  let pendingW = 0;
+  for (let i = 0; i < n; i++) {
+    const k = counts ? counts[i] : 1;
+    if (k === 0) continue;
+    const w = weights ? k * weights[i] : k;
+    nRows += k;
+    sw += w;
+    sww += w * w;
+    const o = i * p;
+    for (let a = 0; a < p; a++) s[a] += w * x[o + a];
+    if (rowOrder && outer) {
+      // unrolled by 4 over the row's slice: ~2-3× faster in V8 than the plain indexed loop
+      const row = outer.subarray(i * t, i * t + t);
+      let q = 0;
+      for (; q + 3 < t; q += 4) {
+        c[q] += w * row[q];
+        c[q + 1] += w * row[q + 1];
+        c[q + 2] += w * row[q + 2];
+        c[q + 3] += w * row[q + 3];
+      }
+      for (; q < t; q++) c[q] += w * row[q];
+    } else if (rowOrder) {
+      let q = 0;
+      for (let a = 0; a < p; a++) {
+        const xa = x[o + a];
+        for (let b = a; b < p; b++) c[q++] += w * (xa * x[o + b]);
+      }
+    } else if (pending < 0) {
+      pending = i;
+      pendingW = w;
+    } else {
+      addTwoRows(c, x, p, pending, pendingW, i, w);
+      pending = -1;
+    }
+  }
+  if (pending >= 0) addTwoRows(c, x, p, pending, pendingW, pending, 0);
+  tot[0] = sw;
+  tot[1] = sww;
+  tot[2] = nRows;
 }
