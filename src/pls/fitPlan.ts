@@ -24,6 +24,8 @@ export interface FitPlan {
   /** blk[k] = the construct of item k (blocks are disjoint); −1 for items outside every block. */
   blk: Int32Array;
   blockIdx: Int32Array[];
+  /** blockIdx with each block's indices ascending (the summation order of S·W and W'SW). */
+  sortedBlocks: Int32Array[];
   /** preds[t] = the predecessors of construct t (empty when exogenous). */
   preds: Int32Array[];
   /** Workspace of the iteration (overwritten by each fit). */
@@ -87,6 +89,7 @@ export function fitPlan(structure: PlsStructure): FitPlan {
     m,
     blk,
     blockIdx,
+    sortedBlocks: blockIdx.map((K) => Int32Array.from(K).sort()),
     preds,
     work: {
       w: new Float64Array(p),
