@@ -26,6 +26,8 @@ export interface FitPlan {
   blockIdx: Int32Array[];
   /** blockIdx with each block's indices ascending (the summation order of S·W and W'SW). */
   sortedBlocks: Int32Array[];
+  /** When every block is a contiguous run of items: block a = items ranges[2a] … ranges[2a+1] − 1; else null. */
+  ranges: Int32Array | null;
   /** preds[t] = the predecessors of construct t (empty when exogenous). */
   preds: Int32Array[];
   /** Workspace of the iteration (overwritten by each fit). */
@@ -83,13 +85,18 @@ export function fitPlan(structure: PlsStructure): FitPlan {
       throw new CsiError('NO_PREDICTORS', `Construct ${constructNames[j]} is in no structural path: PLS needs each construct linked to another.`, { construct: constructNames[j] });
     }
   }
+  const sortedBlocks = blockIdx.map((K) => Int32Array.from(K).sort());
+  const ranges: Int32Array | null = sortedBlocks.every((K) => K.length > 0 && K[K.length - 1] - K[0] === K.length - 1)
+    ? Int32Array.from(sortedBlocks.flatMap((K) => [K[0], K[K.length - 1] + 1]))
+    : null;
   return {
     structure,
     p,
     m,
     blk,
     blockIdx,
-    sortedBlocks: blockIdx.map((K) => Int32Array.from(K).sort()),
+    sortedBlocks,
+    ranges,
     preds,
     work: {
       w: new Float64Array(p),

@@ -86,7 +86,7 @@ export function fitWithPlan(plan: FitPlan, S: Float64Array, n: number, options: 
   let weightDiff = NaN;
   for (let it = 0; it <= options.maxIterations; it++) {
     iterations = it;
-    proxyCovariances(S, w, plan.sortedBlocks, p, m, SW, C);
+    proxyCovariances(S, w, plan.sortedBlocks, plan.ranges, p, m, SW, C);
     for (let a = 0; a < m; a++) d[a] = Math.sqrt(C[a * m + a]);
     for (let a = 0; a < m; a++) for (let b = 0; b < m; b++) RY[a * m + b] = a === b ? 1 : C[a * m + b] / (d[a] * d[b]);
     innerWeights(RY, m, adjacency, preds, options.scheme, constructNames, E, work);
@@ -155,7 +155,7 @@ export function fitWithPlan(plan: FitPlan, S: Float64Array, n: number, options: 
   }
 
   // Post-processing on the final weights.
-  proxyCovariances(S, w, plan.sortedBlocks, p, m, SW, C);
+  proxyCovariances(S, w, plan.sortedBlocks, plan.ranges, p, m, SW, C);
   for (let a = 0; a < m; a++) d[a] = Math.sqrt(C[a * m + a]);
   const W = new Float64Array(p * m);
   for (let k = 0; k < p; k++) if (blk[k] >= 0) W[k * m + blk[k]] = w[k];
@@ -199,11 +199,43 @@ export function fitWithPlan(plan: FitPlan, S: Float64Array, n: number, options: 
 
 /**
  * SW = S·W (p × m) and C = W'SW (m × m) for block-diagonal W given as item weights w and item blocks (ascending
- * item indices): (SW)[k,a] = Σ_{l ∈ block a} S[k,l] w[l];  C[a,b] = Σ_{k ∈ block a} w[k] (SW)[k,b]. Each sum runs
- * over ascending indices from 0, the order of the dense form (so the rounding is the same), without visiting the
- * zeros of W.
+ * item indices; `ranges`: block a is items ranges[2a] … ranges[2a+1] − 1 when every block is a contiguous run, as
+ * `stageStructure` numbers them, else null): (SW)[k,a] = Σ_{l ∈ block a} S[k,l] w[l];
+ * C[a,b] = Σ_{k ∈ block a} w[k] (SW)[k,b]. Each sum runs over ascending indices from 0, the order of the dense form
+ * (so the rounding is the same), without visiting the zeros of W.
  */
-function proxyCovariances(S: Float64Array, w: Float64Array, blocks: readonly Int32Array[], p: number, m: number, SW: Float64Array, C: Float64Array): void {
+function proxyCovariances(
+  S: Float64Array,
+  w: Float64Array,
+  blocks: readonly Int32Array[],
+  ranges: Int32Array | null,
+  p: number,
+  m: number,
+  SW: Float64Array,
+  C: Float64Array,
+): void {
+  if (ranges) {
+    for (let k = 0; k < p; k++) {
+      const row = k * p;
+      const out = k * m;
+      for (let a = 0; a < m; a++) {
+        const hi = ranges[2 * a + 1];
+        let v = 0;
+        for (let l = ranges[2 * a]; l < hi; l++) v += S[row + l] * w[l];
+        SW[out + a] = v;
+      }
+    }
+    for (let a = 0; a < m; a++) {
+      const lo = ranges[2 * a];
+      const hi = ranges[2 * a + 1];
+      for (let b = 0; b < m; b++) {
+        let v = 0;
+        for (let k = lo; k < hi; k++) v += w[k] * SW[k * m + b];
+        C[a * m + b] = v;
+      }
+    }
+    return;
+  }
   for (let k = 0; k < p; k++) {
     const row = k * p;
     const out = k * m;
