@@ -10,13 +10,19 @@
  * r.heavy; // computed now, once
  */
 export function defineLazy<T extends object, K extends keyof T>(obj: T, key: K, compute: () => T[K]): void {
+  let done = false;
+  let cached: T[K];
   const settle = (value: T[K]): void => {
-    Object.defineProperty(obj, key, { value, writable: true, enumerable: true, configurable: true });
+    cached = value;
+    done = true;
+    // a frozen or sealed object keeps the accessor, which then returns the cached value
+    if (Object.isExtensible(obj)) Object.defineProperty(obj, key, { value, writable: true, enumerable: true, configurable: true });
   };
   Object.defineProperty(obj, key, {
     enumerable: true,
     configurable: true,
     get(): T[K] {
+      if (done) return cached;
       const value = compute();
       settle(value);
       return value;

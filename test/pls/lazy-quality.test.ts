@@ -22,6 +22,15 @@ describe('defineLazy', () => {
     expect(calls).toBe(1);
   });
 
+  it('a frozen object computes once and keeps returning that value', () => {
+    let calls = 0;
+    const o: { q?: { v: number } } = {};
+    defineLazy(o, 'q', () => ({ v: ++calls }));
+    Object.freeze(o);
+    expect(o.q).toBe(o.q);
+    expect([o.q!.v, calls]).toEqual([1, 1]);
+  });
+
   it('a write before any read replaces the value without computing it', () => {
     let calls = 0;
     const o: { q?: number } = {};
