@@ -2,7 +2,7 @@ import { assertSurvey, itemScales, type Survey } from '../data/index.js';
 import type { ModelSpec } from '../model/index.js';
 import { validateModel } from '../model/index.js';
 import { constructScores, estimateWithCore, type EstimateOptions, type PlsResult } from '../pls/index.js';
-import { missingRule, momentsFromSurvey, surveyColumns } from '../stats/index.js';
+import { missingRule, momentsFromSurvey, surveyColumns, type Moments } from '../stats/index.js';
 import { countMissingCells } from './missingCells.js';
 
 /**
@@ -20,6 +20,24 @@ import { countMissingCells } from './missingCells.js';
  * res.paths[0].estimate; res.rSquared.Sat.r2; res.quality?.reliability.Image.rhoA; res.items.CUSA1.mean
  */
 export function estimate(survey: Survey, model: ModelSpec, options: EstimateOptions = {}): PlsResult {
+  return estimateSurvey(survey, model, options).result;
+}
+
+/** {@link estimate}'s result and the moments it was estimated from (the survey's one pass over the rows). */
+export interface SurveyEstimate {
+  result: PlsResult;
+  /** Moments of the model's items under the missing rule and weights of the estimate. */
+  moments: Moments;
+}
+
+/**
+ * {@link estimate}, also returning the moments of its one pass over the rows, so that callers needing both
+ * (`analyze`: indices from the same moments) do not read the rows twice.
+ *
+ * @example
+ * const { result, moments } = estimateSurvey(survey, model, { missing: 'casewise' });
+ */
+export function estimateSurvey(survey: Survey, model: ModelSpec, options: EstimateOptions = {}): SurveyEstimate {
   assertSurvey(survey, 'estimate');
   validateModel(model, { items: [...survey.itemNames, ...survey.numeric.map((c) => c.name)] });
   const missing = missingRule(options.missing);
@@ -38,5 +56,5 @@ export function estimate(survey: Survey, model: ModelSpec, options: EstimateOpti
     const columns = surveyColumns(survey, core.items);
     result.scores = constructScores(columns, core.means, core.sds, core.V, result.constructs, missing === 'casewise');
   }
-  return result;
+  return { result, moments };
 }

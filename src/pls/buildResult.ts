@@ -3,6 +3,7 @@ import type { ModelSpec } from '../model/index.js';
 import { assessQuality, consistentPls, type ConsistentResult, type QualityReport } from '../quality/index.js';
 import { combinationCorrelations } from './combinationCorrelations.js';
 import { effectMatrices } from './effects.js';
+import { defineLazy } from './lazyProperty.js';
 import { estimateCore, type CoreFits } from './fitStages.js';
 import type { ItemSummary, MissingReport, PlsEffect, PlsFit, PlsResult, PlsSettings } from './types.js';
 
@@ -23,7 +24,8 @@ export interface BuildContext {
  * cross-loadings and construct correlations from the construct weights V on the items (C = V'SV, r = C_ab/√(C_aa C_bb)),
  * paths, R² and adjusted R² = 1 − (1 − R²)(n − 1)/(n − k − 1) (n = Σw of the rows used, k = predictors; seminr
  * `calc_insample`), direct/indirect/total effects ({@link effectMatrices}), PLSc when asked and `assessQuality`
- * (with f² by re-estimation, seminr's `fSquared`, when `settings.fSquared`).
+ * (with f² by re-estimation, seminr's `fSquared`, when `settings.fSquared`). `quality` is computed on its first
+ * read ({@link defineLazy}: an enumerable property, so JSON, spreading and deep equality see it as before).
  *
  * @example
  * const result = buildResult(estimateCore(S, items, n, model, settings), context);
@@ -102,7 +104,7 @@ export function buildResult(core: CoreFits, ctx: BuildContext): PlsResult {
   const warnings = [...ctx.warnings, ...fit.warnings];
   if (consistent) warnings.push(...consistent.warnings);
   const converged = fit.converged && (firstStage ? firstStage.converged : true);
-  const quality: QualityReport | undefined = !settings.quality ? undefined : assessQuality(fit, {
+  const quality = (): QualityReport => assessQuality(fit, {
     ...(consistent ? { consistent } : {}),
     ...(settings.fSquared ? { reestimate: (without: { from: string; to: string }) => {
       // Never called for a construct's only predictor (fSquared takes R²_excl = 0 there, as seminr).
@@ -135,7 +137,8 @@ export function buildResult(core: CoreFits, ctx: BuildContext): PlsResult {
     warnings,
     fit,
   };
-  if (quality) result.quality = quality;
+  // Computed on first read (it costs more than the estimation itself); the same report whenever it is read.
+  if (settings.quality) defineLazy(result, 'quality', quality);
   if (firstStage) result.firstStage = firstStage;
   if (consistent) result.consistent = consistent;
   return result;

@@ -1,17 +1,11 @@
 import { CsiError, shownList, type CsiWarning } from '../errors.js';
 import { choleskyDecompose, choleskySolve, solveSubSpdInto, subMatrix } from '../stats/index.js';
 import { innerWeights, collinearPredictors } from './innerWeights.js';
+import { fitPlan, type FitPlan, type PlsStructure } from './fitPlan.js';
 import type { InnerScheme, PlsFit } from './types.js';
 
 /** What {@link fitPls} needs: the item correlation matrix and the model as index sets. */
-export interface PlsProblem {
-  itemNames: string[];
-  constructNames: string[];
-  /** blocks[j] = indices into itemNames of construct j's indicators (disjoint). */
-  blocks: number[][];
-  modes: ('A' | 'B')[];
-  /** adjacency[from·m + to] = 1 for each structural path. */
-  adjacency: Uint8Array;
+export interface PlsProblem extends PlsStructure {
   /** Item correlation matrix S (p × p, row-major). */
   S: Float64Array;
   /** Sample size (for adjusted R² only). */
@@ -47,37 +41,21 @@ export interface FitPlsOptions {
  *   { scheme: 'path', maxIterations: 300, tolerance: 1e-7 }).paths[1] // 0.3
  */
 export function fitPls(problem: PlsProblem, options: FitPlsOptions): PlsFit {
-  const { itemNames, constructNames, blocks, modes, adjacency, S, n } = problem;
-  const p = itemNames.length;
-  const m = constructNames.length;
+  return fitWithPlan(fitPlan(problem), problem.S, problem.n, options);
+}
+
+/**
+ * {@link fitPls} on a prepared {@link FitPlan} (the structure's index arrays and workspace, built once by
+ * {@link fitPlan}): the same arithmetic in the same order, for many correlation matrices S of one model.
+ *
+ * @example
+ * const plan = fitPlan(structure);
+ * for (const S of matrices) fitWithPlan(plan, S, n, { scheme: 'path', maxIterations: 300, tolerance: 1e-7 }).paths;
+ */
+export function fitWithPlan(plan: FitPlan, S: Float64Array, n: number, options: FitPlsOptions): PlsFit {
+  const { itemNames, constructNames, blocks, modes, adjacency } = plan.structure;
+  const { p, m, blk, blockIdx, preds } = plan;
   const warnings: CsiWarning[] = [];
-  // blk[k] = the construct of item k (blocks are disjoint); items outside every block keep blk −1 and weight 0.
-  const blk = new Int32Array(p).fill(-1);
-  const blockIdx: Int32Array[] = blocks.map((K) => Int32Array.from(K));
-  blocks.forEach((K, j) => {
-    for (const k of K) {
-      if (blk[k] !== -1) throw new CsiError('DUPLICATE_ITEM', `Item ${itemNames[k]} is in two blocks.`, { column: itemNames[k] });
-      blk[k] = j;
-    }
-  });
-  const preds: Int32Array[] = [];
-  const hasNeighbour = new Array<boolean>(m).fill(false);
-  for (let t = 0; t < m; t++) {
-    const P: number[] = [];
-    for (let a = 0; a < m; a++) {
-      if (adjacency[a * m + t]) {
-        P.push(a);
-        hasNeighbour[a] = true;
-        hasNeighbour[t] = true;
-      }
-    }
-    preds.push(Int32Array.from(P));
-  }
-  for (let j = 0; j < m; j++) {
-    if (!hasNeighbour[j]) {
-      throw new CsiError('NO_PREDICTORS', `Construct ${constructNames[j]} is in no structural path: PLS needs each construct linked to another.`, { construct: constructNames[j] });
-    }
-  }
 
   // Mode-B blocks: Cholesky of S_bb once.
   const cholB: (Float64Array | null)[] = blocks.map((K, j) => {
@@ -95,25 +73,20 @@ export function fitPls(problem: PlsProblem, options: FitPlsOptions): PlsFit {
   });
 
   // w[k] = weight of item k on its own construct (W is block-diagonal); initial weights 1.
-  let w = new Float64Array(p);
+  const ws = plan.work;
+  let w = ws.w;
+  let wn = ws.wn;
+  w.fill(0);
   for (let k = 0; k < p; k++) if (blk[k] >= 0) w[k] = 1;
-  let wn = new Float64Array(p);
-  const SW = new Float64Array(p * m);
-  const C = new Float64Array(m * m);
-  const RY = new Float64Array(m * m);
-  const E = new Float64Array(m * m);
-  const F = new Float64Array(m * m);
-  const d = new Float64Array(m);
-  const cov = new Float64Array(p);
-  const tmp = new Float64Array(p);
-  const work = { beta: new Float64Array(m), scratch: new Float64Array(m * m) };
+  const { SW, C, RY, E, F, d, cov, tmp } = ws;
+  const work = ws.inner;
 
   let iterations = 0;
   let converged = false;
   let weightDiff = NaN;
   for (let it = 0; it <= options.maxIterations; it++) {
     iterations = it;
-    proxyCovariances(S, w, blk, p, m, SW, C);
+    proxyCovariances(S, w, plan.sortedBlocks, plan.ranges, p, m, SW, C);
     for (let a = 0; a < m; a++) d[a] = Math.sqrt(C[a * m + a]);
     for (let a = 0; a < m; a++) for (let b = 0; b < m; b++) RY[a * m + b] = a === b ? 1 : C[a * m + b] / (d[a] * d[b]);
     innerWeights(RY, m, adjacency, preds, options.scheme, constructNames, E, work);
@@ -182,7 +155,7 @@ export function fitPls(problem: PlsProblem, options: FitPlsOptions): PlsFit {
   }
 
   // Post-processing on the final weights.
-  proxyCovariances(S, w, blk, p, m, SW, C);
+  proxyCovariances(S, w, plan.sortedBlocks, plan.ranges, p, m, SW, C);
   for (let a = 0; a < m; a++) d[a] = Math.sqrt(C[a * m + a]);
   const W = new Float64Array(p * m);
   for (let k = 0; k < p; k++) if (blk[k] >= 0) W[k * m + blk[k]] = w[k];
@@ -192,8 +165,7 @@ export function fitPls(problem: PlsProblem, options: FitPlsOptions): PlsFit {
   for (let k = 0; k < p; k++) for (let a = 0; a < m; a++) crossLoadings[k * m + a] = SW[k * m + a] / d[a];
   const paths = new Float64Array(m * m);
   const rSquared = new Float64Array(m).fill(NaN);
-  const beta = new Float64Array(m);
-  const scratch = new Float64Array(m * m);
+  const { beta, scratch } = work;
   for (let t = 0; t < m; t++) {
     const P = preds[t];
     if (P.length === 0) continue;
@@ -226,24 +198,66 @@ export function fitPls(problem: PlsProblem, options: FitPlsOptions): PlsFit {
 }
 
 /**
- * SW = S·W (p × m) and C = W'SW (m × m) for block-diagonal W given as item weights w and item blocks blk:
- * (SW)[k,a] = Σ_{l: blk[l] = a} S[k,l] w[l];  C[a,b] = Σ_{k: blk[k] = a} w[k] (SW)[k,b].
+ * SW = S·W (p × m) and C = W'SW (m × m) for block-diagonal W given as item weights w and item blocks (ascending
+ * item indices; `ranges`: block a is items ranges[2a] … ranges[2a+1] − 1 when every block is a contiguous run, as
+ * `stageStructure` numbers them, else null): (SW)[k,a] = Σ_{l ∈ block a} S[k,l] w[l];
+ * C[a,b] = Σ_{k ∈ block a} w[k] (SW)[k,b]. Each sum runs over ascending indices from 0, the order of the dense form
+ * (so the rounding is the same), without visiting the zeros of W.
  */
-function proxyCovariances(S: Float64Array, w: Float64Array, blk: Int32Array, p: number, m: number, SW: Float64Array, C: Float64Array): void {
-  SW.fill(0);
-  C.fill(0);
+function proxyCovariances(
+  S: Float64Array,
+  w: Float64Array,
+  blocks: readonly Int32Array[],
+  ranges: Int32Array | null,
+  p: number,
+  m: number,
+  SW: Float64Array,
+  C: Float64Array,
+): void {
+  if (ranges) {
+    for (let k = 0; k < p; k++) {
+      const row = k * p;
+      const out = k * m;
+      for (let a = 0; a < m; a++) {
+        const hi = ranges[2 * a + 1];
+        let v = 0;
+        for (let l = ranges[2 * a]; l < hi; l++) v += S[row + l] * w[l];
+        SW[out + a] = v;
+      }
+    }
+    for (let a = 0; a < m; a++) {
+      const lo = ranges[2 * a];
+      const hi = ranges[2 * a + 1];
+      for (let b = 0; b < m; b++) {
+        let v = 0;
+        for (let k = lo; k < hi; k++) v += w[k] * SW[k * m + b];
+        C[a * m + b] = v;
+      }
+    }
+    return;
+  }
   for (let k = 0; k < p; k++) {
     const row = k * p;
     const out = k * m;
-    for (let l = 0; l < p; l++) {
-      const a = blk[l];
-      if (a >= 0) SW[out + a] += S[row + l] * w[l];
+    for (let a = 0; a < m; a++) {
+      const K = blocks[a];
+      let v = 0;
+      for (let i = 0; i < K.length; i++) {
+        const l = K[i];
+        v += S[row + l] * w[l];
+      }
+      SW[out + a] = v;
     }
   }
-  for (let k = 0; k < p; k++) {
-    const a = blk[k];
-    if (a < 0) continue;
-    const wk = w[k];
-    for (let b = 0; b < m; b++) C[a * m + b] += wk * SW[k * m + b];
+  for (let a = 0; a < m; a++) {
+    const K = blocks[a];
+    for (let b = 0; b < m; b++) {
+      let v = 0;
+      for (let i = 0; i < K.length; i++) {
+        const k = K[i];
+        v += w[k] * SW[k * m + b];
+      }
+      C[a * m + b] = v;
+    }
   }
 }

@@ -1,7 +1,8 @@
 import type { ModelSpec } from '../model/index.js';
 import { correlationFromMoments, type Moments } from '../stats/index.js';
 import { stageStructure } from './fitStages.js';
-import { fitPls } from './fitPls.js';
+import { fitWithPlan } from './fitPls.js';
+import { fitPlan, type FitPlan } from './fitPlan.js';
 import { fitOptionsOf, resolveSettings } from './settings.js';
 import { stageTwoModel } from './twoStage.js';
 import type { EstimateOptions, PlsFit } from './types.js';
@@ -19,7 +20,8 @@ export interface LeanEstimator {
 /**
  * The lean form of {@link estimateFromMoments} for resampling loops: the same settings ({@link resolveSettings}),
  * the same two calls the estimator makes for a first-order model (`correlationFromMoments` then `fitPls` on the
- * model's stage structure), without naming results, effects tables or quality. Returns null when the model needs
+ * model's stage structure, through one {@link fitPlan} reused by every fit), without naming results, effects tables
+ * or quality. Returns null when the model needs
  * the full estimator (higher-order constructs by two stages, PLSc). Moments must hold exactly `items`, in order.
  *
  * @example
@@ -33,12 +35,15 @@ export function leanEstimator(model: ModelSpec, options: EstimateOptions = {}): 
   const structure = stageStructure(stageTwoModel(model));
   const fitOptions = fitOptionsOf(settings);
   const missing = settings.missing;
+  // Built lazily: an invalid structure throws on the first fit, as the full estimator does.
+  let plan: FitPlan | null = null;
   return {
     items: structure.itemNames,
     constructs: structure.constructNames,
     fit(moments) {
       const corr = correlationFromMoments(moments, missing);
-      return fitPls({ ...structure, S: corr.r, n: corr.n }, fitOptions);
+      plan ??= fitPlan(structure);
+      return fitWithPlan(plan, corr.r, corr.n, fitOptions);
     },
   };
 }

@@ -13,8 +13,8 @@ import {
 } from '../indices/index.js';
 import { parseModel, parseModelJson, type ModelSpec } from '../model/index.js';
 import { estimateFromMoments, resultToJson, type EstimateOptions, type PlsResult } from '../pls/index.js';
-import { estimate } from '../inference/index.js';
-import { momentsFromSurvey, surveyColumns, type MissingRule, type Moments } from '../stats/index.js';
+import { estimateSurvey } from '../inference/index.js';
+import { surveyColumns, type MissingRule, type Moments } from '../stats/index.js';
 
 import { studyIndexScores } from '../gaps/index.js';
 import { kpiSection } from './kpiSection.js';
@@ -80,19 +80,17 @@ export function analyzeDetailed(input: Survey | Moments, specInput: StudySpecInp
   const spec = parseStudySpec(specInput);
   const model = studyModel(spec);
   const options = studyEstimateOptions(spec);
-  const missing = options.missing ?? 'mean';
-  const items = [...new Set(model.constructs.flatMap((c) => c.items ?? []))];
   let result: PlsResult;
   let moments: Moments;
   if (isMoments(input)) {
     moments = input;
     result = estimateFromMoments(input, model, options);
   } else {
-    result = estimate(input, model, options);
-    moments = momentsFromSurvey(input, { items, missing });
+    // One pass over the rows: the indices read the moments the estimate was made from.
+    ({ result, moments } = estimateSurvey(input, model, options));
   }
   const study = studyFromResult(result, moments, model, spec, isMoments(input) ? undefined : input);
-  addKpiSection(study, spec, isMoments(input) ? undefined : input, missing);
+  addKpiSection(study, spec, isMoments(input) ? undefined : input, result.settings.missing);
   return { study, result, model, spec, moments };
 }
 
