@@ -19,12 +19,13 @@ import type { CliCommand, CliIO } from './types.js';
 const usage = `Usage: csi estimate DATA.csv|.xlsx|.sav|.zsav|- --model MODEL.txt [--codebook FILE] [--sheet NAME|N]
                     [--missing mean|casewise|pairwise] [--scheme path|factorial|centroid] [--weights COLUMN]
                     [--max-iterations N] [--f2] [--json]
-       csi estimate DATA.csv --preset ecsi|acsi|ccsi|scsb --map MAP.json [options as above]
+       csi estimate DATA.csv --preset ecsi|acsi|ccsi|scsb --map MAP.json | --codebook FILE [options as above]
 
 Estimates a PLS path model exactly as seminr 2.3.1 does (path weighting, mode A/B, 1e-7 stop rule, 300 iterations).
 The model is lavaan-style text: "Image =~ IMAG1 + IMAG2" (mode A), "Value <~ PERV1 + PERV2" (mode B),
 "Satisfaction ~ Image + Value" (paths); names with spaces in double quotes ("Inflight wifi service"). --preset uses a
-national index model instead, with --map MAP.json ({ "Image": ["IMG1", "IMG2"], … }; csi model --preset NAME prints it).
+national index model instead, with --map MAP.json ({ "Image": ["IMG1", "IMG2"], … }; csi model --preset NAME prints it)
+or, without --map, the codebook's item groups ("group": "Image" on each item; --map wins when both are given).
 Columns the model does not use are ignored. --weights names a sampling-weight
 column (weighted PLS). --f2 adds effect sizes f². --json prints one JSON document (outer weights, loadings, paths, R²,
 effects, reliability, HTMT, Fornell–Larcker, VIF, f², warnings). Without --codebook one is inferred (see csi inspect).

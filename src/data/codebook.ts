@@ -65,6 +65,11 @@ export const itemSchema = z
     adequateOf: z.string().min(1).optional(),
     /** This item asks the desired level of the named item (zone of tolerance). */
     desiredOf: z.string().min(1).optional(),
+    /**
+     * The construct this item measures, e.g. `"Image"` or `"Satisfaction"`: with a preset (`csi estimate --preset ecsi
+     * --codebook CB`) items are bound to the preset's construct of that name (case-insensitive) instead of a `--map` file.
+     */
+    group: z.string().min(1).optional(),
   })
   .strict();
 export type CodebookItem = z.infer<typeof itemSchema>;
