@@ -158,9 +158,45 @@ export async function addBootstrap(
   io: CliIO,
   tty: boolean = process.stderr.isTTY === true,
 ): Promise<string> {
+  const parsed = parseBootstrapFlags(flags);
+  if (!parsed) return '';
+  const { resamples, seed, ci } = parsed;
+  let indices: Int32Array[] | undefined;
+  if (flags.resamples !== undefined) {
+    indices = parseResamples(await readTextFile(flags.resamples, 'resample file'), survey.n);
+  }
+  const boot = await bootstrapParallel(survey, model, {
+    ...(indices ? { indices } : { resamples }),
+    ...(seed !== undefined ? { seed } : {}),
+    ci,
+    estimateOptions,
+    onProgress: progressBar(io, tty),
+    workerUrl: workerModule(),
+  });
+  return attachBootstrap(json, boot);
+}
+
+/** The checked values of the bootstrap flags. */
+export interface ParsedBootstrapFlags {
+  /** --boot N (undefined with --resamples). */
+  resamples?: number;
+  seed?: number;
+  ci: IntervalMethod;
+  /** --resamples FILE. */
+  resamplesFile?: string;
+}
+
+/**
+ * Checks the bootstrap flags: null when neither --boot nor --resamples is given (then --seed and --ci are refused),
+ * else the numbers. INVALID_OPTION for a bad --boot, --seed or --ci.
+ *
+ * @example
+ * parseBootstrapFlags({ boot: '1000', seed: '7' }) // { resamples: 1000, seed: 7, ci: 'percentile' }
+ */
+export function parseBootstrapFlags(flags: BootstrapFlagValues): ParsedBootstrapFlags | null {
   if (flags.boot === undefined && flags.resamples === undefined) {
     if (flags.seed !== undefined || flags.ci !== undefined) throw new CsiError('INVALID_OPTION', '--seed and --ci need --boot N or --resamples FILE.');
-    return '';
+    return null;
   }
   let resamples: number | undefined;
   if (flags.boot !== undefined) {
@@ -174,18 +210,22 @@ export async function addBootstrap(
   }
   const ci = (flags.ci ?? 'percentile') as IntervalMethod;
   if (!['percentile', 'bc', 'bca'].includes(ci)) throw new CsiError('INVALID_OPTION', `--ci must be percentile, bc or bca (got ${flags.ci}).`);
-  let indices: Int32Array[] | undefined;
-  if (flags.resamples !== undefined) {
-    indices = parseResamples(await readTextFile(flags.resamples, 'resample file'), survey.n);
-  }
-  const boot = await bootstrapParallel(survey, model, {
-    ...(indices ? { indices } : { resamples }),
-    ...(seed !== undefined ? { seed } : {}),
+  return {
     ci,
-    estimateOptions,
-    onProgress: progressBar(io, tty),
-    workerUrl: workerModule(),
-  });
+    ...(resamples !== undefined ? { resamples } : {}),
+    ...(seed !== undefined ? { seed } : {}),
+    ...(flags.resamples !== undefined ? { resamplesFile: flags.resamples } : {}),
+  };
+}
+
+/**
+ * Adds a bootstrap result to the JSON document as its `bootstrap` key ({@link bootstrapToJson}) and returns the
+ * text table of the paths (for output without --json). Shared by the in-memory and the engine paths.
+ *
+ * @example
+ * const text = attachBootstrap(study, boot); // study.bootstrap = { nboot, requested, seed, ci, level, paths, … }
+ */
+export function attachBootstrap(json: object, boot: BootstrapResult): string {
   (json as { bootstrap?: BootstrapJson }).bootstrap = bootstrapToJson(boot);
   return pathsText(boot);
 }

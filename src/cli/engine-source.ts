@@ -1,11 +1,13 @@
 import { itemScales, type Codebook } from '../data/index.js';
-import type { EngineMissing, EngineMomentsResult } from '../engines/index.js';
+import type { EngineMissing, EngineMomentsResult, ReplicateMomentsResult } from '../engines/index.js';
 import { CsiError } from '../errors.js';
 import type { ModelSpec } from '../model/index.js';
 import { estimateFromMoments, formatPlsResult } from '../pls/index.js';
 import type { InnerScheme, MissingRule, PlsResult } from '../pls/index.js';
 import { formatStudy, studyEstimateOptions, studyFromResult, studyModel } from '../study/index.js';
 import { studySpecFromFlags, type StudyFlagValues } from './study-flags.js';
+import type { BootstrapFlagValues } from './bootstrap-flags.js';
+import { addEngineBootstrap, engineBootPlan, type EngineBootPlan } from './engine-bootstrap.js';
 import type { CliIO } from './types.js';
 
 /**
@@ -21,13 +23,16 @@ export const ENGINE_ARG_OPTIONS = {
   table: { type: 'string' },
   database: { type: 'string' },
   threads: { type: 'string' },
+  'row-key': { type: 'string' },
 } as const;
 
 /** Usage lines for the engine options. */
 export const ENGINE_USAGE = `Engines (data too big for memory; moments computed where the data live, never loaded into JS):
   csi estimate big.csv|big.parquet --engine duckdb --model MODEL.txt [--threads N]
   csi estimate --engine clickhouse --url http://127.0.0.1:8123 --table surveys [--database DB] --model MODEL.txt
-  ClickHouse credentials come from CSI_CLICKHOUSE_USER / CSI_CLICKHOUSE_PASSWORD (never printed).`;
+  ClickHouse credentials come from CSI_CLICKHOUSE_USER / CSI_CLICKHOUSE_PASSWORD (never printed).
+  --boot N [--seed S] [--ci percentile|bc] [--row-key COLUMN]: Poisson-bootstrap replicates computed by the engine
+  (counts hashed from the row key, default the codebook's id; same summaries as in memory; no BCa, no --resamples).`;
 
 /** Parsed values `csi estimate` hands over (the strings of `parseArgs`). */
 export interface EngineEstimateArgs {
@@ -36,6 +41,7 @@ export interface EngineEstimateArgs {
   table?: string;
   database?: string;
   threads?: string;
+  'row-key'?: string;
   model?: string;
   codebook?: string;
   missing?: string;
@@ -70,6 +76,8 @@ export interface EstimateWithEngineOptions {
   scheme: InnerScheme;
   maxIterations?: number;
   fSquared?: boolean;
+  /** Also draw Poisson-bootstrap replicates in the engine (the full moments then come from the same run). */
+  boot?: EngineBootPlan;
 }
 
 /**
@@ -78,7 +86,9 @@ export interface EstimateWithEngineOptions {
  * @example
  * const { result } = await estimateWithEngine({ engine: 'duckdb', file: 'big.parquet', model, missing: 'mean' });
  */
-export async function estimateWithEngine(options: EstimateWithEngineOptions): Promise<{ result: PlsResult; engine: EngineMomentsResult }> {
+export async function estimateWithEngine(
+  options: EstimateWithEngineOptions,
+): Promise<{ result: PlsResult; engine: EngineMomentsResult; replicates?: ReplicateMomentsResult }> {
   const items = modelItems(options.model);
   const common = {
     items,
@@ -86,23 +96,29 @@ export async function estimateWithEngine(options: EstimateWithEngineOptions): Pr
     ...(options.weights !== undefined ? { weights: options.weights } : {}),
     ...(options.codebook ? { codebook: options.codebook } : {}),
   };
+  const boot = options.boot ? { replicates: options.boot.replicates, seed: options.boot.seed, rowKey: options.boot.rowKey } : undefined;
   let engine: EngineMomentsResult;
+  let replicates: ReplicateMomentsResult | undefined;
   if (options.engine === 'duckdb') {
     if (!options.file) throw new CsiError('INVALID_OPTION', '--engine duckdb needs a CSV or Parquet file.');
     const mod = await loadAdapter('duckdb', () => import('../engines/duckdb/index.js'));
     // Without a codebook or --weights, the in-memory loader takes a column named weight/weights/wt/wgt as the
     // sampling weight (src/data/surveyBuilder.ts WEIGHT_NAME); do the same so both paths give the same estimates.
     const weights = options.weights ?? options.codebook?.weight ?? (await mod.duckdbFileColumns(options.file)).find((c) => /^(weight|weights|wt|wgt)$/i.test(c));
-    engine = await mod.duckdbMoments({ ...common, ...(weights !== undefined ? { weights } : {}), file: options.file, ...(options.threads ? { threads: options.threads } : {}) });
+    const duck = { ...common, ...(weights !== undefined ? { weights } : {}), file: options.file, ...(options.threads ? { threads: options.threads } : {}) };
+    if (boot) engine = (replicates = await mod.duckdbPoissonBootstrap({ ...duck, ...boot })).full;
+    else engine = await mod.duckdbMoments(duck);
   } else {
     if (!options.table) throw new CsiError('INVALID_OPTION', '--engine clickhouse needs --table.');
     const mod = await loadAdapter('clickhouse', () => import('../engines/clickhouse/index.js'));
-    engine = await mod.clickhouseMoments({
+    const where = {
       ...common,
       table: options.table,
       ...(options.url ? { url: options.url } : {}),
       ...(options.database ? { database: options.database } : {}),
-    });
+    };
+    if (boot) engine = (replicates = await mod.clickhousePoissonBootstrap({ ...where, ...boot })).full;
+    else engine = await mod.clickhouseMoments(where);
   }
   const result = estimateFromMoments(engine.moments, options.model, {
     scheme: options.scheme,
@@ -112,7 +128,7 @@ export async function estimateWithEngine(options: EstimateWithEngineOptions): Pr
     ...(options.codebook ? { scales: itemScales(options.codebook) } : {}),
   });
   result.warnings.push(...engine.warnings);
-  return { result, engine };
+  return { result, engine, ...(replicates ? { replicates } : {}) };
 }
 
 async function loadAdapter<T>(name: string, load: () => Promise<T>): Promise<T> {
@@ -131,7 +147,7 @@ async function loadAdapter<T>(name: string, load: () => Promise<T>): Promise<T> 
  * @example
  * await runEngineEstimate({ engine: 'duckdb', model: 'ecsi.txt' }, ['big.parquet'], io) // 0
  */
-export async function runEngineEstimate(values: EngineEstimateArgs & StudyFlagValues, positionals: string[], io: CliIO): Promise<number> {
+export async function runEngineEstimate(values: EngineEstimateArgs & StudyFlagValues & BootstrapFlagValues, positionals: string[], io: CliIO): Promise<number> {
   const engine = values.engine;
   if (engine !== 'duckdb' && engine !== 'clickhouse') throw new CsiError('INVALID_OPTION', `--engine must be duckdb or clickhouse (got ${engine}).`);
   if (engine === 'duckdb' && positionals.length !== 1) throw new CsiError('INVALID_OPTION', 'csi estimate --engine duckdb needs exactly one data file (CSV or Parquet).');
@@ -152,7 +168,8 @@ export async function runEngineEstimate(values: EngineEstimateArgs & StudyFlagVa
   // --scale without a codebook: a codebook of just those scales, so the engine's SQL counts out-of-scale values
   // (OUT_OF_SCALE) as it does for a codebook's; moments alone cannot show a value outside the scale.
   const codebook = spec.codebook ?? (spec.scale ? { items: modelItems(model).map((id) => ({ id, scale: { min: spec.scale![0], max: spec.scale![1] } })) } : undefined);
-  const { result, engine: moments } = await estimateWithEngine({
+  const boot = engineBootPlan(values, codebook);
+  const { result, engine: moments, replicates } = await estimateWithEngine({
     engine,
     model,
     missing,
@@ -166,9 +183,12 @@ export async function runEngineEstimate(values: EngineEstimateArgs & StudyFlagVa
     ...(values.weights !== undefined ? { weights: values.weights } : {}),
     ...(maxIterations !== undefined ? { maxIterations } : {}),
     ...(est.fSquared ? { fSquared: true } : {}),
+    ...(boot ? { boot } : {}),
   });
   const study = studyFromResult(result, moments.moments, model, spec);
+  const bootOptions = { scheme, missing, ...(maxIterations !== undefined ? { maxIterations } : {}) };
+  const bootText = boot && replicates ? addEngineBootstrap(study, moments.moments, replicates.replicates, model, boot, bootOptions) : '';
   const studyText = formatStudy(study);
-  io.stdout(values.json ? `${JSON.stringify(study, null, 2)}\n` : `${formatPlsResult(result)}\n${studyText ? `\n${studyText}\n` : ''}`);
+  io.stdout(values.json ? `${JSON.stringify(study, null, 2)}\n` : `${formatPlsResult(result)}\n${studyText ? `\n${studyText}\n` : ''}${bootText ? `\n${bootText}\n` : ''}`);
   return 0;
 }

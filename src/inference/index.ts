@@ -1,6 +1,7 @@
 /** Inference: the bootstrap (reproducible, on moments), its intervals and the distributions they need. */
 export type * from './types.js';
 export { bootstrap } from './bootstrap.js';
+export { bootstrapFromReplicates, type ReplicateBootstrapOptions } from './replicate-bootstrap.js';
 export { estimate } from './estimate.js';
 export { bootstrapStatistic, type BootstrapStatisticOptions } from './bootstrap-statistic.js';
 export { createResampleRng, resampleCounts, resampleKey, mix32, xoshiro128ss, uniformInt, type Uint32Source } from './rng.js';
