@@ -66,6 +66,9 @@ export interface ReplicateMomentsResult {
  */
 export async function computeReplicateMoments(run: RunSql, source: SqlSource, dialect: SqlDialect, options: ReplicateMomentsOptions): Promise<ReplicateMomentsResult> {
   if (options.groupBy && options.groupBy.length > 0) throw new CsiError('INVALID_OPTION', 'The in-engine Poisson bootstrap does not take groupBy; bootstrap each segment separately.');
+  if (!Number.isInteger(options.replicates) || options.replicates < 1 || options.replicates > 100_000) {
+    throw new CsiError('INVALID_OPTION', 'replicates must be an integer from 1 to 100000.');
+  }
   const rowKey = options.rowKey ?? options.codebook?.id;
   if (!rowKey) throw new CsiError('INVALID_OPTION', 'The Poisson bootstrap needs a row key (rowKey, or the codebook id column).');
   const full = await computeMoments(run, source, dialect, options);
@@ -83,7 +86,6 @@ export async function computeReplicateMoments(run: RunSql, source: SqlSource, di
       ...(options.weights !== undefined ? { weights: options.weights } : {}),
       ...(options.codebook ? { codebook: options.codebook } : {}),
     });
-  if (!Number.isInteger(options.replicates) || options.replicates < 1) sqlFor(0, options.replicates); // throws INVALID_OPTION
   const width = sqlFor(0, 1).columns.length;
   const replicates: Moments[] = new Array(options.replicates);
   const queries = [...full.queries];

@@ -58,3 +58,15 @@ describe('replicateChunks / firstReplicate', () => {
     expect(() => poissonBootstrapSql({ items: ['a'], source: 't', form: 'complete', dialect: 'duckdb', rowKey: 'id', replicates: 4, firstReplicate: -1 })).toThrow();
   });
 });
+
+describe('computeReplicateMoments', () => {
+  it('refuses a replicate count outside 1 … 100,000 before any query', async () => {
+    const { computeReplicateMoments } = await import('../../src/engines/index.js');
+    let queries = 0;
+    const run = async (): Promise<never[]> => (queries++, []);
+    for (const replicates of [0, 1.5, 100_001]) {
+      await expect(computeReplicateMoments(run, 't', 'duckdb', { items: ['a'], rowKey: 'id', replicates })).rejects.toMatchObject({ code: 'INVALID_OPTION' });
+    }
+    expect(queries).toBe(0);
+  });
+});
