@@ -79,7 +79,7 @@ describe('csi estimate --engine duckdb', () => {
     // Text output carries the table.
     const text = await run([join(dir, 's.parquet'), '--model', join(dir, 'model.txt'), '--codebook', join(dir, 'codebook.json'), '--boot', '20', '--seed', '3', '--engine', 'duckdb']);
     expect(text.out).toContain('Bootstrap (20 resamples, seed 3, percentile 95% CI)');
-  });
+  }, 240_000); // four engine runs and an in-memory bootstrap: ~9 s quiet, over 60 s on the loaded shared machine
 
   it('refuses --ci bca, --resamples and a bootstrap without a row key, saying why', async () => {
     const base = [join(dir, 's.csv'), '--model', join(dir, 'model.txt'), '--engine', 'duckdb'];
