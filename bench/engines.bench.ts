@@ -8,6 +8,8 @@
  * @clickhouse/client stay external, as for users). ClickHouse: the 2-shard loopback cluster of the tests
  * (test/engines/clickhouse-cluster.ts), 500,000 rows per shard, queried through the Distributed table.
  * Targets (2-core machine): CSV ≤ 1.5 s and ≤ 300 MB; Parquet ≤ 1 s; 10M Parquet ≤ 6 s; ClickHouse ≤ 2.5 s.
+ * Bootstrap in the engine (issue 19): `--boot 1000 --seed 1 --row-key id` on the 1M Parquet file, one run (it scans
+ * R × 0.63 n rows: ~6e8 row-replicates × 351 aggregates); `CSI_BENCH_ENGINE_BOOT=N` changes R, 0 skips the row.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -43,7 +45,7 @@ const MODEL = [
 ].join('\n');
 
 /** DuckDB SQL generating `rows` survey rows (Box–Muller normals; latent chain as the model). */
-function generatorSql(rows: number): string {
+export function generatorSql(rows: number): string {
   const nrm = (k: number): string => `(sqrt(-2 * ln(greatest(random(), 1e-12))) * cos(2 * pi() * random()) + 0 * ${k})`;
   const item = (latent: string, k: number): string => `CAST(least(10, greatest(1, round(6.5 + 1.5 * ${latent} + 0.9 * ${nrm(k)}))) AS TINYINT)`;
   const latents = { Image: 'img', Expectation: 'exq', Quality: 'qua', Value: 'val', Satisfaction: 'sat', Complaints: 'cmp', Loyalty: 'loy' } as Record<string, string>;
@@ -133,6 +135,14 @@ export default async function enginesBench(): Promise<BenchRow[]> {
     const m = median(runs.map((r) => r.rssMB));
     rows.push({ bench: 'engines', case: `${c.name}: wall, whole process`, value: round(w, 2), unit: 's', target: `≤ ${c.target}`, ok: w <= c.target });
     rows.push({ bench: 'engines', case: `${c.name}: peak RSS`, value: Math.round(m), unit: 'MB', ...(c.rssTarget ? { target: `≤ ${c.rssTarget}`, ok: m <= c.rssTarget } : {}) });
+  }
+  // Poisson bootstrap where the data live: R replicates of the 1M × 24 Parquet rows in DuckDB (one GROUP BY
+  // replicate statement), then the summaries in JS. One run: minutes of work (see docs/engines.md).
+  const bootR = Number(process.env.CSI_BENCH_ENGINE_BOOT ?? 1000);
+  if (bootR > 0) {
+    const run = timedCli(cli, ['estimate', data.parquet, '--engine', 'duckdb', '--weights', 'w', '--row-key', 'id', '--boot', String(bootR), '--seed', '1', '--model', model, '--json']);
+    rows.push({ bench: 'engines', case: `parquet 1e6×24, duckdb, weighted, --boot ${bootR} (Poisson replicates in DuckDB): wall, whole process, 1 run`, value: round(run.wall, 1), unit: 's' });
+    rows.push({ bench: 'engines', case: `parquet 1e6×24, duckdb, --boot ${bootR}: peak RSS`, value: Math.round(run.rssMB), unit: 'MB' });
   }
   // In-process moments only (no Node start-up, no estimation): separates engine time from process overhead.
   const { duckdbMoments } = await import('../src/engines/duckdb/index.js');

@@ -229,13 +229,9 @@ export async function addBootstrap(
   io: CliIO,
   tty: boolean = io.stderrIsTTY ?? process.stderr.isTTY === true,
 ): Promise<string> {
-  if (flags.boot === undefined && flags.resamples === undefined) {
-    if ((flags.seed !== undefined && flags.permutations === undefined) || flags.ci !== undefined) throw new CsiError('INVALID_OPTION', '--seed and --ci need --boot N or --resamples FILE (or --seed with --permutations).');
-    return '';
-  }
-  const resamples = flags.boot !== undefined ? numberFlag('boot', flags.boot, { integer: true, min: 2 }) : undefined;
-  const seed = flags.seed !== undefined ? numberFlag('seed', flags.seed, { integer: true, min: 0, max: SEED_MAX }) : undefined;
-  const ci: IntervalMethod = choiceFlag('ci', flags.ci ?? 'percentile', ['percentile', 'bc', 'bca'] as const);
+  const parsed = parseBootstrapFlags(flags);
+  if (!parsed) return '';
+  const { resamples, seed, ci } = parsed;
   let indices: Int32Array[] | undefined;
   if (flags.resamples !== undefined) {
     indices = parseResamples(await readTextFile(flags.resamples, 'resample file'), survey.n);
@@ -255,6 +251,50 @@ export async function addBootstrap(
   } finally {
     bar.clear();
   }
+  return attachBootstrap(json, boot);
+}
+
+/** The checked values of the bootstrap flags. */
+export interface ParsedBootstrapFlags {
+  /** --boot N (undefined with --resamples). */
+  resamples?: number;
+  seed?: number;
+  ci: IntervalMethod;
+  /** --resamples FILE. */
+  resamplesFile?: string;
+}
+
+/**
+ * Checks the bootstrap flags: null when neither --boot nor --resamples is given (then --seed and --ci are refused),
+ * else the numbers. INVALID_OPTION for a bad --boot, --seed or --ci.
+ *
+ * @example
+ * parseBootstrapFlags({ boot: '1000', seed: '7' }) // { resamples: 1000, seed: 7, ci: 'percentile' }
+ */
+export function parseBootstrapFlags(flags: BootstrapFlagValues): ParsedBootstrapFlags | null {
+  if (flags.boot === undefined && flags.resamples === undefined) {
+    if ((flags.seed !== undefined && flags.permutations === undefined) || flags.ci !== undefined) throw new CsiError('INVALID_OPTION', '--seed and --ci need --boot N or --resamples FILE (or --seed with --permutations).');
+    return null;
+  }
+  const resamples = flags.boot !== undefined ? numberFlag('boot', flags.boot, { integer: true, min: 2 }) : undefined;
+  const seed = flags.seed !== undefined ? numberFlag('seed', flags.seed, { integer: true, min: 0, max: SEED_MAX }) : undefined;
+  const ci: IntervalMethod = choiceFlag('ci', flags.ci ?? 'percentile', ['percentile', 'bc', 'bca'] as const);
+  return {
+    ci,
+    ...(resamples !== undefined ? { resamples } : {}),
+    ...(seed !== undefined ? { seed } : {}),
+    ...(flags.resamples !== undefined ? { resamplesFile: flags.resamples } : {}),
+  };
+}
+
+/**
+ * Adds a bootstrap result to the JSON document as its `bootstrap` key ({@link bootstrapToJson}) and returns the
+ * text table of the paths (for output without --json). Shared by the in-memory and the engine paths.
+ *
+ * @example
+ * const text = attachBootstrap(study, boot); // study.bootstrap = { nboot, requested, seed, ci, level, paths, … }
+ */
+export function attachBootstrap(json: object, boot: BootstrapResult): string {
   (json as { bootstrap?: BootstrapJson }).bootstrap = bootstrapToJson(boot);
   return pathsText(boot);
 }

@@ -1,5 +1,5 @@
 import { itemScales, type Codebook } from '../data/index.js';
-import type { EngineMissing, EngineMomentsResult } from '../engines/index.js';
+import type { EngineMissing, EngineMomentsResult, ReplicateMomentsResult } from '../engines/index.js';
 import { CsiError } from '../errors.js';
 import type { ModelSpec } from '../model/index.js';
 import { estimateFromMoments } from '../pls/index.js';
@@ -8,6 +8,8 @@ import { formatPlsResult, formatStudy, studyEstimateOptions, studyFromResult, st
 import { studySpecFromFlags, type StudyFlagValues } from './study-flags.js';
 import { numberFlag } from './flags.js';
 import { choiceFlag } from './flags.js';
+import type { BootstrapFlagValues } from './bootstrap-flags.js';
+import { addEngineBootstrap, engineBootPlan, type EngineBootPlan } from './engine-bootstrap.js';
 import type { CliIO } from './types.js';
 
 /**
@@ -23,13 +25,16 @@ export const ENGINE_ARG_OPTIONS = {
   table: { type: 'string' },
   database: { type: 'string' },
   threads: { type: 'string' },
+  'row-key': { type: 'string' },
 } as const;
 
 /** Usage lines for the engine options. */
 export const ENGINE_USAGE = `Engines (data too big for memory; moments computed where the data live, never loaded into JS):
   csi estimate big.csv|big.parquet --engine duckdb --model MODEL.txt [--threads N]
   csi estimate --engine clickhouse --url http://127.0.0.1:8123 --table surveys [--database DB] --model MODEL.txt
-  ClickHouse credentials come from CSI_CLICKHOUSE_USER / CSI_CLICKHOUSE_PASSWORD (never printed).`;
+  ClickHouse credentials come from CSI_CLICKHOUSE_USER / CSI_CLICKHOUSE_PASSWORD (never printed).
+  --boot N [--seed S] [--ci percentile|bc] [--row-key COLUMN]: Poisson-bootstrap replicates computed by the engine
+  (counts hashed from the row key, default the codebook's id; same summaries as in memory; no BCa, no --resamples).`;
 
 /** Parsed values `csi estimate` hands over (the strings of `parseArgs`). */
 export interface EngineEstimateArgs {
@@ -38,6 +43,7 @@ export interface EngineEstimateArgs {
   table?: string;
   database?: string;
   threads?: string;
+  'row-key'?: string;
   model?: string;
   codebook?: string;
   missing?: string;
@@ -74,6 +80,8 @@ export interface EstimateWithEngineOptions {
   fSquared?: boolean;
   /** Segment and wave columns: one GROUP BY query gives the moments of every cell (issue 14). */
   groupBy?: string[];
+  /** Also draw Poisson-bootstrap replicates in the engine (the full moments then come from the same run). */
+  boot?: EngineBootPlan;
 }
 
 /**
@@ -82,7 +90,9 @@ export interface EstimateWithEngineOptions {
  * @example
  * const { result } = await estimateWithEngine({ engine: 'duckdb', file: 'big.parquet', model, missing: 'mean' });
  */
-export async function estimateWithEngine(options: EstimateWithEngineOptions): Promise<{ result: PlsResult; engine: EngineMomentsResult }> {
+export async function estimateWithEngine(
+  options: EstimateWithEngineOptions,
+): Promise<{ result: PlsResult; engine: EngineMomentsResult; replicates?: ReplicateMomentsResult }> {
   try {
     return await estimateWithEngineUnchecked(options);
   } catch (e) {
@@ -108,7 +118,9 @@ export function missingPeer(e: unknown, engine: 'duckdb' | 'clickhouse'): CsiErr
   return new CsiError('ENGINE', `--engine ${engine} needs the optional package ${pkg}, which is not installed: npm install ${pkg}`);
 }
 
-async function estimateWithEngineUnchecked(options: EstimateWithEngineOptions): Promise<{ result: PlsResult; engine: EngineMomentsResult }> {
+async function estimateWithEngineUnchecked(
+  options: EstimateWithEngineOptions,
+): Promise<{ result: PlsResult; engine: EngineMomentsResult; replicates?: ReplicateMomentsResult }> {
   const items = modelItems(options.model);
   const common = {
     items,
@@ -117,23 +129,29 @@ async function estimateWithEngineUnchecked(options: EstimateWithEngineOptions): 
     ...(options.codebook ? { codebook: options.codebook } : {}),
     ...(options.groupBy && options.groupBy.length > 0 ? { groupBy: options.groupBy } : {}),
   };
+  const boot = options.boot ? { replicates: options.boot.replicates, seed: options.boot.seed, rowKey: options.boot.rowKey } : undefined;
   let engine: EngineMomentsResult;
+  let replicates: ReplicateMomentsResult | undefined;
   if (options.engine === 'duckdb') {
     if (!options.file) throw new CsiError('INVALID_OPTION', '--engine duckdb needs a CSV or Parquet file.');
     const mod = await loadAdapter('duckdb', () => import('../engines/duckdb/index.js'));
     // Without a codebook or --weights, the in-memory loader takes a column named weight/weights/wt/wgt as the
     // sampling weight (src/data/surveyBuilder.ts WEIGHT_NAME); do the same so both paths give the same estimates.
     const weights = options.weights ?? options.codebook?.weight ?? (await mod.duckdbFileColumns(options.file)).find((c) => /^(weight|weights|wt|wgt)$/i.test(c));
-    engine = await mod.duckdbMoments({ ...common, ...(weights !== undefined ? { weights } : {}), file: options.file, ...(options.threads ? { threads: options.threads } : {}) });
+    const duck = { ...common, ...(weights !== undefined ? { weights } : {}), file: options.file, ...(options.threads ? { threads: options.threads } : {}) };
+    if (boot) engine = (replicates = await mod.duckdbPoissonBootstrap({ ...duck, ...boot })).full;
+    else engine = await mod.duckdbMoments(duck);
   } else {
     if (!options.table) throw new CsiError('INVALID_OPTION', '--engine clickhouse needs --table.');
     const mod = await loadAdapter('clickhouse', () => import('../engines/clickhouse/index.js'));
-    engine = await mod.clickhouseMoments({
+    const where = {
       ...common,
       table: options.table,
       ...(options.url ? { url: options.url } : {}),
       ...(options.database ? { database: options.database } : {}),
-    });
+    };
+    if (boot) engine = (replicates = await mod.clickhousePoissonBootstrap({ ...where, ...boot })).full;
+    else engine = await mod.clickhouseMoments(where);
   }
   const result = estimateFromMoments(engine.moments, options.model, {
     scheme: options.scheme,
@@ -143,7 +161,7 @@ async function estimateWithEngineUnchecked(options: EstimateWithEngineOptions): 
     ...(options.codebook ? { scales: itemScales(options.codebook) } : {}),
   });
   result.warnings.push(...engine.warnings);
-  return { result, engine };
+  return { result, engine, ...(replicates ? { replicates } : {}) };
 }
 
 async function loadAdapter<T>(name: 'duckdb' | 'clickhouse', load: () => Promise<T>): Promise<T> {
@@ -163,7 +181,7 @@ async function loadAdapter<T>(name: 'duckdb' | 'clickhouse', load: () => Promise
  * await runEngineEstimate({ engine: 'duckdb', model: 'ecsi.txt' }, ['big.parquet'], io) // 0
  * (`presetModel`: the model of --preset/--map, used instead of reading --model.)
  */
-export async function runEngineEstimate(values: EngineEstimateArgs & StudyFlagValues, positionals: string[], io: CliIO): Promise<number> {
+export async function runEngineEstimate(values: EngineEstimateArgs & StudyFlagValues & BootstrapFlagValues, positionals: string[], io: CliIO): Promise<number> {
   const engine = values.engine;
   choiceFlag('engine', engine ?? '', ['duckdb', 'clickhouse'] as const);
   if (engine !== 'duckdb' && engine !== 'clickhouse') return 2; // (choiceFlag has thrown)
@@ -183,7 +201,8 @@ export async function runEngineEstimate(values: EngineEstimateArgs & StudyFlagVa
   const codebook = spec.codebook ?? (spec.scale ? { items: modelItems(model).map((id) => ({ id, scale: { min: spec.scale![0], max: spec.scale![1] } })) } : undefined);
   if (spec.segmentEstimate) throw new CsiError('INVALID_OPTION', '--segment-estimate needs the rows in memory: not available with --engine.');
   const groupBy = [...new Set([...(spec.segments ?? []), ...(spec.waves ? [spec.waves.column] : [])])];
-  const { result, engine: moments } = await estimateWithEngine({
+  const boot = engineBootPlan(values, codebook);
+  const { result, engine: moments, replicates } = await estimateWithEngine({
     engine,
     model,
     missing,
@@ -198,9 +217,12 @@ export async function runEngineEstimate(values: EngineEstimateArgs & StudyFlagVa
     ...(maxIterations !== undefined ? { maxIterations } : {}),
     ...(est.fSquared ? { fSquared: true } : {}),
     ...(groupBy.length > 0 ? { groupBy } : {}),
+    ...(boot ? { boot } : {}),
   });
   const study = studyFromResult(result, moments.moments, model, spec, undefined, moments.grouped ?? undefined);
+  const bootOptions = { scheme, missing, ...(maxIterations !== undefined ? { maxIterations } : {}) };
+  const bootText = boot && replicates ? addEngineBootstrap(study, moments.moments, replicates.replicates, model, boot, bootOptions) : '';
   const studyText = formatStudy(study);
-  io.stdout(values.json ? `${JSON.stringify(study, null, 2)}\n` : `${formatPlsResult(result)}\n${studyText ? `\n${studyText}\n` : ''}`);
+  io.stdout(values.json ? `${JSON.stringify(study, null, 2)}\n` : `${formatPlsResult(result)}\n${studyText ? `\n${studyText}\n` : ''}${bootText ? `\n${bootText}\n` : ''}`);
   return 0;
 }

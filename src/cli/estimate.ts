@@ -71,10 +71,9 @@ export const estimateCommand: CliCommand = {
     }
     // --engine: the data stay in DuckDB/ClickHouse; no Survey is built in JS (./engine-source.ts).
     if (values.engine !== undefined) {
-      if (values.boot !== undefined || values.resamples !== undefined) throw new CsiError('INVALID_OPTION', '--boot and --resamples need the rows in memory: not available with --engine.');
       return runEngineEstimate(values, positionals, io);
     }
-    for (const flag of ['url', 'table', 'database', 'threads'] as const) {
+    for (const flag of ['url', 'table', 'database', 'threads', 'row-key'] as const) {
       if (values[flag] !== undefined) throw new CsiError('INVALID_OPTION', `--${flag} is an option of --engine (see csi estimate --help).`);
     }
     if (positionals.length !== 1) throw new CsiError('INVALID_OPTION', 'csi estimate needs exactly one data file (see csi estimate --help).');

@@ -4,7 +4,7 @@ import { computeMoments, type EngineMomentsOptions, type EngineMomentsResult, ty
 import { emptyMoments } from '../stats/index.js';
 import { exactNumber, parseMomentsRow } from './parseMomentsRow.js';
 import type { SqlDialect } from './sql/dialect.js';
-import type { SqlSource } from './sql/momentsSql.js';
+import type { MomentsQuerySpec, SqlSource } from './sql/momentsSql.js';
 import { poissonBootstrapSql } from './sql/poissonBootstrapSql.js';
 
 /** Options of {@link computeReplicateMoments}. */
@@ -15,6 +15,35 @@ export interface ReplicateMomentsOptions extends EngineMomentsOptions {
   seed?: number;
   /** Row key column hashed for the counts. Default: the codebook's `id`. */
   rowKey?: string;
+  /**
+   * Largest result of one statement, in values (replicates × aggregates per replicate). Default
+   * {@link REPLICATE_VALUES_PER_QUERY}; more replicates are split into chunks of statements (see {@link replicateChunks}).
+   */
+  maxValuesPerQuery?: number;
+}
+
+/**
+ * Default cap on one replicate statement's result: 2,000,000 values (replicates × aggregates per replicate) — about
+ * 40 MB as JSON over ClickHouse's HTTP and a similar JS heap for DuckDB's row objects. It holds 1,000 replicates of
+ * the 24-item pairwise form (1,755 aggregates) or 5,000 of the complete form (351); beyond it the replicates are
+ * computed by several statements, each one GROUP BY replicate scan (the total work is the same; each chunk rescans
+ * the data).
+ */
+export const REPLICATE_VALUES_PER_QUERY = 2_000_000;
+
+/**
+ * Splits R replicates into chunks of at most ⌊maxValues / valuesPerReplicate⌋ (at least 1) replicates each.
+ *
+ * @example
+ * replicateChunks(5000, 1755) // [{ first: 0, count: 1139 }, { first: 1139, count: 1139 }, … 5 chunks]
+ * replicateChunks(1000, 351)  // [{ first: 0, count: 1000 }]
+ */
+export function replicateChunks(replicates: number, valuesPerReplicate: number, maxValues: number = REPLICATE_VALUES_PER_QUERY): { first: number; count: number }[] {
+  if (!(maxValues >= 1)) throw new CsiError('INVALID_OPTION', 'maxValuesPerQuery must be ≥ 1.');
+  const size = Math.max(1, Math.floor(maxValues / Math.max(1, valuesPerReplicate)));
+  const chunks: { first: number; count: number }[] = [];
+  for (let first = 0; first < replicates; first += size) chunks.push({ first, count: Math.min(size, replicates - first) });
+  return chunks;
 }
 
 /** Result: the full-sample moments and one Moments per replicate (index r = 0 … R − 1). */
@@ -29,7 +58,7 @@ export interface ReplicateMomentsResult {
 /**
  * Full-sample moments (with the checks and the form choice of {@link computeMoments}) and then, in ONE more
  * statement, the moments of R Poisson-bootstrap replicates computed inside the engine (`poissonBootstrapSql`), in the
- * same form. Feed each replicate to `estimateFromMoments` to get bootstrap distributions; n of a replicate is Σ K
+ * same form (several statements when R × aggregates exceeds `maxValuesPerQuery`: {@link replicateChunks}). Feed each replicate to `estimateFromMoments` to get bootstrap distributions; n of a replicate is Σ K
  * (the counts), and `weighted` stays as the data's. Segments (`groupBy`) are not supported here (INVALID_OPTION).
  *
  * @example
@@ -37,34 +66,48 @@ export interface ReplicateMomentsResult {
  */
 export async function computeReplicateMoments(run: RunSql, source: SqlSource, dialect: SqlDialect, options: ReplicateMomentsOptions): Promise<ReplicateMomentsResult> {
   if (options.groupBy && options.groupBy.length > 0) throw new CsiError('INVALID_OPTION', 'The in-engine Poisson bootstrap does not take groupBy; bootstrap each segment separately.');
+  if (!Number.isInteger(options.replicates) || options.replicates < 1 || options.replicates > 100_000) {
+    throw new CsiError('INVALID_OPTION', 'replicates must be an integer from 1 to 100000.');
+  }
   const rowKey = options.rowKey ?? options.codebook?.id;
   if (!rowKey) throw new CsiError('INVALID_OPTION', 'The Poisson bootstrap needs a row key (rowKey, or the codebook id column).');
   const full = await computeMoments(run, source, dialect, options);
-  const q = poissonBootstrapSql({
-    items: options.items,
-    source,
-    dialect,
-    form: full.form,
-    rowKey,
-    replicates: options.replicates,
-    seed: resolveSeed(options.seed),
-    ...(options.weights !== undefined ? { weights: options.weights } : {}),
-    ...(options.codebook ? { codebook: options.codebook } : {}),
-  });
-  let rows;
-  try {
-    rows = await run(q.sql);
-  } catch (e) {
-    if (isCsiError(e)) throw e;
-    throw new CsiError('ENGINE', `The engine failed on the bootstrap query: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
-  }
-  const repCol = q.columns.find((c) => c.kind === 'group' && c.k === -1)!.alias;
+  const seed = resolveSeed(options.seed);
+  const sqlFor = (firstReplicate: number, count: number): ReturnType<typeof poissonBootstrapSql> =>
+    poissonBootstrapSql({
+      items: options.items,
+      source,
+      dialect,
+      form: full.form,
+      rowKey,
+      replicates: count,
+      firstReplicate,
+      seed,
+      ...(options.weights !== undefined ? { weights: options.weights } : {}),
+      ...(options.codebook ? { codebook: options.codebook } : {}),
+    });
+  const width = sqlFor(0, 1).columns.length;
   const replicates: Moments[] = new Array(options.replicates);
-  for (const row of rows) {
-    const r = exactNumber(row[repCol], repCol);
-    if (r === null || !Number.isInteger(r) || r < 0 || r >= options.replicates) throw new CsiError('ENGINE', `Unexpected replicate index ${String(row[repCol])}.`);
-    replicates[r] = parseMomentsRow(row, q.spec);
+  const queries = [...full.queries];
+  let spec: MomentsQuerySpec | undefined;
+  for (const chunk of replicateChunks(options.replicates, width, options.maxValuesPerQuery)) {
+    const q = sqlFor(chunk.first, chunk.count);
+    spec = q.spec;
+    queries.push(q.sql);
+    let rows;
+    try {
+      rows = await run(q.sql);
+    } catch (e) {
+      if (isCsiError(e)) throw e;
+      throw new CsiError('ENGINE', `The engine failed on the bootstrap query: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
+    }
+    const repCol = q.columns.find((c) => c.kind === 'group' && c.k === -1)!.alias;
+    for (const row of rows) {
+      const r = exactNumber(row[repCol], repCol);
+      if (r === null || !Number.isInteger(r) || r < chunk.first || r >= chunk.first + chunk.count) throw new CsiError('ENGINE', `Unexpected replicate index ${String(row[repCol])}.`);
+      replicates[r] = parseMomentsRow(row, q.spec);
+    }
   }
-  for (let r = 0; r < options.replicates; r++) replicates[r] ??= emptyMoments(q.spec.items, q.spec.weighted);
-  return { full, replicates, seed: q.seed, queries: [...full.queries, q.sql] };
+  for (let r = 0; r < options.replicates; r++) replicates[r] ??= emptyMoments(spec!.items, spec!.weighted);
+  return { full, replicates, seed, queries };
 }

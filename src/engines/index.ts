@@ -21,4 +21,5 @@ export { groupedMomentsFromRows, keyValue } from './groupedMoments.js';
 export { marginOf, totalOf, emptyMoments, type GroupedMoments, type GroupKey } from '../stats/index.js';
 export { computeMoments, type EngineMomentsOptions, type EngineMomentsResult, type EngineMissing, type RunSql } from './computeMoments.js';
 export { poissonBootstrapSql, poissonCdf, poissonCountSql, type PoissonBootstrapSqlOptions, type PoissonBootstrapQuery } from './sql/poissonBootstrapSql.js';
-export { computeReplicateMoments, type ReplicateMomentsOptions, type ReplicateMomentsResult } from './computeReplicates.js';
+export { computeReplicateMoments, replicateChunks, REPLICATE_VALUES_PER_QUERY, type ReplicateMomentsOptions, type ReplicateMomentsResult } from './computeReplicates.js';
+export { poissonHash, poissonCount, poissonCounts } from './sql/poissonCounts.js';

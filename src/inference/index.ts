@@ -2,6 +2,7 @@
 export type * from './types.js';
 export { bootstrap } from './bootstrap.js';
 export { estimate, estimateSurvey, type SurveyEstimate } from './estimate.js';
+export { bootstrapFromReplicates, type ReplicateBootstrapOptions } from './replicate-bootstrap.js';
 export { bootstrapStatistic, type BootstrapStatisticOptions } from './bootstrap-statistic.js';
 export { createResampleRng, resampleCounts, resampleKey, mix32, xoshiro128ss, uniformInt, type Uint32Source } from './rng.js';
 export { parseResamples, countsFromIndices, type ResampleIndices } from './resamples.js';

@@ -20,7 +20,7 @@ export interface PlsJob {
 }
 
 /** Warning codes of a resample's fit that make it unusable (as seminr drops a resample on any R warning). */
-const FATAL_WARNINGS = new Set(['NOT_CONVERGED', 'INADMISSIBLE', 'SINGULAR', 'ZERO_VARIANCE']);
+export const FATAL_WARNINGS: ReadonlySet<string> = new Set(['NOT_CONVERGED', 'INADMISSIBLE', 'SINGULAR', 'ZERO_VARIANCE']);
 
 /** Items of the model's first-order constructs, in model order, each once. */
 function modelItems(model: ModelSpec): string[] {

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clickhouseMoments, clickhousePoissonBootstrap } from '../../src/engines/clickhouse/index.js';
 import { duckdbMoments } from '../../src/engines/duckdb/index.js';
-import { marginOf, poissonCountSql } from '../../src/engines/index.js';
+import { marginOf, poissonCountSql, poissonCounts, poissonBootstrapSql } from '../../src/engines/index.js';
 import { readSurvey } from '../../src/data/index.js';
 import { momentsFromSurvey } from '../../src/stats/index.js';
 import { parseModel } from '../../src/model/index.js';
@@ -20,7 +20,8 @@ import { estimateFromMoments } from '../../src/pls/index.js';
 import { estimateCommand } from '../../src/cli/estimate.js';
 import { analyze } from '../../src/study/index.js';
 import { clickhouseSkipReason, startClickHouseCluster, type ClickHouseCluster } from './clickhouse-cluster.js';
-import { CODEBOOK, ITEMS, MODEL_TEXT, expectMomentsClose, expectNumbersClose, generateSurvey, referenceMoments, type GeneratedSurvey } from './fixtures.js';
+import { CODEBOOK, ITEMS, MODEL_TEXT, expectMomentsClose, expectNumbersClose, generateSurvey, maxMomentsDiff, referenceMoments, type GeneratedSurvey } from './fixtures.js';
+import { bootstrapFromReplicates } from '../../src/inference/index.js';
 
 const title = clickhouseSkipReason ? `ClickHouse 2-shard cluster — SKIPPED: ${clickhouseSkipReason}` : 'ClickHouse 2-shard cluster (Distributed table)';
 
@@ -147,6 +148,39 @@ describe.skipIf(clickhouseSkipReason !== null)(title, () => {
     const mean = sizes.reduce((a, b) => a + b, 0) / R;
     expect(Math.abs(mean - 10_000)).toBeLessThan((4 * 100) / Math.sqrt(R)); // sd of Σ K is √10000 = 100
   });
+
+  it('Poisson bootstrap on the Distributed table equals in-memory resampling with the counts drawn in JS (poissonCounts), 1e-10; chunked = one statement', async () => {
+    const R = 24;
+    const seed = 2_000_000_011;
+    const res = await clickhousePoissonBootstrap({ url: url(), table: 'survey', items: ITEMS, codebook: CODEBOOK, replicates: R, seed });
+    const survey = readSurvey(gen.csv, { codebook: CODEBOOK });
+    const ids = Array.from({ length: gen.values.length }, (_, i) => i + 1);
+    let worst = 0;
+    for (let r = 0; r < R; r++) {
+      const mem = momentsFromSurvey(survey, { items: ITEMS, counts: poissonCounts('clickhouse', ids, seed, r) });
+      expectMomentsClose(res.replicates[r], mem, 1e-10);
+      worst = Math.max(worst, maxMomentsDiff(res.replicates[r], mem));
+    }
+    console.log(`ClickHouse (2 shards) replicates vs in-memory moments under JS Poisson counts: max |diff| ${worst.toExponential(2)} (${R} replicates, n = ${ids.length})`);
+    // 3 statements of 10 + 10 + 4 replicates (the later ones through arrayMap(x -> x + first, range(R))).
+    const width = poissonBootstrapSql({ items: ITEMS, source: 't', form: 'pairwise', dialect: 'clickhouse', rowKey: 'id', replicates: 1, codebook: CODEBOOK, weights: 'w' }).columns.length;
+    const chunked = await clickhousePoissonBootstrap({ url: url(), table: 'survey', items: ITEMS, codebook: CODEBOOK, replicates: R, seed, maxValuesPerQuery: 10 * width });
+    expect(chunked.queries.length - res.queries.length).toBe(2);
+    for (let r = 0; r < R; r++) expectMomentsClose(chunked.replicates[r], res.replicates[r], 1e-12);
+  }, 240_000); // ~23 s quiet; over 60 s on the loaded shared machine
+
+  it('csi estimate --engine clickhouse --boot N --seed S: the summary of the cluster replicates', async () => {
+    writeFileSync(join(dir, 'model.txt'), MODEL_TEXT);
+    writeFileSync(join(dir, 'codebook.json'), JSON.stringify(CODEBOOK));
+    let out = '';
+    const args = ['--engine', 'clickhouse', '--url', url(), '--table', 'survey', '--model', join(dir, 'model.txt'), '--codebook', join(dir, 'codebook.json'), '--json', '--boot', '30', '--seed', '5'];
+    expect(await estimateCommand.run(args, { stdout: (t) => void (out += t), stderr: () => {} })).toBe(0);
+    const got = JSON.parse(out) as { bootstrap: { nboot: number; seed: number; paths: unknown[] } };
+    expect(got.bootstrap).toMatchObject({ nboot: 30, seed: 5, ci: 'percentile' });
+    const pb = await clickhousePoissonBootstrap({ url: url(), table: 'survey', items: ITEMS, codebook: CODEBOOK, replicates: 30, seed: 5 });
+    const want = bootstrapFromReplicates(pb.full.moments, pb.replicates, parseModel(MODEL_TEXT), { seed: 5, estimateOptions: { missing: 'mean', scheme: 'path' } });
+    expect(expectNumbersClose(got.bootstrap.paths, want.paths.map((e) => ({ from: e.from, to: e.to, estimate: e.estimate, mean: e.mean, se: e.se, lower: e.lower, upper: e.upper })), 1e-12)).toBe(4 * 5);
+    }, 240_000); // ~14 s quiet
 
   it('csi estimate --engine clickhouse --url … --table survey prints the in-memory estimates', async () => {
     writeFileSync(join(dir, 'model.txt'), MODEL_TEXT);

@@ -184,3 +184,14 @@ export function expectNumbersClose(got: unknown, want: unknown, tol = 1e-10, pat
   }
   return 0;
 }
+
+/** Largest |a − b| over every numeric field of two Moments of the same items (for reporting parity). */
+export function maxMomentsDiff(a: Moments, b: Moments): number {
+  let d = Math.max(Math.abs(a.n - b.n), Math.abs(a.sw - b.sw), Math.abs(a.sww - b.sww));
+  for (const key of ['nObs', 's', 'm', 'p', 'q', 'c'] as const) {
+    const x = a[key] as ArrayLike<number>;
+    const y = b[key] as ArrayLike<number>;
+    for (let i = 0; i < x.length; i++) d = Math.max(d, Math.abs(x[i] - y[i]));
+  }
+  return d;
+}

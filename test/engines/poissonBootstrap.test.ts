@@ -11,12 +11,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { duckdbFileSource, duckdbPoissonBootstrap, openDuckDB } from '../../src/engines/duckdb/index.js';
-import { poissonBootstrapSql, poissonCdf, poissonCountSql, quoteIdentifier } from '../../src/engines/index.js';
+import { poissonBootstrapSql, poissonCdf, poissonCountSql, poissonCounts, quoteIdentifier } from '../../src/engines/index.js';
 import { readSurvey } from '../../src/data/index.js';
 import { momentsFromSurvey } from '../../src/stats/index.js';
 import { parseModel } from '../../src/model/index.js';
 import { estimateFromMoments } from '../../src/pls/index.js';
-import { CODEBOOK, ITEMS, MODEL_TEXT, expectMomentsClose, generateSurvey, rng, type GeneratedSurvey } from './fixtures.js';
+import { CODEBOOK, ITEMS, MODEL_TEXT, expectMomentsClose, generateSurvey, maxMomentsDiff, rng, type GeneratedSurvey } from './fixtures.js';
 
 let dir = '';
 let gen: GeneratedSurvey;
@@ -91,6 +91,26 @@ describe('duckdbPoissonBootstrap', () => {
     expect(again.replicates[2].n).toBe(res.replicates[2].n);
     const other = await duckdbPoissonBootstrap({ file, items: ITEMS, codebook: CODEBOOK, replicates: 3, seed: 6, threads: 2 });
     expect(other.replicates.map((m) => m.n)).not.toEqual(res.replicates.slice(0, 3).map((m) => m.n));
+  });
+
+  it('equals in-memory Poisson resampling with the same counts drawn in JS (poissonCounts), within 1e-10; chunks = one statement', async () => {
+    const file = join(dir, 's.csv');
+    const R = 40;
+    const res = await duckdbPoissonBootstrap({ file, items: ITEMS, codebook: CODEBOOK, replicates: R, seed: 1234567, threads: 2 });
+    const survey = readSurvey(gen.csv, { codebook: CODEBOOK });
+    const ids = Array.from({ length: gen.values.length }, (_, i) => i + 1); // the id column: 1 … n in row order
+    let worst = 0;
+    for (let r = 0; r < R; r++) {
+      const mem = momentsFromSurvey(survey, { items: ITEMS, counts: poissonCounts('duckdb', ids, 1234567, r) });
+      expectMomentsClose(res.replicates[r], mem, 1e-10);
+      worst = Math.max(worst, maxMomentsDiff(res.replicates[r], mem));
+    }
+    console.log(`DuckDB replicates vs in-memory moments under JS Poisson counts: max |diff| ${worst.toExponential(2)} (${R} replicates, n = ${ids.length})`);
+    // The same replicates from 4 statements (cap: 12 replicates' worth of aggregates each: 12 + 12 + 12 + 4).
+    const width = poissonBootstrapSql({ items: ITEMS, source: 't', form: 'pairwise', dialect: 'duckdb', rowKey: 'id', replicates: 1, codebook: CODEBOOK, weights: 'w' }).columns.length;
+    const chunked = await duckdbPoissonBootstrap({ file, items: ITEMS, codebook: CODEBOOK, replicates: R, seed: 1234567, threads: 2, maxValuesPerQuery: 12 * width });
+    expect(chunked.queries.length - res.queries.length).toBe(3);
+    for (let r = 0; r < R; r++) expectMomentsClose(chunked.replicates[r], res.replicates[r], 1e-12);
   });
 
   it('needs a row key', async () => {

@@ -164,6 +164,18 @@ export async function clickhouseMoments(options: ClickHouseMomentsOptions): Prom
   }
 }
 
+/**
+ * Settings for the replicate statement: `ARRAY JOIN range(R)` turns every block of b rows into one block of b × R
+ * rows before aggregation, so `max_block_size` is lowered to ⌊65,536 / R⌋ (at least 16) to keep that block near the
+ * server's default 65,536 rows (at R = 1000 and the default block size it would be 65 M rows × the items).
+ *
+ * @example
+ * bootstrapQuerySettings(1000) // { max_block_size: '65' }
+ */
+export function bootstrapQuerySettings(replicates: number): Record<string, string> {
+  return { max_block_size: String(Math.max(16, Math.floor(65_536 / Math.max(1, replicates)))) };
+}
+
 /** Options of {@link clickhousePoissonBootstrap}. */
 export interface ClickHouseBootstrapOptions extends ClickHouseMomentsOptions {
   /** Number of replicates. */
@@ -172,6 +184,8 @@ export interface ClickHouseBootstrapOptions extends ClickHouseMomentsOptions {
   seed?: number;
   /** Row key column (hashed with cityHash64 for the Poisson counts). Default: the codebook's `id`. */
   rowKey?: string;
+  /** Cap on one statement's result (replicates × aggregates); beyond it, chunks of statements. Default `REPLICATE_VALUES_PER_QUERY`. */
+  maxValuesPerQuery?: number;
 }
 
 /**
@@ -189,7 +203,7 @@ export async function clickhousePoissonBootstrap(options: ClickHouseBootstrapOpt
   const { client, close } = openClickHouse(options);
   try {
     const source = options.database ? { table: options.table, schema: options.database } : { table: options.table };
-    return await computeReplicateMoments(clickhouseRunner(client, secrets), source, 'clickhouse', options);
+    return await computeReplicateMoments(clickhouseRunner(client, secrets, bootstrapQuerySettings(options.replicates)), source, 'clickhouse', options);
   } finally {
     await close();
   }

@@ -90,6 +90,8 @@ export interface DuckDBBootstrapOptions extends DuckDBMomentsOptions {
   seed?: number;
   /** Row key column (hashed for the Poisson counts). Default: the codebook's `id`. */
   rowKey?: string;
+  /** Cap on one statement's result (replicates × aggregates); beyond it, chunks of statements. Default `REPLICATE_VALUES_PER_QUERY`. */
+  maxValuesPerQuery?: number;
 }
 
 /**

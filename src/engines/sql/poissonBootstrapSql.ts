@@ -7,8 +7,14 @@ import { buildMomentsSql, type MomentsQuery, type MomentsSqlOptions } from './mo
 export interface PoissonBootstrapSqlOptions extends MomentsSqlOptions {
   /** A column that identifies a row (the respondent id): the hash input that makes each row's counts reproducible. */
   rowKey: string;
-  /** Number of replicates R (1 … 100,000). */
+  /** Number of replicates R (1 … 100,000) in this statement. */
   replicates: number;
+  /**
+   * Index of the first replicate (default 0): the statement computes replicates first … first + R − 1, so a long run
+   * can be split into chunks of statements whose replicates are those of one big statement (the counts depend only
+   * on key, seed and replicate index).
+   */
+  firstReplicate?: number;
   /**
    * Seed (the one seed contract, `Seed` in stats: an integer 0 … 2^31 − 1). Same seed, data and engine → same
    * replicates. Default: random, returned as `seed` (report it). Poisson counts differ from the in-memory bootstrap's
@@ -77,6 +83,8 @@ export function poissonCdf(): number[] {
 export function poissonBootstrapSql(options: PoissonBootstrapSqlOptions): PoissonBootstrapQuery {
   const { dialect, replicates } = options;
   if (!Number.isInteger(replicates) || replicates < 1 || replicates > 100_000) throw new CsiError('INVALID_OPTION', 'replicates must be an integer from 1 to 100000.');
+  const first = options.firstReplicate ?? 0;
+  if (!Number.isInteger(first) || first < 0 || first + replicates > 1_000_000_000) throw new CsiError('INVALID_OPTION', 'firstReplicate must be an integer ≥ 0.');
   const seed = resolveSeed(options.seed);
   if (typeof options.rowKey !== 'string' || options.rowKey === '') throw new CsiError('INVALID_OPTION', 'The Poisson bootstrap needs a row key column (e.g. the respondent id).');
   if (dialect !== 'duckdb' && dialect !== 'clickhouse') {
@@ -89,7 +97,8 @@ export function poissonBootstrapSql(options: PoissonBootstrapSqlOptions): Poisso
     if (dialect === 'clickhouse') {
       return {
         rowCount: k,
-        from: `${from} ARRAY JOIN range(${replicates}) AS ${r}`,
+        // 18.16 has only the one-argument range(N); a later chunk shifts it (the type widens, the hash does not see it).
+        from: `${from} ARRAY JOIN ${first === 0 ? `range(${replicates})` : `arrayMap(${P}x -> ${P}x + ${first}, range(${replicates}))`} AS ${r}`,
         prefix: `WITH ${poissonCountSql(dialect, key, seed, r)} AS ${k}`,
         where: `${k} > 0`,
         extraGroup: { expr: r, alias: `${P}rep` },
@@ -98,7 +107,7 @@ export function poissonBootstrapSql(options: PoissonBootstrapSqlOptions): Poisso
     }
     return {
       rowCount: k,
-      from: `(SELECT *, ${poissonCountSql(dialect, key, seed, r)} AS ${k} FROM ${from} CROSS JOIN range(${replicates}) AS ${P}reps(${r})) AS ${P}b`,
+      from: `(SELECT *, ${poissonCountSql(dialect, key, seed, r)} AS ${k} FROM ${from} CROSS JOIN range(${first === 0 ? replicates : `${first}, ${first + replicates}`}) AS ${P}reps(${r})) AS ${P}b`,
       prefix: '',
       where: `${k} > 0`,
       extraGroup: { expr: r, alias: `${P}rep` },
