@@ -1,4 +1,5 @@
 import { CsiError } from '../errors.js';
+import { concatBytes } from './concatBytes.js';
 import { createCsvTokenizer, type CsvTokenizer } from './csvTokenizer.js';
 import { createFieldDecoder, createStreamTextDecoder, ENCODING_SAMPLE_BYTES, estimateRows, prepareBytes, type StreamTextDecoder } from './decodeText.js';
 import { detectDelimiter, type SurveyDelimiter } from './detectDelimiter.js';
@@ -27,17 +28,6 @@ async function* chunksOf(
     }
   }
   throw new CsiError('INVALID_OPTION', 'readSurveyStream needs an async iterable of chunks or a ReadableStream.');
-}
-
-function concat(parts: Uint8Array[], length: number): Uint8Array {
-  if (parts.length === 1) return parts[0];
-  const out = new Uint8Array(length);
-  let o = 0;
-  for (const p of parts) {
-    out.set(p, o);
-    o += p.length;
-  }
-  return out;
 }
 
 /**
@@ -87,7 +77,7 @@ export async function readSurveyStream(
   /** Decides the encoding from the raw sample, then the delimiter, and starts tokenizing. */
   const start = (complete: boolean): void => {
     decided = true;
-    let sample = concat(pending, pendingLen);
+    let sample = concatBytes(pending, pendingLen);
     pending = [];
     pendingLen = 0;
     if (sawBytes && !sawString) {

@@ -1,13 +1,9 @@
-/** One expectation-vs-perception gap (issue 15), on the 0-100 scale. */
-export interface GapResult {
+import type { IndexEstimateShape } from '../indices/index.js';
+
+/** One expectation-vs-perception gap (issue 15), on the 0-100 scale: n, mean, sd, se and the 95 % interval as an index's. */
+export interface GapResult extends Omit<IndexEstimateShape, 'nEff'> {
   perceived: string;
   expected: string;
-  n: number;
-  mean: number | null;
-  sd: number | null;
-  se: number | null;
-  lower: number | null;
-  upper: number | null;
   t: number | null;
   p: number | null;
   ratio: number | null;

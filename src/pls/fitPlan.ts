@@ -1,15 +1,12 @@
 import { CsiError } from '../errors.js';
+import type { CompositeFit } from '../quality/index.js';
 
-/** The structure of a PLS problem (a `PlsProblem` without S and n): the model as index sets. */
-export interface PlsStructure {
-  itemNames: string[];
-  constructNames: string[];
-  /** blocks[j] = indices into itemNames of construct j's indicators (disjoint). */
-  blocks: number[][];
-  modes: ('A' | 'B')[];
-  /** adjacency[from·m + to] = 1 for each structural path. */
-  adjacency: Uint8Array;
-}
+/**
+ * The structure of a PLS problem (a `PlsProblem` without S and n): the model as index sets, the same fields as a fit's
+ * (`CompositeFit`): item and construct names, blocks (disjoint index sets into itemNames), modes, and
+ * adjacency[from·m + to] = 1 for each structural path.
+ */
+export type PlsStructure = Pick<CompositeFit, 'itemNames' | 'constructNames' | 'blocks' | 'modes' | 'adjacency'>;
 
 /**
  * Everything {@link fitWithPlan} derives from a model's structure alone, computed once per structure, plus a

@@ -23,4 +23,19 @@ describe('README snippets (issue 17.11)', () => {
     expect(readme).toContain('npm link');
     expect(readme).toMatch(/allWarnings\(result\).*one list/);
   });
+  it('the Contents list names every ## section, in order', () => {
+    const contents = readme.slice(readme.indexOf('## Contents'), readme.indexOf('\n## ', readme.indexOf('## Contents') + 1));
+    const entries = [...contents.matchAll(/^- \[([^\]]+)\]\(#([^)]+)\)$/gm)];
+    const sections = [...readme.matchAll(/^## (.+)$/gm)].map((m) => m[1]).filter((h) => h !== 'Contents');
+    expect(entries.map((m) => m[1])).toEqual(sections);
+    // GitHub's anchor of a heading: lower case, punctuation dropped, spaces to hyphens
+    const slug = (h: string) => h.toLowerCase().replace(/[^\p{L}\p{N}\s-]/gu, '').replace(/\s/g, '-');
+    for (const m of entries) expect(m[2], m[1]).toBe(slug(m[1]));
+  });
+  it('Runtime dependencies names exactly package.json dependencies', () => {
+    const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { dependencies: Record<string, string> };
+    const section = readme.slice(readme.indexOf('## Runtime dependencies'), readme.indexOf('\n## ', readme.indexOf('## Runtime dependencies') + 1));
+    const named = [...section.matchAll(/^- \*\*([^*]+)\*\*/gm)].map((m) => m[1]).sort();
+    expect(named).toEqual(Object.keys(pkg.dependencies).sort());
+  });
 });

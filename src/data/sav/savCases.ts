@@ -1,5 +1,6 @@
 import { unzlibSync } from 'fflate';
 import { CsiError } from '../../errors.js';
+import { concatBytes } from '../concatBytes.js';
 import type { RawSavDictionary } from './savDictionary.js';
 import { SavCursor } from './savCursor.js';
 
@@ -68,13 +69,7 @@ function inflateZsav(bytes: Uint8Array, dict: RawSavDictionary): Uint8Array {
     parts.push(part);
     total += part.length;
   }
-  const out = new Uint8Array(total);
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
+  return concatBytes(parts, total); // each part is a fresh inflate buffer: a single one need not be copied
 }
 
 /** Expands bytecode compression: 8 command bytes, then the 8-byte literals they call for. */
