@@ -10,6 +10,11 @@ export interface WaveResultInput {
   /** Base wave for the from-base changes (default: the first wave). */
   base?: string | null;
   levels: Record<string, { n: number; indices: Record<string, Estimate> }>;
+  /**
+   * More measures per wave (KPIs as `kpi:KEY`): compared and trended like the indices, but not stored in
+   * `levels[w].indices`.
+   */
+  measures?: Record<string, Record<string, Estimate>>;
   /** Difference function per measure (Newcombe, adjusted Wald, …); default Welch. */
   changeFor?: (measure: string) => ChangeFunction | undefined;
 }
@@ -24,7 +29,7 @@ export interface WaveResultInput {
  */
 export function waveResult(input: WaveResultInput): WaveResult {
   const base = input.base ?? input.order[0] ?? null;
-  const waves = input.order.filter((w) => input.levels[w]).map((w) => ({ wave: w, estimates: input.levels[w].indices }));
+  const waves = input.order.filter((w) => input.levels[w]).map((w) => ({ wave: w, estimates: { ...input.levels[w].indices, ...(input.measures?.[w] ?? {}) } }));
   const changes = waveChanges(waves, { base, changeFor: input.changeFor });
   const trend: WaveResult['trend'] = {};
   if (waves.length >= 3) {
