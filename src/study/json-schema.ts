@@ -143,8 +143,8 @@ export const scorecardJsonSchema = z.array(
  * | impactStep | the driver gain behind `impacts` (default 5, ACSI) |
  * | hierarchy | the rolled-up tree (name, label, level, weight, weightSource, index, n, children, ahp) |
  * | indexScores | { ids, scores: construct → per-respondent index } (only when asked) |
- * | segments | column → { order, levels, pairwise, adjust, reestimated?, permutation? } (issue 14) |
- * | waves | { column, order, orderSource, base, levels, changes, trend } (issue 14) |
+ * | segments | column → { order, levels (n, sumWeights, indices, kpis?, gaps?), pairwise, adjust, reestimated?, permutation? } (issue 14) |
+ * | waves | { column, order, orderSource, base, levels (n, indices, kpis?, gaps?), changes, trend } (issue 14; KPI measures `kpi:KEY`) |
  * | scorecard | [{ measure, wave, comparator, value, change, estimate, bound, status, pMet, n, nEff, minDetectable }] |
  * | gaps, gapItems | [{ perceived, expected, n, mean, sd, se, lower, upper, t, p, ratio, shareBelow }] |
  * | kpis | key (kind, or kind:column) → { kind, column, n, nEff, estimate, lower, upper, method, se, … } |
