@@ -74,13 +74,13 @@ export function formatLevelKpis(title: string, order: readonly string[], levels:
         if (k) rows.push([l, key, kv(k.kind, k.estimate), `[${kv(k.kind, k.lower)}, ${kv(k.kind, k.upper)}]`, k.method, String(k.n), f(k.nEff)]);
       }
     }
-    out.push(...indent(alignColumns(rows, 2, 3)));
+    out.push(...indent(alignColumns(rows, 2, 3), '    '));
   }
   const gapRows = [['level', 'gap', 'P−E', '95% CI', 'p', 'share P<E', 'n']];
   for (const l of order) {
     for (const g of levels[l]?.gaps ?? []) gapRows.push([l, `${g.perceived} − ${g.expected}`, f(g.mean, 2), `[${f(g.lower, 2)}, ${f(g.upper, 2)}]`, pf(g.p), g.shareBelow === null ? 'NA' : `${f(100 * g.shareBelow)}%`, String(g.n)]);
   }
-  if (gapRows.length > 1) out.push(...indent(alignColumns(gapRows, 2)));
+  if (gapRows.length > 1) out.push(...indent(alignColumns(gapRows, 2), '    '));
   return out.join('\n');
 }
 

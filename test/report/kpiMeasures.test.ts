@@ -11,6 +11,7 @@ function study(): Study {
   s.waves!.levels[s.waves!.order[0]].gaps = [{ perceived: 'PerceivedQuality', expected: 'Expectation', n: 100, mean: -4.2, sd: 10, se: 1, lower: -6.2, upper: -2.2, t: -4.2, p: 0.0001, ratio: 0.95, shareBelow: 0.6 }];
   s.waves!.changes.push({ measure: 'kpi:fcr', from: s.waves!.order[0], to: s.waves!.order[1], diff: 0.0325, se: 0.0138, lower: 0.0055, upper: 0.0594, p: 0.018 });
   s.scorecard = [{ measure: 'kpi:fcr', wave: null, comparator: '>=', value: 0.65, change: null, estimate: 0.697, bound: 0.686, status: 'met', pMet: 1, n: 4456, nEff: 4456, minDetectable: 0.027 }];
+  s.distribution = { SAT1: { categories: ['very satisfied', 'satisfied', 'neutral', 'needs improvement'], cuts: [9, 7, 5], shares: [0.3, 0.44, 0.23, 0.03], n: 4430 } };
   return s;
 }
 
@@ -29,5 +30,11 @@ describe('report: KPI measures and per-level gaps', () => {
   it('per-wave gaps are a table; pairwise rows read a − b', () => {
     expect(md).toMatch(/−4\.2/);
     expect(md).toContain('3G mobile − 4G mobile | −3.5');
+  });
+
+  it('distribution categories are translated; the table keeps them best first', () => {
+    const zh = renderMarkdown(study(), { lang: 'zh', model: telecomModel, codebook: telecomCodebook });
+    expect(zh).toMatch(/\| 非常满意 \| 满意 \| 一般 \| 有待改进 \|/);
+    expect(zh).toMatch(/30\.0% \| 44\.0% \| 23\.0% \| 3\.0%/);
   });
 });

@@ -111,8 +111,11 @@ export const kpisSection: Section = {
       const groups = new Map<string, typeof dist>();
       for (const e of dist) groups.set(JSON.stringify(e[1].categories), [...(groups.get(JSON.stringify(e[1].categories)) ?? []), e]);
       for (const rows of groups.values()) {
-        const cats = rows[0][1].categories;
-        blocks.push({ type: 'chart', svg: stackedBarsSvg(rows.map(([m, d]) => ({ label: name(m), shares: d.shares })), cats, t.distributionTitle, (s) => f.pct(s, 0)) });
+        const names: Record<string, string> = { 'very satisfied': t.catVerySatisfied, satisfied: t.catSatisfied, neutral: t.catNeutral, 'needs improvement': t.catNeedsImprovement };
+        const cats = rows[0][1].categories.map((c) => names[c] ?? c);
+        // the table lists categories best first; the chart's colour ramp runs from the lowest (red) to the highest (green)
+        const low = [...cats].reverse();
+        blocks.push({ type: 'chart', svg: stackedBarsSvg(rows.map(([m, d]) => ({ label: name(m), shares: [...d.shares].reverse() })), low, t.distributionTitle, (s) => f.pct(s, 0)) });
         blocks.push({
           type: 'table',
           head: [t.colMeasure, ...cats, t.colN],
