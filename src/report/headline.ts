@@ -1,5 +1,5 @@
 import type { ReportContext } from './context.js';
-import { kpiValue } from './sections/kpis.js';
+import { kpiMeasureFormat, kpiValue } from './sections/kpis.js';
 
 /** One key figure for the top of the report. */
 export interface KeyFigure {
@@ -61,7 +61,8 @@ export function keyFindings(ctx: ReportContext): string[] {
   const w = study.waves;
   for (const c of w?.changes ?? []) {
     if (c.p === null || c.p >= 0.05) continue;
-    out.push(fill(t.findingChange, { measure: name(c.measure), change: f.signed(c.diff, 1), from: ctx.level(w!.column, c.from), to: ctx.level(w!.column, c.to) }));
+    const kf = kpiMeasureFormat(c.measure, ctx);
+    out.push(fill(t.findingChange, { measure: kf?.label ?? name(c.measure), change: kf ? kf.change(c.diff) : f.signed(c.diff, 1), from: ctx.level(w!.column, c.from), to: ctx.level(w!.column, c.to) }));
   }
   if (study.warnings.length) out.push(fill(t.findingWarnings, { n: study.warnings.length }));
   return out;

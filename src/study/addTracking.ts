@@ -19,8 +19,11 @@ import {
 } from '../segments/index.js';
 import { scorecard, waveResult, type WaveEstimates } from '../tracking/index.js';
 import { ownWaveIndices } from './ownWaveIndices.js';
+import { kpiSectionBySegment, type KpiSectionIndex, type KpiSectionSpec } from './kpiSection.js';
+import { canonicalKpiTargets, kpiChangeFor, kpiMeasureEstimates } from './kpiMeasures.js';
+import type { KpiResult } from '../kpi/index.js';
 import type { StudySpec } from './spec.js';
-import type { Estimate, SegmentBreakdown, Study } from './types.js';
+import type { Estimate, GapResult, SegmentBreakdown, Study } from './types.js';
 
 /** What {@link addTracking} needs from the study run. */
 export interface TrackingContext {
@@ -33,6 +36,11 @@ export interface TrackingContext {
   ci: ConstructIndices;
   missing: MissingRule;
   options: EstimateOptions;
+  /**
+   * The study's KPI and gap request and the index figures gaps need (issue 15): with rows, every segment level and
+   * wave gets its own `kpis` and `gaps`, KPI wave changes and trends, and `kpi:*` targets.
+   */
+  kpi?: { spec: KpiSectionSpec; index: KpiSectionIndex };
 }
 
 /**
@@ -111,6 +119,7 @@ export function addTracking(study: Study, spec: StudySpec, ctx: TrackingContext)
         }
       }
     }
+    if (survey && ctx.kpi) mergeLevels(b.levels, kpiSectionBySegment(survey, ctx.kpi.spec, ctx.kpi.index, column));
     study.segments ??= {};
     study.segments[column] = b;
   }
@@ -130,7 +139,11 @@ export function addTracking(study: Study, spec: StudySpec, ctx: TrackingContext)
       if (m.n < (spec.minN ?? 30)) warnings.push({ code: 'TOO_FEW_ROWS', message: `Wave "${w}" of ${column} has ${m.n} respondents, below the minimum of ${spec.minN ?? 30}.`, column, count: m.n });
       levels[w] = { n: m.n, indices: estimator(m) };
     }
-    study.waves = waveResult({ column, order, orderSource, base, levels });
+    const perWave = survey && ctx.kpi ? kpiSectionBySegment(survey, ctx.kpi.spec, ctx.kpi.index, column) : {};
+    const source = new WeakMap<Estimate, KpiResult>();
+    const measures = Object.fromEntries(order.map((w) => [w, kpiMeasureEstimates(perWave[w]?.kpis, source)]));
+    study.waves = waveResult({ column, order, orderSource, base, levels, measures, changeFor: kpiChangeFor(source) });
+    mergeLevels(study.waves.levels, perWave);
     if (study.indexScales && order.length >= 2) {
       const own = ownWaveIndices(ctx.model, byLevel, order, {
         scales: study.indexScales,
@@ -142,8 +155,21 @@ export function addTracking(study: Study, spec: StudySpec, ctx: TrackingContext)
       study.waves.own = own.own;
       warnings.push(...own.warnings);
     }
-    waveList = order.map((w) => ({ wave: w, estimates: levels[w].indices }));
+    waveList = order.map((w) => ({ wave: w, estimates: { ...levels[w].indices, ...measures[w] } }));
   }
-  if (spec.targets) study.scorecard = scorecard(spec.targets, study.indices ?? {}, waveList);
+  if (spec.targets) {
+    const overall = { ...(study.indices ?? {}), ...kpiMeasureEstimates(study.kpis) };
+    study.scorecard = scorecard(canonicalKpiTargets(spec.targets, study.kpis), overall, waveList);
+  }
   return warnings;
+}
+
+/** Puts each level's `kpis` and `gaps` (when there are any) into the level of the same name. */
+function mergeLevels(levels: Record<string, { kpis?: Record<string, KpiResult>; gaps?: GapResult[] }>, parts: Record<string, { kpis?: Record<string, KpiResult>; gaps?: GapResult[] }>): void {
+  for (const [l, part] of Object.entries(parts)) {
+    const level = levels[l];
+    if (!level) continue;
+    if (part.kpis && Object.keys(part.kpis).length > 0) level.kpis = part.kpis;
+    if (part.gaps && part.gaps.length > 0) level.gaps = part.gaps;
+  }
 }

@@ -17,7 +17,7 @@ import { estimateSurvey } from '../inference/index.js';
 import { surveyColumns, type MissingRule, type Moments } from '../stats/index.js';
 
 import { studyIndexScores } from '../gaps/index.js';
-import { kpiSection } from './kpiSection.js';
+import { kpiSection, type KpiSectionIndex, type KpiSectionSpec } from './kpiSection.js';
 import { parseStudySpec, type StudySpec, type StudySpecInput } from './spec.js';
 import type { Study } from './types.js';
 import { addTracking } from './addTracking.js';
@@ -90,7 +90,6 @@ export function analyzeDetailed(input: Survey | Moments, specInput: StudySpecInp
     ({ result, moments } = estimateSurvey(input, model, options));
   }
   const study = studyFromResult(result, moments, model, spec, isMoments(input) ? undefined : input);
-  addKpiSection(study, spec, isMoments(input) ? undefined : input, result.settings.missing);
   return { study, result, model, spec, moments };
 }
 
@@ -110,10 +109,15 @@ export function studyFromResult(result: PlsResult, moments: Moments, model: Mode
   const scales = indexScales(items, { ...(spec.scale ? { scale: spec.scale } : {}), ...(codebook ? { codebook } : {}) });
   const wantsTracking = (spec.segments?.length ?? 0) > 0 || spec.waves !== undefined || spec.targets !== undefined;
   const wantsIndices = wantsTracking || spec.scale !== undefined || spec.codebook !== undefined || spec.ipma !== undefined || spec.hierarchy !== undefined || spec.indexWeights !== undefined || spec.indexScores === true || hasDeclaredScales(survey);
-  if (!wantsIndices) return study;
+  const missing = result.settings.missing;
+  if (!wantsIndices) {
+    addKpiSection(study, spec, survey, missing);
+    return study;
+  }
   if (Object.keys(scales).length === 0) {
     warnings.push({ code: 'NO_SCALE', message: 'No indices: the items have no declared scale (give a codebook with item scales, or --scale MIN:MAX; the observed range is never used).' });
     study.warnings.push(...warnings.map((w) => `${w.code}: ${w.message}`));
+    addKpiSection(study, spec, survey, missing);
     return study;
   }
   if (spec.scale && survey) checkColumnsInScale(columnsOf(survey, items), scales, (r) => fileRowOf(survey.log, r) ?? r + 2);
@@ -144,8 +148,10 @@ export function studyFromResult(result: PlsResult, moments: Moments, model: Mode
   } else if (spec.indexScores) {
     warnings.push({ code: 'NEEDS_ROWS', message: 'Per-respondent indices need the rows: not available from moments.' });
   }
+  // issue 15 before 14: the whole-sample KPIs feed the scorecard; the same request is repeated per level and wave
+  const kpi = addKpiSection(study, spec, survey, missing);
   // issue 14: segments, waves, scorecard (src/study/addTracking.ts)
-  if (wantsTracking) warnings.push(...addTracking(study, spec, { ...(survey ? { survey } : {}), ...(grouped ? { grouped } : {}), ...(codebook ? { codebook } : {}), model, ci, missing: result.settings.missing, options: studyEstimateOptions(spec) }));
+  if (wantsTracking) warnings.push(...addTracking(study, spec, { ...(survey ? { survey } : {}), ...(grouped ? { grouped } : {}), ...(codebook ? { codebook } : {}), model, ci, missing, options: studyEstimateOptions(spec), ...(kpi ? { kpi } : {}) }));
   study.warnings.push(...warnings.map((w) => `${w.code}: ${w.message}`));
   return study;
 }
@@ -169,13 +175,14 @@ function usedScales(ci: ConstructIndices, scales: Record<string, ItemScale>): Re
  * Adds the issue-15 keys (`kpis`, `gaps`, `gapItems`, `distribution`) to a Study: KPIs of the spec (else the codebook's),
  * construct gaps on the Study's own indices (respondent scores from its `indexWeights` and `indexScales` under the
  * study's missing rule), the codebook's item gaps, the distribution table. They need rows: from moments alone the
- * keys are left out with a `NEEDS_ROWS` warning. Errors: UNKNOWN_CONSTRUCT for a gap naming a construct that has no index.
+ * keys are left out with a `NEEDS_ROWS` warning. Returns the request and index figures for the per-level and per-wave
+ * repeats (undefined without rows). Errors: UNKNOWN_CONSTRUCT for a gap naming a construct that has no index.
  */
-function addKpiSection(study: Study, spec: StudySpec, survey: Survey | undefined, missing: MissingRule): void {
+function addKpiSection(study: Study, spec: StudySpec, survey: Survey | undefined, missing: MissingRule): { spec: KpiSectionSpec; index: KpiSectionIndex } | undefined {
   const asked = (spec.kpis?.length ?? 0) > 0 || (spec.gaps?.length ?? 0) > 0 || !!spec.distribution;
   if (!survey) {
     if (asked) study.warnings.push('NEEDS_ROWS: KPIs, gaps and the distribution table need the rows: not available from moments.');
-    return;
+    return undefined;
   }
   const constructs = [...new Set([...(spec.gaps ?? []).flatMap((g) => [g.perceived, g.expected]), ...(spec.distribution ? Object.keys(study.indexWeights ?? {}) : [])])];
   const weights = study.indexWeights ?? {};
@@ -187,6 +194,8 @@ function addKpiSection(study: Study, spec: StudySpec, survey: Survey | undefined
     }
   }
   const scores = constructs.length > 0 ? studyIndexScores(survey, constructs, weights, scales, missing) : {};
-  const section = kpiSection(survey, { ...(spec.kpis ? { kpis: spec.kpis } : {}), ...(spec.gaps ? { gaps: spec.gaps } : {}), ...(spec.distribution ? { distribution: spec.distribution } : {}) }, { indexWeights: weights, indexScales: scales, scores });
-  Object.assign(study, section);
+  const sectionSpec: KpiSectionSpec = { ...(spec.kpis ? { kpis: spec.kpis } : {}), ...(spec.gaps ? { gaps: spec.gaps } : {}), ...(spec.distribution ? { distribution: spec.distribution } : {}) };
+  const index: KpiSectionIndex = { indexWeights: weights, indexScales: scales, scores };
+  Object.assign(study, kpiSection(survey, sectionSpec, index));
+  return { spec: sectionSpec, index };
 }

@@ -1,5 +1,6 @@
 import { formatSegmentBreakdown } from '../segments/index.js';
 import { formatScorecard, formatWaves } from '../tracking/index.js';
+import { formatDistribution, formatGaps, formatKpiChanges, formatKpis, formatLevelKpis } from './formatKpiSection.js';
 import type { Study } from './types.js';
 
 /**
@@ -41,8 +42,20 @@ export function formatStudy(study: Study): string {
     };
     walk(study.hierarchy, 0);
   }
-  for (const [col, b] of Object.entries(study.segments ?? {})) out.push('', formatSegmentBreakdown(col, b));
-  if (study.waves) out.push('', formatWaves(study.waves));
+  if (study.kpis && Object.keys(study.kpis).length > 0) out.push('', formatKpis(study.kpis, 'KPIs (shares in %, NPS in points; 95% CI)'));
+  if (study.gaps && study.gaps.length > 0) out.push('', formatGaps(study.gaps, 'Gaps (perceived − expected on the 0-100 indices; paired t)'));
+  if (study.gapItems && study.gapItems.length > 0) out.push('', formatGaps(study.gapItems, 'Item gaps (perception − expectation, 0-100; paired t)'));
+  if (study.distribution && Object.keys(study.distribution).length > 0) out.push('', formatDistribution(study.distribution));
+  for (const [col, b] of Object.entries(study.segments ?? {})) {
+    out.push('', formatSegmentBreakdown(col, b));
+    if (b.order.some((l) => b.levels[l]?.kpis || b.levels[l]?.gaps)) out.push(formatLevelKpis(`  KPIs and gaps by ${col}`, b.order, b.levels));
+  }
+  if (study.waves) {
+    const w = study.waves;
+    out.push('', formatWaves(w));
+    if (w.order.some((l) => w.levels[l]?.kpis || w.levels[l]?.gaps)) out.push(formatLevelKpis(`  KPIs and gaps by ${w.column}`, w.order, w.levels));
+    if (w.changes.some((c) => c.measure.startsWith('kpi:'))) out.push(formatKpiChanges(w));
+  }
   if (study.scorecard && study.scorecard.length > 0) out.push('', formatScorecard(study.scorecard));
   return out.join('\n');
 }

@@ -78,7 +78,7 @@ const estimateJson = z.object({ n: z.number(), mean: num, sd: num, se: num, lowe
 export const segmentBreakdownJsonSchema = z
   .object({
     order: z.array(z.string()),
-    levels: z.record(z.string(), z.object({ n: z.number(), sumWeights: z.number(), indices: z.record(z.string(), estimateJson.extend({ diffFromAll: num })) }).passthrough()),
+    levels: z.record(z.string(), z.object({ n: z.number(), sumWeights: z.number(), indices: z.record(z.string(), estimateJson.extend({ diffFromAll: num })), kpis: z.record(z.string(), kpiJsonSchema).optional(), gaps: z.array(gapJsonSchema).optional() }).strict()),
     pairwise: z.array(z.object({ construct: z.string(), a: z.string(), b: z.string(), diff: z.number(), t: num, df: num, p: num, pAdjusted: num }).strict()),
     adjust: z.enum(['holm', 'bh', 'none']),
     reestimated: z
@@ -95,7 +95,7 @@ export const wavesJsonSchema = z
     order: z.array(z.string()),
     orderSource: z.string(),
     base: z.string().nullable(),
-    levels: z.record(z.string(), z.object({ n: z.number(), indices: z.record(z.string(), estimateJson) }).passthrough()),
+    levels: z.record(z.string(), z.object({ n: z.number(), indices: z.record(z.string(), estimateJson), kpis: z.record(z.string(), kpiJsonSchema).optional(), gaps: z.array(gapJsonSchema).optional() }).strict()),
     changes: z.array(z.object({ measure: z.string(), from: z.string(), to: z.string(), diff: z.number(), se: num, lower: num, upper: num, p: num }).strict()),
     trend: z.record(z.string(), z.object({ slope: z.number(), se: z.number(), p: z.number(), q: z.number(), df: z.number(), scaledSe: z.number(), scaledP: z.number() }).strict()),
     own: z
@@ -143,8 +143,8 @@ export const scorecardJsonSchema = z.array(
  * | impactStep | the driver gain behind `impacts` (default 5, ACSI) |
  * | hierarchy | the rolled-up tree (name, label, level, weight, weightSource, index, n, children, ahp) |
  * | indexScores | { ids, scores: construct → per-respondent index } (only when asked) |
- * | segments | column → { order, levels, pairwise, adjust, reestimated?, permutation? } (issue 14) |
- * | waves | { column, order, orderSource, base, levels, changes, trend } (issue 14) |
+ * | segments | column → { order, levels (n, sumWeights, indices, kpis?, gaps?), pairwise, adjust, reestimated?, permutation? } (issue 14) |
+ * | waves | { column, order, orderSource, base, levels (n, indices, kpis?, gaps?), changes, trend } (issue 14; KPI measures `kpi:KEY`) |
  * | scorecard | [{ measure, wave, comparator, value, change, estimate, bound, status, pMet, n, nEff, minDetectable }] |
  * | gaps, gapItems | [{ perceived, expected, n, mean, sd, se, lower, upper, t, p, ratio, shareBelow }] |
  * | kpis | key (kind, or kind:column) → { kind, column, n, nEff, estimate, lower, upper, method, se, … } |

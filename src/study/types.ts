@@ -114,7 +114,7 @@ export interface WaveResult {
   /** How the order was decided: 'codebook' | 'natural'. */
   orderSource: string;
   base: string | null;
-  levels: Record<string, { n: number; indices: Record<string, Estimate>; kpis?: Record<string, KpiResult> }>;
+  levels: Record<string, { n: number; indices: Record<string, Estimate>; kpis?: Record<string, KpiResult>; gaps?: GapResult[] }>;
   changes: WaveChange[];
   trend: Record<
     string,

@@ -125,10 +125,11 @@ export function fixtureStudy(): Study {
             },
           ]),
         ),
+        // diff = mean(a) − mean(b) (segments/breakdown.ts), consistent with the level shifts above
         pairwise: [
-          { construct: 'Satisfaction', a: '3G', b: '4G', diff: 3.5, t: 4.9, df: 3093, p: 0.000001, pAdjusted: 0.000003 },
-          { construct: 'Satisfaction', a: '3G', b: 'broadband', diff: 2.7, t: 3.6, df: 2889, p: 0.0003, pAdjusted: 0.0006 },
-          { construct: 'Satisfaction', a: '4G', b: 'broadband', diff: -0.8, t: -1.1, df: 2980, p: 0.27, pAdjusted: 0.27 },
+          { construct: 'Satisfaction', a: '3G', b: '4G', diff: -3.5, t: -4.9, df: 3093, p: 0.000001, pAdjusted: 0.000003 },
+          { construct: 'Satisfaction', a: '3G', b: 'broadband', diff: -2.7, t: -3.6, df: 2889, p: 0.0003, pAdjusted: 0.0006 },
+          { construct: 'Satisfaction', a: '4G', b: 'broadband', diff: 0.8, t: 1.1, df: 2980, p: 0.27, pAdjusted: 0.27 },
         ],
         adjust: 'holm',
       },

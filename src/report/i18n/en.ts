@@ -150,6 +150,10 @@ export const en = {
   median: 'median',
   withinThreshold: 'within target',
   distributionTitle: 'Distribution of answers',
+  catVerySatisfied: 'very satisfied',
+  catSatisfied: 'satisfied',
+  catNeutral: 'neutral',
+  catNeedsImprovement: 'needs improvement',
 
   reliabilityTitle: 'Reliability and convergent validity',
   colAlpha: "Cronbach's α",

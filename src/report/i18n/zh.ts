@@ -149,6 +149,10 @@ export const zh: Dictionary = {
   median: '中位数',
   withinThreshold: '达标比例',
   distributionTitle: '回答分布',
+  catVerySatisfied: '非常满意',
+  catSatisfied: '满意',
+  catNeutral: '一般',
+  catNeedsImprovement: '有待改进',
 
   reliabilityTitle: '信度与收敛效度',
   colAlpha: 'Cronbach α',

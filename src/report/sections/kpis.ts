@@ -12,8 +12,30 @@ import type { Section } from './section.js';
  * kpiValue(fcrKpi, 0.782, numberFormat('en')) // '78.2%'
  */
 export function kpiValue(k: KpiResult, x: number | null | undefined, f: NumberFormat): string {
-  if (k.kind === 'csat' || k.kind === 'fcr') return f.pct(x, 1);
+  if (k.kind === 'csat' || k.kind === 'fcr' || k.kind === 'time') return f.pct(x, 1);
   return f.num(x, 1);
+}
+
+/**
+ * How a wave or scorecard measure reads when it is a KPI (`kpi:KEY`): its name, a value (shares as %, NPS in points)
+ * and a signed change (shares as signed percentages, i.e. percentage points); null for an index measure.
+ *
+ * @example
+ * kpiMeasureFormat('kpi:fcr', ctx)?.change(0.032) // '+3.2%'
+ */
+export function kpiMeasureFormat(measure: string, ctx: ReportContext): { label: string; value: (x: number | null | undefined) => string; change: (x: number | null | undefined) => string } | null {
+  if (!measure.startsWith('kpi:')) return null;
+  const key = measure.slice(4);
+  const { study, f } = ctx;
+  const w = study.waves;
+  const k = study.kpis?.[key] ?? w?.order.map((l) => w.levels[l]?.kpis?.[key]).find((x) => x !== undefined);
+  if (!k) return null;
+  const share = k.kind === 'csat' || k.kind === 'fcr' || k.kind === 'time';
+  return {
+    label: kpiName(key, k, ctx),
+    value: (x) => kpiValue(k, x, f),
+    change: (x) => (share ? (x === null || x === undefined || !Number.isFinite(x) ? f.num(x) : `${x < 0 ? '−' : '+'}${f.pct(Math.abs(x), 1)}`) : f.signed(x, 1)),
+  };
 }
 
 /**
@@ -89,8 +111,11 @@ export const kpisSection: Section = {
       const groups = new Map<string, typeof dist>();
       for (const e of dist) groups.set(JSON.stringify(e[1].categories), [...(groups.get(JSON.stringify(e[1].categories)) ?? []), e]);
       for (const rows of groups.values()) {
-        const cats = rows[0][1].categories;
-        blocks.push({ type: 'chart', svg: stackedBarsSvg(rows.map(([m, d]) => ({ label: name(m), shares: d.shares })), cats, t.distributionTitle, (s) => f.pct(s, 0)) });
+        const names: Record<string, string> = { 'very satisfied': t.catVerySatisfied, satisfied: t.catSatisfied, neutral: t.catNeutral, 'needs improvement': t.catNeedsImprovement };
+        const cats = rows[0][1].categories.map((c) => names[c] ?? c);
+        // the table lists categories best first; the chart's colour ramp runs from the lowest (red) to the highest (green)
+        const low = [...cats].reverse();
+        blocks.push({ type: 'chart', svg: stackedBarsSvg(rows.map(([m, d]) => ({ label: name(m), shares: [...d.shares].reverse() })), low, t.distributionTitle, (s) => f.pct(s, 0)) });
         blocks.push({
           type: 'table',
           head: [t.colMeasure, ...cats, t.colN],

@@ -1,5 +1,6 @@
 import type { Block, Cell } from '../blocks.js';
 import { dotPlotSvg } from '../svg/dotPlot.js';
+import { gapByLevelTable } from './gapByLevel.js';
 import { kpiByLevelTable } from './kpis.js';
 import type { Section } from './section.js';
 
@@ -44,24 +45,8 @@ export const segmentsSection: Section = {
       });
       const kpiTable = kpiByLevelTable(levels.map((l, k) => ({ name: levelNames[k], kpis: seg.levels[l].kpis })), ctx);
       if (kpiTable) blocks.push(kpiTable);
-      const pairs: [string, string][] = [];
-      for (const l of levels) for (const g of seg.levels[l].gaps ?? []) if (!pairs.some(([p, e]) => p === g.perceived && e === g.expected)) pairs.push([g.perceived, g.expected]);
-      if (pairs.length) {
-        blocks.push({
-          type: 'table',
-          head: [t.colGap, ...levelNames],
-          rows: pairs.map(([p, e]) => [
-            `${name(p)} − ${name(e)}`,
-            ...levels.map((l): Cell => {
-              const g = seg.levels[l].gaps?.find((x) => x.perceived === p && x.expected === e);
-              if (!g || g.mean === null) return '–';
-              const sig = g.p !== null && g.p < 0.05;
-              return { text: f.signed(g.mean, 1), cls: sig ? (g.mean < 0 ? 'bad' : 'ok') : '' };
-            }),
-          ]),
-          numeric: [false, ...levels.map(() => true)],
-        });
-      }
+      const gapTable = gapByLevelTable(levels.map((l, k) => ({ name: levelNames[k], gaps: seg.levels[l].gaps })), ctx);
+      if (gapTable) blocks.push(gapTable);
       const adjust = { holm: t.adjustHolm, bh: t.adjustBh, none: t.adjustNone }[seg.adjust];
       const sig = seg.pairwise.filter((d) => (d.pAdjusted ?? d.p ?? 1) < 0.05);
       if (seg.pairwise.length) {
@@ -71,7 +56,7 @@ export const segmentsSection: Section = {
           blocks.push({
             type: 'table',
             head: [t.colConstruct, t.colComparison, t.colDiff, t.colP, t.colPAdjusted],
-            rows: sig.map((d) => [name(d.construct), `${level(col, d.b)} − ${level(col, d.a)}`, f.signed(d.diff, 1), f.p(d.p), f.p(d.pAdjusted)]),
+            rows: sig.map((d) => [name(d.construct), `${level(col, d.a)} − ${level(col, d.b)}`, f.signed(d.diff, 1), f.p(d.p), f.p(d.pAdjusted)]),
             numeric: [false, false, true, true, true],
           });
         }

@@ -1,6 +1,7 @@
 import type { Block } from '../blocks.js';
 import { trendSvg } from '../svg/trendChart.js';
-import { kpiByLevelTable } from './kpis.js';
+import { gapByLevelTable } from './gapByLevel.js';
+import { kpiByLevelTable, kpiMeasureFormat } from './kpis.js';
 import type { Section } from './section.js';
 
 /** Waves: the trend of each measure over the waves with its interval band, the changes and the trend slopes. */
@@ -36,6 +37,8 @@ export const wavesSection: Section = {
     }
     const kpiTable = kpiByLevelTable(waves.map((l, k) => ({ name: waveNames[k], kpis: w.levels[l].kpis })), ctx);
     if (kpiTable) blocks.push(kpiTable);
+    const gapTable = gapByLevelTable(waves.map((l, k) => ({ name: waveNames[k], gaps: w.levels[l].gaps })), ctx);
+    if (gapTable) blocks.push(gapTable);
     if (w.changes.length) {
       blocks.push({ type: 'h3', text: t.changesTitle });
       blocks.push({
@@ -43,7 +46,10 @@ export const wavesSection: Section = {
         head: [t.colMeasure, t.colComparison, t.colChange, t.colInterval, t.colP],
         rows: w.changes.map((c) => {
           const sig = c.p !== null && c.p < 0.05;
-          return [name(c.measure), `${level(w.column, c.from)} → ${level(w.column, c.to)}`, { text: f.signed(c.diff, 1), cls: sig ? (c.diff > 0 ? 'ok' : 'bad') : '' }, c.lower === null ? '–' : `[${f.num(c.lower, 1)}, ${f.num(c.upper, 1)}]`, f.p(c.p)];
+          const kf = kpiMeasureFormat(c.measure, ctx);
+          const d = (x: number | null) => (kf ? kf.change(x) : f.signed(x, 1));
+          const v = (x: number | null) => (kf ? kf.value(x) : f.num(x, 1));
+          return [kf?.label ?? name(c.measure), `${level(w.column, c.from)} → ${level(w.column, c.to)}`, { text: d(c.diff), cls: sig ? (c.diff > 0 ? 'ok' : 'bad') : '' }, c.lower === null ? '–' : `[${v(c.lower)}, ${v(c.upper)}]`, f.p(c.p)];
         }),
         numeric: [false, false, true, true, true],
       });
@@ -54,7 +60,7 @@ export const wavesSection: Section = {
       blocks.push({
         type: 'table',
         head: [t.colMeasure, t.colSlope, t.colSe, t.colP],
-        rows: trend.map(([m, s]) => [name(m), f.signed(s.slope, 2), f.num(s.scaledSe, 2), f.p(s.scaledP)]),
+        rows: trend.map(([m, s]) => { const kf = kpiMeasureFormat(m, ctx); return [kf?.label ?? name(m), kf ? kf.change(s.slope) : f.signed(s.slope, 2), kf ? kf.value(s.scaledSe) : f.num(s.scaledSe, 2), f.p(s.scaledP)]; }),
         numeric: [false, true, true, true],
       });
     }
