@@ -3,7 +3,7 @@
  * this file (clickhouse-cluster.ts). 10,000 generated rows are split over a MergeTree table per shard; the moments
  * are computed through a Distributed table and must equal (a) the moments from their definitions (integer data:
  * exact), (b) DuckDB's on the same rows, (c) the in-memory `momentsFromSurvey`, and the PLS estimates from them the
- * in-memory estimates (1e-10). Skipped, saying why, where the clickhouse-server binary is missing.
+ * in-memory estimates (1e-10), and the Study's segments and waves from the GROUP BY moments the in-memory ones. Skipped, saying why, where the clickhouse-server binary is missing.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -18,7 +18,8 @@ import { parseModel } from '../../src/model/index.js';
 import { estimate } from '../../src/inference/index.js';
 import { estimateFromMoments } from '../../src/pls/index.js';
 import { estimateCommand } from '../../src/cli/estimate.js';
-import { analyze } from '../../src/study/index.js';
+import { analyze, parseStudySpec, studyFromResult } from '../../src/study/index.js';
+import { estimateWithEngine } from '../../src/cli/engine-source.js';
 import { clickhouseSkipReason, startClickHouseCluster, type ClickHouseCluster } from './clickhouse-cluster.js';
 import { CODEBOOK, ITEMS, MODEL_TEXT, expectMomentsClose, expectNumbersClose, generateSurvey, maxMomentsDiff, referenceMoments, type GeneratedSurvey } from './fixtures.js';
 import { bootstrapFromReplicates } from '../../src/inference/index.js';
@@ -229,5 +230,48 @@ describe.skipIf(clickhouseSkipReason !== null)(title, () => {
     for (const [c, e] of Object.entries(mem.indices!)) for (const k of ['mean', 'sd', 'se', 'lower', 'upper'] as const) maxAbs = Math.max(maxAbs, Math.abs(e[k]! - eng.indices![c][k]!));
     expect(maxAbs).toBeLessThan(1e-10);
     expectNumbersClose({ ipma: eng.ipma, impacts: eng.impacts, hierarchy: eng.hierarchy }, { ipma: mem.ipma, impacts: mem.impacts, hierarchy: mem.hierarchy }, 1e-10);
+  });
+
+  it('segments and waves from the cluster\'s GROUP BY moments (csi estimate --engine path) equal the in-memory analyze (1e-10, counts exact; issue 14)', async () => {
+    // line (3 levels) is a segment; region (R1-R3) is a segment and the wave column, so the trend is estimated too.
+    const input = { model: MODEL_TEXT, codebook: CODEBOOK, segments: ['line', 'region'], waves: { column: 'region' } };
+    const spec = parseStudySpec(input);
+    const model = parseModel(MODEL_TEXT);
+    // What runEngineEstimate does: one GROUP BY line, region query, estimateFromMoments, studyFromResult with the groups.
+    const { result, engine } = await estimateWithEngine({ engine: 'clickhouse', url: url(), table: 'survey', model, codebook: CODEBOOK, missing: 'mean', scheme: 'path', groupBy: ['line', 'region'] });
+    expect(engine.grouped!.groups).toHaveLength(9);
+    const eng = studyFromResult(result, engine.moments, model, spec, undefined, engine.grouped!);
+    const mem = analyze(readSurvey(gen.csv, { codebook: CODEBOOK }), input);
+    // Same shape, same strings and nulls; counts (n, df) exact; every other number within 1e-10 (absolute). Integer
+    // items and weights make every moment an exact sum on both paths, so the observed difference is 0.
+    let maxAbs = 0;
+    let numbers = 0;
+    const same = (got: unknown, want: unknown, path: string): void => {
+      if (typeof want === 'number') {
+        expect(typeof got, path).toBe('number');
+        const g = got as number;
+        numbers++;
+        if (/\.(n|df)$/.test(path)) expect(g, path).toBe(want);
+        else {
+          maxAbs = Math.max(maxAbs, Math.abs(g - want));
+          expect(Math.abs(g - want), `${path}: ${g} vs ${want}`).toBeLessThanOrEqual(1e-10);
+        }
+      } else if (want !== null && typeof want === 'object') {
+        expect(got !== null && typeof got === 'object', path).toBe(true);
+        expect(Object.keys(got as object).sort(), path).toEqual(Object.keys(want).sort());
+        for (const [k, v] of Object.entries(want)) same((got as Record<string, unknown>)[k], v, `${path}.${k}`);
+      } else expect(got, path).toEqual(want);
+    };
+    expect(mem.segments && Object.keys(mem.segments).sort()).toEqual(['line', 'region']);
+    expect(mem.segments!.line.order).toEqual(['3G', '4G', 'broadband']);
+    expect(mem.waves!.order).toEqual(['R1', 'R2', 'R3']);
+    expect(Object.keys(mem.waves!.trend).length).toBeGreaterThan(0);
+    expect(mem.segments!.line.pairwise.length).toBeGreaterThan(0);
+    same(eng.segments, mem.segments, '$.segments');
+    same(eng.waves, mem.waves, '$.waves');
+    // Sum of the level counts = all rows (nothing dropped by the GROUP BY).
+    for (const b of Object.values(eng.segments!)) expect(Object.values(b.levels).reduce((a, l) => a + l.n, 0)).toBe(10_000);
+    console.log(`ClickHouse (2 shards) segments + waves vs in-memory analyze: max |diff| ${maxAbs.toExponential(2)} over ${numbers} numbers`);
+    expect(numbers).toBeGreaterThan(200);
   });
 });
