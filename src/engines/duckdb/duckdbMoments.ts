@@ -6,7 +6,7 @@ import { computeReplicateMoments, type ReplicateMomentsResult } from '../compute
 import type { EngineRow } from '../parseMomentsRow.js';
 import { quoteIdentifier, sqlStringLiteral } from '../sql/dialect.js';
 import type { SqlSource } from '../sql/momentsSql.js';
-import { diagnoseCsvFile, precheckCsvFile } from './csvFileCheck.js';
+import { checkRowsRead, countCsvDataRecords, diagnoseCsvFile, precheckCsvFile } from './csvFileCheck.js';
 import { duckdbFileFormat, duckdbFileSource, type DuckDBCsvDialect, type DuckDBFileFormat } from './duckdbSource.js';
 import { loadDuckDB } from './loadDuckDB.js';
 
@@ -79,7 +79,7 @@ export async function openDuckDB(options: { connection?: DuckDBConnection; datab
  * const fit = estimateFromMoments(moments, model);
  */
 export async function duckdbMoments(options: DuckDBMomentsOptions): Promise<EngineMomentsResult> {
-  return withDuckDBSource(options, [], (run, source, weights) => computeMoments(run, source, 'duckdb', { ...options, weights }));
+  return withDuckDBSource(options, [], (run, source, weights) => computeMoments(run, source, 'duckdb', { ...options, weights }), (r) => r.rowsRead);
 }
 
 /** Options of {@link duckdbPoissonBootstrap}. */
@@ -106,14 +106,21 @@ export async function duckdbPoissonBootstrap(options: DuckDBBootstrapOptions): P
   const rowKey = options.rowKey ?? options.codebook?.id;
   return withDuckDBSource(options, rowKey ? [rowKey] : [], (run, source, weights) =>
     computeReplicateMoments(run, source, 'duckdb', { ...options, weights, ...(rowKey ? { rowKey } : {}) }),
+    (r) => r.full.rowsRead,
   );
 }
 
-/** Opens DuckDB, builds the FROM source (checking the columns), runs `job`, closes what it opened. */
+/**
+ * Opens DuckDB, builds the FROM source (checking the columns), runs `job`, closes what it opened. For a CSV file,
+ * compares the rows DuckDB read (`rowsRead` of the job's result) with the file's data records as the in-memory
+ * reader counts them ({@link checkRowsRead}): any row DuckDB's reader skips or adds is an ENGINE error, not a
+ * silently different estimate. Parquet files and tables have no second reader to compare with.
+ */
 async function withDuckDBSource<T>(
   options: DuckDBMomentsOptions,
   extraColumns: readonly string[],
   job: (run: (sql: string) => Promise<EngineRow[]>, source: SqlSource, weights: string | null) => Promise<T>,
+  rowsRead: (result: T) => number,
 ): Promise<T> {
   const { file, table } = options;
   if ((file === undefined) === (table === undefined)) throw new CsiError('INVALID_OPTION', 'DuckDB needs exactly one of file and table.');
@@ -161,7 +168,9 @@ async function withDuckDBSource<T>(
         throw why ?? duckdbError(e);
       }
     };
-    return await job(run, source, weights);
+    const result = await job(run, source, weights);
+    if (csvDelimiter !== null && file !== undefined) checkRowsRead(file, rowsRead(result), await countCsvDataRecords(file, csvDelimiter));
+    return result;
   } finally {
     close();
   }
