@@ -91,6 +91,8 @@ describe('DuckDB\'s row count is checked against the file\'s records (issue 18 i
       // The bootstrap reads through the same check.
       const boot = await duckdbPoissonBootstrap({ file: join(dir, 'hash-unpinned.csv'), items: ITEMS, threads: 1, replicates: 3, seed: 1, rowKey: 'IMAG1' }).catch((e: Error) => e);
       expect((boot as Error).message).toMatch(/^DuckDB read 225 rows/);
+      // checkRows: false (a file much larger than memory) reads what DuckDB reads: the 225 rows this check exists for.
+      expect((await duckdbMoments({ file: join(dir, 'hash-unpinned.csv'), items: ITEMS, threads: 1, checkRows: false })).moments.n).toBe(225);
       // The CLI: exit 2, one line.
       writeFileSync(join(dir, 'hash.model'), 'Image =~ IMAG1 + IMAG2\nSatisfaction =~ CUSA1\nSatisfaction ~ Image\n');
       let err = '';
