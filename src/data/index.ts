@@ -25,4 +25,5 @@ export type { TableCell } from './feedTable.js';
 export { textWidth, alignColumns } from './textWidth.js';
 export { assertSurvey, surveyShapeSchema } from './assertSurvey.js';
 export { createCsvTokenizer, type CsvSink, type CsvTokenizer } from './csvTokenizer.js';
+export { createCsvRecordCounter, type CsvRecordCounter } from './csvRecordCounter.js';
 export { looksLatin1 } from './decodeText.js';

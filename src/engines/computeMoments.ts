@@ -40,6 +40,11 @@ export interface EngineMomentsResult {
   /** Every SQL statement run, in order (for logs; contains no credentials). */
   queries: string[];
   warnings: CsiWarning[];
+  /**
+   * Rows the engine read from the source, before any deletion: `COUNT(*)` over all rows (casewise: from the check
+   * statement, not the rows its WHERE kept). The DuckDB adapter compares it with the records of a CSV file.
+   */
+  rowsRead: number;
 }
 
 /** Runs one SQL statement and returns its rows as plain objects (alias → value). */
@@ -109,7 +114,7 @@ export async function computeMoments(run: RunSql, source: SqlSource, dialect: Sq
       count: totalRows - moments.n,
     });
   }
-  return { moments, grouped: q.spec.groupBy.length > 0 ? grouped : null, form, queries, warnings };
+  return { moments, grouped: q.spec.groupBy.length > 0 ? grouped : null, form, queries, warnings, rowsRead: totalRows ?? moments.n };
 }
 
 /** UNKNOWN_LEVEL when a grouped segment has a value outside the codebook's fixed levels (as the JS loader throws). */

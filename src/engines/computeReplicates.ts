@@ -16,6 +16,11 @@ export interface ReplicateMomentsOptions extends EngineMomentsOptions {
   /** Row key column hashed for the counts. Default: the codebook's `id`. */
   rowKey?: string;
   /**
+   * Called with the full-sample result before any replicate statement runs (an adapter's check, e.g. DuckDB's CSV row
+   * count): a throw here stops the run before the costly replicates. Default none.
+   */
+  afterFull?: (full: EngineMomentsResult) => void | Promise<void>;
+  /**
    * Largest result of one statement, in values (replicates × aggregates per replicate). Default
    * {@link REPLICATE_VALUES_PER_QUERY}; more replicates are split into chunks of statements (see {@link replicateChunks}).
    */
@@ -72,6 +77,7 @@ export async function computeReplicateMoments(run: RunSql, source: SqlSource, di
   const rowKey = options.rowKey ?? options.codebook?.id;
   if (!rowKey) throw new CsiError('INVALID_OPTION', 'The Poisson bootstrap needs a row key (rowKey, or the codebook id column).');
   const full = await computeMoments(run, source, dialect, options);
+  await options.afterFull?.(full);
   const seed = resolveSeed(options.seed);
   const sqlFor = (firstReplicate: number, count: number): ReturnType<typeof poissonBootstrapSql> =>
     poissonBootstrapSql({
