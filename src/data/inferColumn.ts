@@ -19,6 +19,9 @@ export type InferredColumn =
 export const RATING_SPAN = 10;
 const CODE_PATTERN = /^(-1|-?(9+|9*8|9*7))$/;
 const MAX_DISTINCT = 256;
+/** Whole numbers in [−DENSE_OFFSET, DENSE_SIZE − DENSE_OFFSET) are counted in a dense array. */
+const DENSE_OFFSET = 16;
+const DENSE_SIZE = 1024 + DENSE_OFFSET;
 
 /**
  * Classifies one numeric column of a survey read without a codebook (NaN = empty cell).
@@ -34,7 +37,9 @@ const MAX_DISTINCT = 256;
  * inferColumn(Float64Array.of(34, 61, 19, 45))  // { kind: 'numeric', reason: 'integers over 19-61, wider than a rating scale' }
  */
 export function inferColumn(values: Float64Array): InferredColumn {
-  const counts = new Map<number, number>();
+  // Small whole numbers (every rating answer and the usual codes) are counted in a dense array; others in a Map.
+  const dense = new Float64Array(DENSE_SIZE);
+  const sparse = new Map<number, number>();
   let nonEmpty = 0;
   let integers = true;
   let lo = Infinity;
@@ -45,8 +50,19 @@ export function inferColumn(values: Float64Array): InferredColumn {
     nonEmpty++;
     if (x < lo) lo = x;
     if (x > hi) hi = x;
-    if (integers && !Number.isInteger(x)) integers = false;
-    if (counts.size <= MAX_DISTINCT || counts.has(x)) counts.set(x, (counts.get(x) ?? 0) + 1);
+    const k = x + DENSE_OFFSET;
+    if (k >= 0 && k < DENSE_SIZE && (k | 0) === k) dense[k]++;
+    else {
+      if (integers && !Number.isInteger(x)) integers = false;
+      if (sparse.size <= MAX_DISTINCT || sparse.has(x)) sparse.set(x, (sparse.get(x) ?? 0) + 1);
+    }
+  }
+  // The distinct values and their counts, at most MAX_DISTINCT + 1 of them (more only ever reads as "many").
+  const counts = new Map<number, number>();
+  for (let k = 0; k < DENSE_SIZE && counts.size <= MAX_DISTINCT; k++) if (dense[k] > 0) counts.set(k - DENSE_OFFSET, dense[k]);
+  for (const [v, c] of sparse) {
+    if (counts.size > MAX_DISTINCT) break;
+    counts.set(v, c);
   }
   if (nonEmpty === 0) return { kind: 'empty' };
   const range = `${fmt(lo)} to ${fmt(hi)}`;
