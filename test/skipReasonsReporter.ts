@@ -9,7 +9,8 @@ export interface SkippedTest {
 
 /**
  * Why a test was skipped: the `ctx.skip(note)` note, else the "(skipped when …)" part of its suite or test title,
- * else "no reason given".
+ * else a "… is absent" / "… is not installed" clause in a title (e.g. the shared SKIP_MESSAGE
+ * "../shared is absent: reference tests skipped"), else "no reason given".
  *
  * @example
  * skipReason({ file: 'a.test.ts', fullName: 'mobi (skipped when ../shared is absent) > loads' }) // 'skipped when ../shared is absent'
@@ -17,7 +18,9 @@ export interface SkippedTest {
 export function skipReason(t: SkippedTest): string {
   if (t.note) return t.note;
   const m = /\((skipped[^)]*)\)/i.exec(t.fullName);
-  return m ? m[1] : 'no reason given';
+  if (m) return m[1];
+  const absent = /([^\s>(—:]+ is (?:absent|not installed))/i.exec(t.fullName);
+  return absent ? absent[1] : 'no reason given';
 }
 
 /**

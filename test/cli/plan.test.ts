@@ -16,7 +16,7 @@ async function run(args: string[]): Promise<{ code: number; out: string; err: st
 const dir = mkdtempSync(join(tmpdir(), 'csikit-plan-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-describe.skipIf(!HAS_TRACKING)('csi plan against tracking.md', () => {
+describe.skipIf(!HAS_TRACKING)('csi plan against tracking.md (skipped when ../shared is absent)', () => {
   it('D1, D2, D3, D4 as JSON', async () => {
     const d1 = numbers(fixture('D1')[1]);
     const r1 = await run(['--sd', String(d1[0]), '--margin', String(d1[1]), '--json']);

@@ -102,7 +102,7 @@ describe('files: .sav and .xlsx end to end', () => {
     expect(h.codebook.items[0].label).toEqual({ en: 'שלום' });
   });
 
-  it.skipIf(!hasSav)('csi inspect survey.sav --write-codebook writes the file codebook; csi estimate reads a workbook', async () => {
+  it.skipIf(!hasSav)('csi inspect survey.sav --write-codebook writes the file codebook; csi estimate reads a workbook (skipped when ../shared is absent)', async () => {
     const out = path.join(dir, 'codebook.json');
     const r = await run(['inspect', path.join(savDir, 'basic_sample_missing.sav'), '--write-codebook', out]);
     expect(r.code).toBe(0);

@@ -52,7 +52,7 @@ function expectSample(f: SavFile, csv: Map<string, string[]>, rows: number) {
   }
 }
 
-describe.skipIf(!present)('SPSS system files from pyreadstat (../shared/datasets/sav)', () => {
+describe.skipIf(!present)('SPSS system files from pyreadstat (../shared/datasets/sav; skipped when ../shared is absent)', () => {
   it('basic_sample.sav: the rows of basic_sample.csv, value labels of mylabl and myord (README)', () => {
     const f = sav('basic_sample.sav');
     expect(f.compression).toBe('bytecode');

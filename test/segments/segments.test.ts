@@ -25,7 +25,7 @@ function surveyOf(groups: Record<string, number[]>) {
   return surveyFromRows(rows, { codebook: { items: [{ id: 'y', scale: { min: -1000, max: 1000 } }], segments: [{ id: 'region', levels: Object.keys(groups).map((value) => ({ value })) }] } });
 }
 
-describe.skipIf(!HAS_TRACKING)('tracking.md E2 through segmentBreakdown', () => {
+describe.skipIf(!HAS_TRACKING)('tracking.md E2 through segmentBreakdown (skipped when ../shared is absent)', () => {
   it('pairwise Welch, Holm and BH over the column’s pairs of one construct', () => {
     const sec = section('### 6.3');
     const sizes = tupleAfter(sec, 'sizes ');
