@@ -1,3 +1,4 @@
+import { CsiError } from '../errors.js';
 import { createResampleRng, uniformInt } from './rng.js';
 
 /**
@@ -60,7 +61,7 @@ export function permutationTest(
   options: PermutationTestOptions,
 ): PermutationTestResult {
   const R = options.permutations;
-  if (!(Number.isInteger(R) && R >= 1)) throw new RangeError(`permutations must be a positive integer, got ${R}`);
+  if (!(Number.isInteger(R) && R >= 1)) throw new CsiError('INVALID_OPTION', `The number of permutations must be a whole number ≥ 1 (got ${R}).`);
   const chunks = Math.max(1, Math.floor(options.chunks ?? 1));
   const observed = statistic(Int32Array.from(labels));
   const k = observed.length;

@@ -1,3 +1,4 @@
+import { CsiError } from '../errors.js';
 import { normalQuantile } from '../inference/index.js';
 
 /** One segment for allocation: its population size N_h (optional for 'equal') and planning SD S_h. */
@@ -30,7 +31,7 @@ export interface Allocation {
 export function allocateSample(segments: readonly SegmentPlan[], n: number, rule: AllocationRule, alpha = 0.05): { segments: Allocation[]; seOverall: number | null } {
   const sizes = segments.map((s) => s.size ?? null);
   const hasSizes = sizes.every((s): s is number => s !== null && s > 0);
-  if (rule !== 'equal' && !hasSizes) throw new RangeError(`${rule} allocation needs the size of every segment`);
+  if (rule !== 'equal' && !hasSizes) throw new CsiError('INVALID_OPTION', `${rule} allocation needs the population size of every segment (${segments.filter((_, h) => !(sizes[h]! > 0)).map((x) => x.name).join(', ')} has none).`);
   const shares = segments.map((s, h) => {
     if (rule === 'equal') return 1;
     const N = sizes[h] as number;
