@@ -39,6 +39,8 @@ export * from './study/index.js';
 // model's HierarchyNode (the plain tree) keeps its name; the Study's rolled-up node is StudyHierarchyNode.
 export type { HierarchyNode } from './model/index.js';
 export type { HierarchyNode as StudyHierarchyNode } from './study/index.js';
+// segments/ and tracking/ declare these shapes without the level's KPIs and gaps; the public names are the Study's.
+export type { SegmentBreakdown, SegmentLevel, WaveResult } from './study/index.js';
 // Student's t quantile (stats/), used across the CSI layer's intervals.
 export { studentTQuantile } from './stats/index.js';
 export * from './report/index.js';

@@ -1,4 +1,6 @@
-export type { Quadrant, IndexEstimate as IndexEstimateShape, HierarchyNode as IndexTreeNode, IpmaResult as IpmaShape } from './types.js';
+export type { Quadrant, Estimate, IndexEstimate, HierarchyNode, IpmaResult } from './types.js';
+/** Earlier names of the same shapes, kept for importers. */
+export type { IndexEstimate as IndexEstimateShape, HierarchyNode as IndexTreeNode, IpmaResult as IpmaShape } from './types.js';
 export { itemMoments, type ItemMoments } from './itemMoments.js';
 export { studentTQuantile } from '../stats/index.js';
 export { acsiIndexForm, rescaledItemWeights, combineForms, linearMoments, indexEstimate, type LinearIndex, type ItemScale } from './linearIndex.js';

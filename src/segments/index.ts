@@ -13,4 +13,6 @@ export { segmentColumn, levelRows } from './segmentColumn.js';
 export { plsLevelFit, reestimateLevels, permutationPathTest, type LevelFit, type LevelFitResult } from './reestimate.js';
 export { formatSegmentBreakdown } from './formatSegments.js';
 export { meanReplacedMoments } from './meanReplacedMoments.js';
+export type { PairwiseDifference, SegmentLevel, SegmentBreakdown } from './types.js';
+/** Earlier names of the same shapes, kept for importers. */
 export type { Estimate as EstimateShape, PairwiseDifference as PairwiseDifferenceShape, SegmentLevel as SegmentLevelShape, SegmentBreakdown as SegmentBreakdownShape } from './types.js';

@@ -1,21 +1,12 @@
 /**
- * The shapes the segment layer returns. They are exactly the Study contract's (`src/study/types.ts`: `Estimate`,
- * `PairwiseDifference`, `SegmentLevel`, `SegmentBreakdown`); `study/` checks at compile time that both stay assignable
- * to each other, so this floor never imports from the floor above it.
+ * The shapes the segment layer returns. This is their one declaration; `src/study/types.ts` re-exports them, with the
+ * level's `kpis`/`gaps` (filled by study/, whose KPI and gap floors sit above this one) added there.
  */
+import type { Estimate } from '../indices/index.js';
 
-/** A mean (or index) with its spread and a two-sided 95 % interval. `n` respondents; `nEff` Kish's effective n. */
-export interface Estimate {
-  n: number;
-  mean: number | null;
-  sd: number | null;
-  se: number | null;
-  lower: number | null;
-  upper: number | null;
-  nEff?: number;
-}
+export type { Estimate };
 
-/** One pairwise difference between two levels of a segment column: diff = mean(a) − mean(b). */
+/** One pairwise difference between two levels of a segment column (issue 14): diff = mean(a) − mean(b). */
 export interface PairwiseDifference {
   construct: string;
   a: string;
@@ -34,12 +25,22 @@ export interface SegmentLevel {
   indices: Record<string, Estimate & { diffFromAll: number | null }>;
 }
 
-/** `segments[COL]`. */
-export interface SegmentBreakdown {
+/** `segments[COL]` (issue 14). `L` is the level shape: study/ widens it with the level's KPIs and gaps. */
+export interface SegmentBreakdown<L extends SegmentLevel = SegmentLevel> {
+  /** Level order used (codebook's, else natural sort). */
   order: string[];
-  levels: Record<string, SegmentLevel>;
+  levels: Record<string, L>;
   pairwise: PairwiseDifference[];
   adjust: 'holm' | 'bh' | 'none';
-  reestimated?: Record<string, { n: number; paths: { from: string; to: string; estimate: number }[]; rSquared: Record<string, { r2: number; adjR2: number }> }>;
+  /** Multi-group re-estimation, only with `--segment-estimate`. */
+  reestimated?: Record<
+    string,
+    {
+      n: number;
+      paths: { from: string; to: string; estimate: number }[];
+      rSquared: Record<string, { r2: number; adjR2: number }>;
+    }
+  >;
+  /** Permutation p of each path difference between two levels, only with `--permutations N`. */
   permutation?: { from: string; to: string; a: string; b: string; diff: number; p: number }[];
 }

@@ -1,9 +1,6 @@
 import { z } from 'zod';
-import type { EstimateShape, SegmentBreakdownShape } from '../segments/index.js';
-import type { ScorecardRowShape, WaveResultShape } from '../tracking/index.js';
-import type { IndexTreeNode as IndicesNode, IndexEstimateShape as IndicesEstimate, IpmaShape as IndicesIpma } from '../indices/index.js';
 import { plsResultJsonSchema } from '../pls/index.js';
-import type { Estimate, HierarchyNode, IndexEstimate, IpmaResult, ScorecardRow, SegmentBreakdown, WaveResult } from './types.js';
+import type { HierarchyNode } from './types.js';
 
 const num = z.number().nullable();
 
@@ -171,21 +168,3 @@ export const studyJsonSchema = plsResultJsonSchema
   })
   .strict();
 
-// The index layer's shapes and the Study contract's stay assignable both ways (compile-time check).
-const _a = (x: IndicesEstimate): IndexEstimate => x;
-const _b = (x: IndexEstimate): IndicesEstimate => x;
-const _c = (x: IndicesNode): HierarchyNode => x;
-const _d = (x: HierarchyNode): IndicesNode => x;
-const _e = (x: IndicesIpma): IpmaResult => x;
-const _f = (x: IpmaResult): IndicesIpma => x;
-void [_a, _b, _c, _d, _e, _f];
-// The segment and tracking layers' shapes and the Study contract's, likewise (issue 14).
-const _g = (x: SegmentBreakdownShape): SegmentBreakdown => x;
-const _h = (x: SegmentBreakdown): SegmentBreakdownShape => x;
-const _i = (x: WaveResultShape): WaveResult => x;
-const _j = (x: WaveResult): WaveResultShape => x;
-const _k = (x: ScorecardRowShape): ScorecardRow => x;
-const _l = (x: ScorecardRow): ScorecardRowShape => x;
-const _m = (x: EstimateShape): Estimate => x;
-const _n = (x: Estimate): EstimateShape => x;
-void [_g, _h, _i, _j, _k, _l, _m, _n];

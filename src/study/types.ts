@@ -4,152 +4,37 @@
  * undefined figure is `null`.
  *
  * This file is the contract between the CSI-layer folders: `indices/`, `segments/`, `gaps/`, `kpi/` and `tracking/`
- * compute the pieces (their functions return exactly these shapes), `study/` assembles them, `report/` and `cli/`
- * only read them. Every key but the estimation ones is optional: a report section appears only when its key is there.
+ * compute the pieces and declare their shapes (once, there), `study/` re-exports and assembles them, `report/` and
+ * `cli/` only read them. Every key but the estimation ones is optional: a report section appears only when its key is there.
  */
 import type { GapResult } from '../gaps/index.js';
+import type { HierarchyNode, IndexEstimate, IpmaResult } from '../indices/index.js';
 import type { DistributionRow, KpiResult } from '../kpi/index.js';
 import type { PlsResultJson } from '../pls/index.js';
+import type { SegmentBreakdown as SegmentBreakdownOf, SegmentLevel as SegmentLevelBase } from '../segments/index.js';
+import type { ScorecardRow, WaveLevel, WaveResult as WaveResultOf } from '../tracking/index.js';
 
-/** A mean (or index) with its spread and a two-sided 95 % interval. `n` is respondents; `nEff` Kish's effective n. */
-export interface Estimate {
-  n: number;
-  mean: number | null;
-  sd: number | null;
-  se: number | null;
-  lower: number | null;
-  upper: number | null;
-  /** Kish's effective n when sampling weights are used, else equal to n. */
-  nEff?: number;
-}
+/** Each shape is declared once, on the floor that produces it (docs/architecture.md); study/ only re-exports it. */
+export type { Estimate, IndexEstimate, HierarchyNode, IpmaResult } from '../indices/index.js';
+export type { PairwiseDifference } from '../segments/index.js';
+export type { WaveChange, ScorecardRow } from '../tracking/index.js';
+export type { KpiResult, DistributionRow } from '../kpi/index.js';
+export type { GapResult } from '../gaps/index.js';
 
-/** `indices[C]`: the 0-100 index of construct C (issue 13). */
-export type IndexEstimate = Estimate;
-
-/** One node of the four-level hierarchy tree (1 index, 2 constructs, 3 dimensions, 4 items). */
-export interface HierarchyNode {
-  name: string;
-  label?: { en?: string; zh?: string };
-  level: 1 | 2 | 3 | 4;
-  /** Weight of this node within its parent (sums to 1 over siblings). */
-  weight: number;
-  /** Where the weight came from: 'pls' | 'equal' | 'explicit' | 'ahp' | 'entropy'. */
-  weightSource: string;
-  index: { mean: number | null; se: number | null; lower: number | null; upper: number | null };
-  n: number;
-  children: HierarchyNode[];
-  /** For AHP-weighted levels: the consistency figures of the matrix that gave the children's weights. */
-  ahp?: { lambdaMax: number; ci: number; cr: number };
-}
-
-/** `ipma[T]`: importance-performance map for target T (issue 13; cSEM's doIPMA conventions). */
-export interface IpmaResult {
-  constructs: Record<string, { importance: number; performance: number | null }>;
-  items: Record<string, { importance: number; performance: number | null }>;
-  thresholds: { importance: number; performance: number };
-  /** Construct → quadrant name (English key; Chinese name in `quadrantNames`). */
-  quadrants: Record<string, 'strength' | 'fix' | 'opportunity' | 'maintain'>;
-  /** Constructs, fix first (high importance, low performance first). */
-  priorities: string[];
-  /** Quadrant key → Chinese name (优势区 / 修补区 / 机会区 / 维持区). */
-  quadrantNames?: Record<'strength' | 'fix' | 'opportunity' | 'maintain', string>;
-}
-
-/** One pairwise difference between two levels of a segment column (issue 14). */
-export interface PairwiseDifference {
-  construct: string;
-  a: string;
-  b: string;
-  diff: number;
-  t: number | null;
-  df: number | null;
-  p: number | null;
-  pAdjusted: number | null;
-}
-
-export interface SegmentLevel {
-  n: number;
-  sumWeights: number;
-  indices: Record<string, Estimate & { diffFromAll: number | null }>;
+/** A level's KPIs and gaps: filled by study/ (kpi/ and gaps/ sit above segments/, so the lower floors leave them out). */
+interface LevelKpisAndGaps {
   kpis?: Record<string, KpiResult>;
   gaps?: GapResult[];
 }
 
+/** One level of a segment column, with its KPIs and gaps when the spec asks for them. */
+export interface SegmentLevel extends SegmentLevelBase, LevelKpisAndGaps {}
+
 /** `segments[COL]` (issue 14). */
-export interface SegmentBreakdown {
-  /** Level order used (codebook's, else natural sort). */
-  order: string[];
-  levels: Record<string, SegmentLevel>;
-  pairwise: PairwiseDifference[];
-  adjust: 'holm' | 'bh' | 'none';
-  /** Multi-group re-estimation, only with `--segment-estimate`. */
-  reestimated?: Record<
-    string,
-    {
-      n: number;
-      paths: { from: string; to: string; estimate: number }[];
-      rSquared: Record<string, { r2: number; adjR2: number }>;
-    }
-  >;
-  /** Permutation p of each path difference between two levels, only with `--permutations N`. */
-  permutation?: { from: string; to: string; a: string; b: string; diff: number; p: number }[];
-}
+export type SegmentBreakdown = SegmentBreakdownOf<SegmentLevel>;
 
-/** One change between two waves of one measure (issue 14). Always later − earlier. */
-export interface WaveChange {
-  measure: string;
-  from: string;
-  to: string;
-  diff: number;
-  se: number | null;
-  lower: number | null;
-  upper: number | null;
-  p: number | null;
-}
-
-/** `waves` (issue 14). */
-export interface WaveResult {
-  column: string;
-  order: string[];
-  /** How the order was decided: 'codebook' | 'natural'. */
-  orderSource: string;
-  base: string | null;
-  levels: Record<string, { n: number; indices: Record<string, Estimate>; kpis?: Record<string, KpiResult>; gaps?: GapResult[] }>;
-  changes: WaveChange[];
-  trend: Record<
-    string,
-    { slope: number; se: number; p: number; q: number; df: number; scaledSe: number; scaledP: number }
-  >;
-  /**
-   * Own-wave weights, shown beside the pooled figures: each wave's index with the model re-estimated on that wave,
-   * and each consecutive change split into item means (at the earlier wave's weights) and weights
-   * (tracking.md §2.1: diff = itemMeans + weights).
-   */
-  own?: {
-    levels: Record<string, Record<string, number | null>>;
-    changes: { measure: string; from: string; to: string; diff: number; itemMeans: number; weights: number }[];
-  };
-}
-
-/** One scorecard row (issue 14). */
-export interface ScorecardRow {
-  measure: string;
-  wave: string | null;
-  comparator: '>=' | '<=' | '>' | '<';
-  value: number | null;
-  change: number | null;
-  estimate: number | null;
-  bound: number | null;
-  status: 'met' | 'not met' | 'not yet distinguishable';
-  pMet: number | null;
-  n: number;
-  nEff: number;
-  minDetectable: number | null;
-}
-
-/** issue 15: the shapes live with the folders that compute them (kpi/, gaps/), below study/ (docs/architecture.md). */
-export type { KpiResult, DistributionRow } from '../kpi/index.js';
-export type { GapResult } from '../gaps/index.js';
+/** `waves` (issue 14), each wave with its KPIs and gaps when the spec asks for them. */
+export type WaveResult = WaveResultOf<WaveLevel & LevelKpisAndGaps>;
 
 /** A short description of the survey for a report's "sample and data quality" section. */
 export interface SurveyInfo {

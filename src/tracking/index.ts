@@ -17,4 +17,6 @@ export { planSample, type PlanInput, type PlanResult } from './plan.js';
 export { weightChangeDecomposition } from './decomposition.js';
 export { waveResult, type WaveResultInput } from './waveResult.js';
 export { formatWaves, formatScorecard } from './formatTracking.js';
+export type { WaveChange, WaveLevel, WaveResult, ScorecardRow } from './types.js';
+/** Earlier names of the same shapes, kept for importers. */
 export type { WaveChange as WaveChangeShape, WaveResult as WaveResultShape, ScorecardRow as ScorecardRowShape } from './types.js';

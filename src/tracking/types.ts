@@ -1,13 +1,12 @@
 /**
- * The shapes the tracking layer returns. They are exactly the Study contract's (`src/study/types.ts`: `WaveChange`,
- * `WaveResult`, `ScorecardRow`); `study/` checks at compile time that both stay assignable to each other, so this
- * floor never imports from the floor above it.
+ * The shapes the tracking layer returns. This is their one declaration; `src/study/types.ts` re-exports them, with a
+ * wave's `kpis`/`gaps` (filled by study/) added there.
  */
-import type { EstimateShape as Estimate } from '../segments/index.js';
+import type { Estimate } from '../indices/index.js';
 
 export type { Estimate };
 
-/** One change between two waves of one measure. Always later − earlier. */
+/** One change between two waves of one measure (issue 14). Always later − earlier. */
 export interface WaveChange {
   measure: string;
   from: string;
@@ -19,22 +18,34 @@ export interface WaveChange {
   p: number | null;
 }
 
-/** `waves`. */
-export interface WaveResult {
+/** One wave's figures. */
+export interface WaveLevel {
+  n: number;
+  indices: Record<string, Estimate>;
+}
+
+/** `waves` (issue 14). `L` is the wave shape: study/ widens it with the wave's KPIs and gaps. */
+export interface WaveResult<L extends WaveLevel = WaveLevel> {
   column: string;
   order: string[];
+  /** How the order was decided: 'codebook' | 'natural'. */
   orderSource: string;
   base: string | null;
-  levels: Record<string, { n: number; indices: Record<string, Estimate> }>;
+  levels: Record<string, L>;
   changes: WaveChange[];
   trend: Record<string, { slope: number; se: number; p: number; q: number; df: number; scaledSe: number; scaledP: number }>;
+  /**
+   * Own-wave weights, shown beside the pooled figures: each wave's index with the model re-estimated on that wave,
+   * and each consecutive change split into item means (at the earlier wave's weights) and weights
+   * (tracking.md §2.1: diff = itemMeans + weights).
+   */
   own?: {
     levels: Record<string, Record<string, number | null>>;
     changes: { measure: string; from: string; to: string; diff: number; itemMeans: number; weights: number }[];
   };
 }
 
-/** One scorecard row. */
+/** One scorecard row (issue 14). */
 export interface ScorecardRow {
   measure: string;
   wave: string | null;
