@@ -7,6 +7,7 @@ import { renderHtml, renderMarkdown } from '../report/index.js';
 import { analyzeDetailed, studyEstimateOptions } from '../study/index.js';
 import { addBootstrap, BOOTSTRAP_FLAGS, BOOTSTRAP_USAGE } from './bootstrap-flags.js';
 import { weightColumn } from './estimate.js';
+import { ESTIMATE_FLAGS } from './estimate-flags.js';
 import { STUDY_FLAGS, STUDY_USAGE, studySpecFromFlags, writeIndexScores } from './study-flags.js';
 import type { CliCommand, CliIO } from './types.js';
 
@@ -33,14 +34,7 @@ export const reportCommand: CliCommand = {
       args,
       allowPositionals: true,
       options: {
-        // The estimation flags of csi estimate (./estimate.ts), then the shared study and bootstrap flags.
-        model: { type: 'string' },
-        codebook: { type: 'string' },
-        missing: { type: 'string' },
-        scheme: { type: 'string' },
-        weights: { type: 'string' },
-        'max-iterations': { type: 'string' },
-        f2: { type: 'boolean', default: false },
+        ...ESTIMATE_FLAGS, // the estimation flags of csi estimate (./estimate-flags.ts)
         ...BOOTSTRAP_FLAGS,
         ...STUDY_FLAGS,
         lang: { type: 'string', default: 'en' },
