@@ -1,7 +1,7 @@
-import { parseArgs } from 'node:util';
 import { CsiError } from '../errors.js';
 import { ahpReport } from '../indices/index.js';
 import { readTextFile } from './readTextFile.js';
+import { parseFlags } from './flags.js';
 import type { CliCommand, CliIO } from './types.js';
 
 const usage = `Usage: csi ahp MATRIX.json [--json]
@@ -15,7 +15,7 @@ export const ahpCommand: CliCommand = {
   summary: 'AHP weights, λmax, CI and CR of a pairwise comparison matrix',
   usage,
   async run(args: string[], io: CliIO): Promise<number> {
-    const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } } });
+    const { values, positionals } = parseFlags(args, { json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } }, 'ahp');
     if (values.help) {
       io.stdout(`${usage}\n`);
       return 0;

@@ -6,6 +6,17 @@ import { DEFAULT_MISSING, MISSING_RULES, type MissingRule } from '../stats/index
 import { choiceFlag, numberFlag } from './flags.js';
 import { readTextFile } from './readTextFile.js';
 
+/** The option specs of the estimation flags `csi estimate` and `csi report` share (parseArgs form). */
+export const ESTIMATE_FLAGS = {
+  model: { type: 'string' },
+  codebook: { type: 'string' },
+  missing: { type: 'string' },
+  scheme: { type: 'string' },
+  weights: { type: 'string' },
+  'max-iterations': { type: 'string' },
+  f2: { type: 'boolean', default: false },
+} as const;
+
 /** The estimation flags of `csi estimate` as parseArgs returns them. */
 export interface EstimateFlagValues {
   missing?: string;

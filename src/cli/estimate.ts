@@ -10,6 +10,7 @@ import { addBootstrap, BOOTSTRAP_FLAGS, BOOTSTRAP_USAGE } from './bootstrap-flag
 import { ENGINE_ARG_OPTIONS, ENGINE_USAGE, runEngineEstimate } from './engine-source.js';
 // --study --scale --index-weights --ipma --hierarchy --index-scores (issue 13): one parser in ./study-flags.ts.
 import { STUDY_FLAGS, STUDY_USAGE, studySpecFromFlags, writeIndexScores } from './study-flags.js';
+import { ESTIMATE_FLAGS } from './estimate-flags.js';
 import { explainModelColumns } from './explainModelColumns.js';
 import { inferredCodebookNotes } from './inferredCodebookNotes.js';
 import { DATA_FLAGS, DATA_USAGE, dataReadOptions, parseFlags } from './flags.js';
@@ -46,16 +47,10 @@ export const estimateCommand: CliCommand = {
     const { values, positionals } = parseFlags(
       args,
       {
-        model: { type: 'string' },
+        ...ESTIMATE_FLAGS, // --model --codebook --missing --scheme --weights --max-iterations --f2 (./estimate-flags.ts)
         preset: { type: 'string' },
         map: { type: 'string' },
-        codebook: { type: 'string' },
         sheet: { type: 'string' },
-        missing: { type: 'string' },
-        scheme: { type: 'string' },
-        weights: { type: 'string' },
-        'max-iterations': { type: 'string' },
-        f2: { type: 'boolean', default: false },
         json: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
         ...ENGINE_ARG_OPTIONS, // --engine --url --table --database --threads (./engine-source.ts)

@@ -1,4 +1,3 @@
-import { parseArgs } from 'node:util';
 import { readSurveyFile } from '../data/node/index.js';
 import type { ReadSurveyOptions, Survey } from '../data/index.js';
 import { CsiError } from '../errors.js';
@@ -7,6 +6,7 @@ import { kpiSection, kpiSectionBySegment, kpiSectionByWave } from '../study/inde
 import type { DistributionRow, GapResult, KpiResult, SegmentBreakdown, WaveResult } from '../study/index.js';
 import { KPI_FORMS, parseKpiFlags } from './kpi-flags.js';
 import { readCodebookFile } from './readCodebookFile.js';
+import { parseFlags } from './flags.js';
 import type { CliCommand, CliIO } from './types.js';
 
 const usage = `Usage: csi kpi DATA.csv|.xlsx|.sav [--codebook FILE] [--sheet S] --kpi SPEC [--kpi SPEC ...] [--distribution] [--json] [--lang en|zh]
@@ -114,10 +114,9 @@ export const kpiCommand: CliCommand = {
   summary: 'service KPIs (NPS, CSAT, FCR, CES, response time) and the satisfaction distribution, no model',
   usage,
   async run(args: string[], io: CliIO): Promise<number> {
-    const { values, positionals } = parseArgs({
+    const { values, positionals } = parseFlags(
       args,
-      allowPositionals: true,
-      options: {
+      {
         codebook: { type: 'string' },
         sheet: { type: 'string' },
         kpi: { type: 'string', multiple: true },
@@ -128,7 +127,8 @@ export const kpiCommand: CliCommand = {
         wave: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
-    });
+      'kpi',
+    );
     if (values.help) {
       io.stdout(`${usage}\n`);
       return 0;

@@ -1,8 +1,8 @@
-import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { CsiError } from '../errors.js';
 import { planSample, type AllocationRule, type PlanInput, type PlanResult, type SegmentPlan } from '../tracking/index.js';
 import { readTextFile } from './readTextFile.js';
+import { parseFlags } from './flags.js';
 import type { CliCommand, CliIO } from './types.js';
 
 const usage = `Usage: csi plan [question] [--power 0.8] [--alpha 0.05] [--deff X] [--population N] [--n N]
@@ -85,10 +85,9 @@ export const planCommand: CliCommand = {
   summary: 'sample sizes: margins, detectable changes, targets, allocation across segments',
   usage,
   async run(args: string[], io: CliIO): Promise<number> {
-    const { values, positionals } = parseArgs({
+    const { values, positionals } = parseFlags(
       args,
-      allowPositionals: true,
-      options: {
+      {
         sd: { type: 'string' },
         margin: { type: 'string' },
         proportion: { type: 'string' },
@@ -108,7 +107,8 @@ export const planCommand: CliCommand = {
         json: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
-    });
+      'plan',
+    );
     if (values.help) {
       io.stdout(`${usage}\n`);
       return 0;

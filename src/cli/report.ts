@@ -1,5 +1,4 @@
 import { writeFile } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
 import type { ReadSurveyOptions, Survey } from '../data/index.js';
 import { readSurveyFile } from '../data/node/index.js';
 import { CsiError } from '../errors.js';
@@ -7,7 +6,9 @@ import { renderHtml, renderMarkdown } from '../report/index.js';
 import { analyzeDetailed, studyEstimateOptions } from '../study/index.js';
 import { addBootstrap, BOOTSTRAP_FLAGS, BOOTSTRAP_USAGE } from './bootstrap-flags.js';
 import { weightColumn } from './estimate.js';
+import { ESTIMATE_FLAGS } from './estimate-flags.js';
 import { STUDY_FLAGS, STUDY_USAGE, studySpecFromFlags, writeIndexScores } from './study-flags.js';
+import { parseFlags } from './flags.js';
 import type { CliCommand, CliIO } from './types.js';
 
 const usage = `Usage: csi report DATA.csv --model MODEL.txt [--codebook FILE] [study, estimation and bootstrap flags of csi estimate]
@@ -29,18 +30,10 @@ export const reportCommand: CliCommand = {
   summary: 'write the report of a study (self-contained HTML or Markdown, Chinese or English)',
   usage,
   async run(args: string[], io: CliIO): Promise<number> {
-    const { values, positionals } = parseArgs({
+    const { values, positionals } = parseFlags(
       args,
-      allowPositionals: true,
-      options: {
-        // The estimation flags of csi estimate (./estimate.ts), then the shared study and bootstrap flags.
-        model: { type: 'string' },
-        codebook: { type: 'string' },
-        missing: { type: 'string' },
-        scheme: { type: 'string' },
-        weights: { type: 'string' },
-        'max-iterations': { type: 'string' },
-        f2: { type: 'boolean', default: false },
+      {
+        ...ESTIMATE_FLAGS, // the estimation flags of csi estimate (./estimate-flags.ts)
         ...BOOTSTRAP_FLAGS,
         ...STUDY_FLAGS,
         lang: { type: 'string', default: 'en' },
@@ -49,7 +42,8 @@ export const reportCommand: CliCommand = {
         out: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
-    });
+      'report',
+    );
     if (values.help) {
       io.stdout(`${usage}\n`);
       return 0;
