@@ -24,9 +24,13 @@ describe.skipIf(!HAS_SHARED)(`ACSI indices on mobi — ${HAS_SHARED ? 'mobi-ecsi
   });
 
   it('normalised weights and index SDs within 1e-6', () => {
+    // Every construct of mean_index has a detail entry with weights and an SD: the loop cannot pass by being empty.
+    expect(Object.keys(ref.detail).sort()).toEqual(Object.keys(ref.mean_index).sort());
     for (const [c, d] of Object.entries(ref.detail) as [string, { weights_normalised: Record<string, number>; sd_index: number }][]) {
+      expect(Object.keys(d.weights_normalised).sort(), c).toEqual(Object.keys(out!.indexWeights[c]).sort());
       for (const [k, w] of Object.entries(d.weights_normalised)) expect(Math.abs(out!.indexWeights[c][k] - w)).toBeLessThan(1e-6);
-      if (d.sd_index !== undefined) expect(Math.abs(out!.indices[c].sd! - d.sd_index)).toBeLessThan(1e-6);
+      expect(d.sd_index, `${c} sd_index`).toBeTypeOf('number');
+      expect(Math.abs(out!.indices[c].sd! - d.sd_index)).toBeLessThan(1e-6);
     }
   });
 

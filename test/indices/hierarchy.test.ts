@@ -80,7 +80,18 @@ describe('rollUpHierarchy', () => {
     expect(pq.children[0].weightSource).toBe('ahp');
     const l2 = root.children.map((c) => c.index.mean!);
     expect(root.index.mean).toBeCloseTo(l2.reduce((a, b) => a + b, 0) / l2.length, 10);
-    expect(root.index.se).toBeGreaterThan(0);
+    // SE recomputed from per-respondent scores: root = equal mean of the level-2 scores, PerceivedQuality = Σ (v_i/10)·dimension score;
+    // SE = sample SD / √n.
+    const sc = indexScores(ci.forms, columns, ci.itemMoments, 'mean');
+    const childScore = (name: string): Float64Array | number[] =>
+      name === 'PerceivedQuality' ? sc[dims[0]].map((_, r) => dims.reduce((a, d, i) => a + (v[i] / 10) * sc[d][r], 0)) : sc[name];
+    const kidScores = root.children.map((c) => childScore(c.name));
+    const nR = kidScores[0].length;
+    const rootScore = Array.from({ length: nR }, (_, r) => kidScores.reduce((a, k) => a + k[r], 0) / kidScores.length);
+    const mR = rootScore.reduce((a, b) => a + b, 0) / nR;
+    expect(mR).toBeCloseTo(root.index.mean!, 9);
+    const sdR = Math.sqrt(rootScore.reduce((a, b) => a + (b - mR) ** 2, 0) / (nR - 1));
+    expect(root.index.se).toBeCloseTo(sdR / Math.sqrt(nR), 10);
   });
 
   it('refuses an AHP matrix with CR ≥ 0.10 unless forced; effects and entropy weights', () => {

@@ -66,6 +66,7 @@ describe('nps', () => {
     expect(r.method).toBe('wald-linearized');
     expect(r.se).toBeCloseTo(100 * Math.sqrt(2 / 15), 10);
     expect(r.nEff).toBeCloseTo(6, 12); // Kish: 12²/24
+    // 1.959963984540054 = qnorm(0.975) (R), z of the two-sided 95 % Wald interval
     expect(r.upper! - r.estimate!).toBeCloseTo(1.959963984540054 * 100 * Math.sqrt(2 / 15), 8);
     // unequal weights move the shares: promoters weigh 3 each, others 1: p_P = 6/10, p_D = 2/10 → 40 points
     const u = npsFromColumn(f(10, 9, 8, 7, 6, 0), { weights: f(3, 3, 1, 1, 1, 1) });

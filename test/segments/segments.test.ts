@@ -38,7 +38,9 @@ describe.skipIf(!HAS_TRACKING)('tracking.md E2 through segmentBreakdown (skipped
       const { breakdown } = segmentBreakdown(grouped, 'region', meanOfFirstItem('Y'), { levels: names, adjust });
       expect(breakdown.order).toEqual(names);
       expect(breakdown.pairwise).toHaveLength(6);
-      for (const r of tableAfter(sec, '**Worked example E2**')) {
+      const e2 = tableAfter(sec, '**Worked example E2**');
+      expect(e2).toHaveLength(6); // all C(4, 2) pairs: the loop below cannot pass by being empty
+      for (const r of e2) {
         const [x, y] = r[0].split('–');
         const pair = breakdown.pairwise.find((p) => (p.a === x && p.b === y) || (p.a === y && p.b === x))!;
         expect(names.indexOf(pair.a)).toBeLessThan(names.indexOf(pair.b));
@@ -113,8 +115,10 @@ describe('re-estimation per level and the permutation test', () => {
     expect(base).toHaveLength(1);
     expect(base[0].diff).toBeCloseTo(reestimateLevels(byLevel, fit, ['A', 'B']).A.paths[0].estimate - reestimateLevels(byLevel, fit, ['A', 'B']).B.paths[0].estimate, 12);
     for (const chunks of [2, 5]) expect(permutationPathTest(byLevel.get('A')!, byLevel.get('B')!, fit, { a: 'A', b: 'B', permutations: 60, seed: 5, chunks })).toEqual(base);
+    // p = share of the 60 permutations with |Δβ*| ≥ |Δβ| (reestimate.ts): a multiple of 1/60 in [0, 1].
     expect(base[0].p).toBeGreaterThanOrEqual(0);
     expect(base[0].p).toBeLessThanOrEqual(1);
+    expect(Math.abs(base[0].p * 60 - Math.round(base[0].p * 60))).toBeLessThan(1e-9);
   });
 });
 

@@ -174,9 +174,13 @@ describe.skipIf(!HAS_TRACKING)('tracking.md §8 oracles', () => {
     const n = after(sec, 'n = ');
     const segs = N.map((size, h) => ({ name: String(h), size, sd: S[h] }));
     const rules: Record<string, 'proportional' | 'equal' | 'neyman' | 'compromise'> = { proportional: 'proportional', equal: 'equal', Neyman: 'neyman', 'power q = ½': 'compromise' };
-    for (const row of tableAfter(sec, '**Worked example D5**')) {
+    const d5 = tableAfter(sec, '**Worked example D5**');
+    // One row per rule, each naming a rule we know: the loop below cannot pass by being empty.
+    expect(d5.map((r) => rules[r[0]]).sort()).toEqual(['compromise', 'equal', 'neyman', 'proportional']);
+    for (const row of d5) {
       const a = allocateSample(segs, n, rules[row[0]]);
       const nh = numbers(row[1]);
+      expect(nh, row[0]).toHaveLength(segs.length);
       a.segments.forEach((s, h) => close('D5', s.n, nh[h], 0.006));
       const [se, moe] = numbers(row[2]);
       close('D5', a.seOverall, se, 6e-6);
@@ -193,6 +197,9 @@ describe.skipIf(!HAS_TRACKING)('tracking.md §8 oracles', () => {
     const rows = tableAfter(sec, '**Worked example E1**');
     const holm = numbers(rows.find((r) => r[0] === 'holm')![1]);
     const bh = numbers(rows.find((r) => r[0] === 'BH')![1]);
+    expect(p.length).toBeGreaterThan(1);
+    expect(holm).toHaveLength(p.length);
+    expect(bh).toHaveLength(p.length);
     adjustPValues(p, 'holm').forEach((v, i) => close('E1', v, holm[i], 1e-12));
     adjustPValues(p, 'bh').forEach((v, i) => close('E1', v, bh[i], 1e-12));
   });
@@ -210,6 +217,8 @@ describe.skipIf(!HAS_TRACKING)('tracking.md §8 oracles', () => {
     });
     const holm = adjustPValues(raw, 'holm');
     const bh = adjustPValues(raw, 'bh');
+    // All C(4, 2) = 6 pairs are in the table, so the family is the one the adjustment assumes and the loop is not empty.
+    expect(rows).toHaveLength(6);
     rows.forEach((r, i) => {
       const [p, h, b] = numbers(r.slice(1).join(' '));
       close('E2', raw[i], p, 1e-9);
