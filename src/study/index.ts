@@ -6,3 +6,5 @@ export { studyJsonSchema, gapJsonSchema, kpiJsonSchema, distributionJsonSchema, 
 export { addTracking, pooledIndexEstimator, type TrackingContext } from './addTracking.js';
 export { formatStudy } from './formatStudy.js';
 export { formatPlsResult } from './formatPlsResult.js';
+// the thresholds the quality report warns at, for renderers that mark them (report/ reads them here, not its own copy)
+export { DEFAULT_QUALITY_THRESHOLDS } from '../quality/index.js';

@@ -1,8 +1,13 @@
+import { DEFAULT_QUALITY_THRESHOLDS } from '../../study/index.js';
 import type { Block, Cell } from '../blocks.js';
 import type { Section } from './section.js';
 
-/** Reliability thresholds (Hair et al.): α, ρC, ρA ≥ 0.70; AVE ≥ 0.50. HTMT: 0.85 strict, 0.90 lenient. */
-export const THRESHOLDS = { alpha: 0.7, rhoC: 0.7, rhoA: 0.7, ave: 0.5, htmtStrict: 0.85, htmtLenient: 0.9 } as const;
+/**
+ * The marks of the quality tables: the quality report's own thresholds (Hair et al.: α, ρC, ρA ≥ 0.70; AVE ≥ 0.50;
+ * HTMT 0.90, `DEFAULT_QUALITY_THRESHOLDS`), plus Henseler et al.'s (2015) stricter HTMT 0.85, marked as a caution only.
+ */
+const q = DEFAULT_QUALITY_THRESHOLDS;
+export const THRESHOLDS = { alpha: q.reliabilityMin, rhoC: q.reliabilityMin, rhoA: q.reliabilityMin, ave: q.ave, htmtStrict: 0.85, htmtLenient: q.htmt } as const;
 
 /** Measurement quality: reliability and AVE with thresholds marked, the HTMT matrix with 0.85/0.90 marked. */
 export const qualitySection: Section = {
