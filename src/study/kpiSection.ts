@@ -28,6 +28,13 @@ export interface KpiSectionIndex {
 /** The Study keys of issue 15. */
 export type KpiSection = Pick<Study, 'kpis' | 'gaps' | 'gapItems' | 'distribution'>;
 
+/** A construct's respondent 0-100 index from `index.indexWeights`, its items on their own scales, casewise. Errors: UNKNOWN_CONSTRUCT. */
+function constructScore(survey: Survey, name: string, index: KpiSectionIndex, scales: Record<string, readonly [number, number]>): Float64Array {
+  const w = index.indexWeights?.[name];
+  if (!w) throw new CsiError('UNKNOWN_CONSTRUCT', `Gap: construct ${name} is not in the model or has no index (constructs with indices: ${Object.keys(index.indexWeights ?? {}).join(', ') || 'none; give item scales'}).`, { construct: name });
+  return scoreColumn(linearIndexScore(name, w, scales), (k) => surveyColumns(survey, [k])[0]);
+}
+
 /**
  * The Study keys of issue 15 for a survey (or the `rows` of one segment level or wave): `kpis` from the KPI specs
  * (falling back to the codebook's `kpis`), `gaps` for the construct pairs (index weights required), `gapItems` for the
@@ -43,13 +50,7 @@ export function kpiSection(survey: Survey, spec: KpiSectionSpec, index: KpiSecti
   const specs = spec.kpis ?? survey.codebook.kpis ?? [];
   if (specs.length > 0) out.kpis = kpisFromSurvey(survey, specs, opts);
   const scales = { ...codebookScales(survey), ...(index.indexScales ?? {}) };
-  const scoreOf = (name: string): Float64Array => {
-    const given = index.scores?.[name];
-    if (given) return given;
-    const w = index.indexWeights?.[name];
-    if (!w) throw new CsiError('UNKNOWN_CONSTRUCT', `Gap: construct ${name} is not in the model or has no index (constructs with indices: ${Object.keys(index.indexWeights ?? {}).join(', ') || 'none; give item scales'}).`, { construct: name });
-    return scoreColumn(linearIndexScore(name, w, scales), (k) => surveyColumns(survey, [k])[0]);
-  };
+  const scoreOf = (name: string): Float64Array => index.scores?.[name] ?? constructScore(survey, name, index, scales);
   const pick = (a: Float64Array) => (rows ? Float64Array.from(rows, (r) => a[r]) : a);
   if (spec.gaps && spec.gaps.length > 0) {
     const weights = survey.weights ? pick(survey.weights) : null;
@@ -78,10 +79,15 @@ export function kpiSection(survey: Survey, spec: KpiSectionSpec, index: KpiSecti
  */
 export function kpiSectionBySegment(survey: Survey, spec: KpiSectionSpec, index: KpiSectionIndex, column: string): Record<string, Pick<SegmentLevel, 'n' | 'sumWeights' | 'kpis' | 'gaps'>> {
   const lr = surveyLevelRows(survey, column);
+  // Score each gap construct once over all rows; every level then picks its rows from the same scores.
+  const scores: Record<string, Float64Array> = { ...(index.scores ?? {}) };
+  const scales = { ...codebookScales(survey), ...(index.indexScales ?? {}) };
+  for (const name of new Set((spec.gaps ?? []).flatMap((g) => [g.perceived, g.expected]))) scores[name] ??= constructScore(survey, name, index, scales);
+  const scored: KpiSectionIndex = { ...index, scores };
   const out: Record<string, Pick<SegmentLevel, 'n' | 'sumWeights' | 'kpis' | 'gaps'>> = {};
   for (const l of lr.order) {
     const rows = lr.rows[l];
-    const part = kpiSection(survey, { ...spec, distribution: false }, index, rows);
+    const part = kpiSection(survey, { ...spec, distribution: false }, scored, rows);
     const sumWeights = rows.reduce((a, r) => a + (survey.weights ? survey.weights[r] : 1), 0);
     const gaps: GapResult[] | undefined = part.gaps ?? part.gapItems;
     out[l] = { n: rows.length, sumWeights, ...(part.kpis ? { kpis: part.kpis } : {}), ...(gaps ? { gaps } : {}) };
