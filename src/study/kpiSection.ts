@@ -45,6 +45,11 @@ function constructScore(survey: Survey, name: string, index: KpiSectionIndex, sc
  * kpiSection(survey, { kpis: [{ kind: 'nps', column: 'NPS' }], distribution: true }) // { kpis: { nps }, distribution }
  */
 export function kpiSection(survey: Survey, spec: KpiSectionSpec, index: KpiSectionIndex = {}, rows?: Int32Array): KpiSection {
+  return section(survey, spec, index, rows, true);
+}
+
+/** {@link kpiSection}; `itemGaps` false leaves out the codebook's item gaps (a level with construct gaps never shows them). */
+function section(survey: Survey, spec: KpiSectionSpec, index: KpiSectionIndex, rows: Int32Array | undefined, itemGaps: boolean): KpiSection {
   const out: KpiSection = {};
   const opts = rows ? { rows } : {};
   const specs = spec.kpis ?? survey.codebook.kpis ?? [];
@@ -56,7 +61,7 @@ export function kpiSection(survey: Survey, spec: KpiSectionSpec, index: KpiSecti
     const weights = survey.weights ? pick(survey.weights) : null;
     out.gaps = spec.gaps.map((g) => pairedGap(pick(scoreOf(g.perceived)), pick(scoreOf(g.expected)), { perceived: g.perceived, expected: g.expected, weights }));
   }
-  if (expectationPairs(survey.codebook).length > 0) out.gapItems = itemGapsFromSurvey(survey, opts);
+  if (itemGaps && expectationPairs(survey.codebook).length > 0) out.gapItems = itemGapsFromSurvey(survey, opts);
   if (spec.distribution) {
     const cuts = typeof spec.distribution === 'object' ? spec.distribution.cuts : undefined;
     const constructs: Record<string, { scores: Float64Array; itemScale?: [number, number] }> = {};
@@ -87,7 +92,7 @@ export function kpiSectionBySegment(survey: Survey, spec: KpiSectionSpec, index:
   const out: Record<string, Pick<SegmentLevel, 'n' | 'sumWeights' | 'kpis' | 'gaps'>> = {};
   for (const l of lr.order) {
     const rows = lr.rows[l];
-    const part = kpiSection(survey, { ...spec, distribution: false }, scored, rows);
+    const part = section(survey, { ...spec, distribution: false }, scored, rows, !(spec.gaps && spec.gaps.length > 0));
     const sumWeights = rows.reduce((a, r) => a + (survey.weights ? survey.weights[r] : 1), 0);
     const gaps: GapResult[] | undefined = part.gaps ?? part.gapItems;
     out[l] = { n: rows.length, sumWeights, ...(part.kpis ? { kpis: part.kpis } : {}), ...(gaps ? { gaps } : {}) };
