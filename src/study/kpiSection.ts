@@ -1,7 +1,7 @@
 import type { Survey } from '../data/index.js';
 import { CsiError } from '../errors.js';
 import { expectationPairs, itemGapsFromSurvey, linearIndexScore, pairedGap, scoreColumn, codebookScales, type GapPair } from '../gaps/index.js';
-import { distributionFromSurvey, kpiChange, kpisFromSurvey, surveyLevelRows, type KpiSpec } from '../kpi/index.js';
+import { distributionFromSurvey, kpiChange, kpisFromSurvey, levelSumWeights, surveyLevelRows, type KpiSpec } from '../kpi/index.js';
 import { surveyColumns } from '../stats/index.js';
 import type { GapResult, KpiResult, SegmentLevel, Study, WaveChange, WaveResult } from './types.js';
 
@@ -93,9 +93,8 @@ export function kpiSectionBySegment(survey: Survey, spec: KpiSectionSpec, index:
   for (const l of lr.order) {
     const rows = lr.rows[l];
     const part = section(survey, { ...spec, distribution: false }, scored, rows, !(spec.gaps && spec.gaps.length > 0));
-    const sumWeights = rows.reduce((a, r) => a + (survey.weights ? survey.weights[r] : 1), 0);
     const gaps: GapResult[] | undefined = part.gaps ?? part.gapItems;
-    out[l] = { n: rows.length, sumWeights, ...(part.kpis ? { kpis: part.kpis } : {}), ...(gaps ? { gaps } : {}) };
+    out[l] = { n: rows.length, sumWeights: levelSumWeights(survey, rows), ...(part.kpis ? { kpis: part.kpis } : {}), ...(gaps ? { gaps } : {}) };
   }
   return out;
 }
