@@ -22,4 +22,4 @@ export { kpiFromSurvey, kpisFromSurvey, type KpisFromSurveyOptions } from './kpi
 export { satisfactionDistribution, defaultDistributionCuts, DISTRIBUTION_CATEGORIES, type DistributionOptions } from './satisfactionDistribution.js';
 export { distributionFromSurvey, type DistributionFromSurveyOptions } from './distributionFromSurvey.js';
 export { kpiChange, pooledProportionZ, type KpiChange } from './kpiChange.js';
-export { kpisByLevel, surveyLevelRows, type LevelRows } from './kpisByLevel.js';
+export { kpisByLevel, levelSumWeights, surveyLevelRows, type LevelRows } from './kpisByLevel.js';

@@ -32,6 +32,14 @@ export function surveyLevelRows(survey: Survey, column: string): LevelRows {
   return { column, order, orderSource: source, rows };
 }
 
+/** Σ of the survey's sampling weights over `rows` (their count without weights): a level's `sumWeights`. */
+export function levelSumWeights(survey: Survey, rows: Int32Array): number {
+  if (!survey.weights) return rows.length;
+  let sw = 0;
+  for (const r of rows) sw += survey.weights[r];
+  return sw;
+}
+
 /**
  * Every KPI per level of a segment or wave column ({@link kpisFromSurvey} on each level's rows).
  *
@@ -48,9 +56,7 @@ export function kpisByLevel(
   const levels: Record<string, { n: number; sumWeights: number; kpis: Record<string, KpiResult> }> = {};
   for (const l of lr.order) {
     const rows = lr.rows[l];
-    let sw = 0;
-    for (const r of rows) sw += survey.weights ? survey.weights[r] : 1;
-    levels[l] = { n: rows.length, sumWeights: sw, kpis: kpisFromSurvey(survey, specs, { ...options, rows }) };
+    levels[l] = { n: rows.length, sumWeights: levelSumWeights(survey, rows), kpis: kpisFromSurvey(survey, specs, { ...options, rows }) };
   }
   return { order: lr.order, orderSource: lr.orderSource, levels };
 }

@@ -1,7 +1,7 @@
 import type { Survey } from '../data/index.js';
 import { CsiError } from '../errors.js';
 import { expectationPairs, itemGapsFromSurvey, linearIndexScore, pairedGap, scoreColumn, codebookScales, type GapPair } from '../gaps/index.js';
-import { distributionFromSurvey, kpiChange, kpisFromSurvey, surveyLevelRows, type KpiSpec } from '../kpi/index.js';
+import { distributionFromSurvey, kpiChange, kpisFromSurvey, levelSumWeights, surveyLevelRows, type KpiSpec } from '../kpi/index.js';
 import { surveyColumns } from '../stats/index.js';
 import type { GapResult, KpiResult, SegmentLevel, Study, WaveChange, WaveResult } from './types.js';
 
@@ -28,6 +28,13 @@ export interface KpiSectionIndex {
 /** The Study keys of issue 15. */
 export type KpiSection = Pick<Study, 'kpis' | 'gaps' | 'gapItems' | 'distribution'>;
 
+/** A construct's respondent 0-100 index from `index.indexWeights`, its items on their own scales, casewise. Errors: UNKNOWN_CONSTRUCT. */
+function constructScore(survey: Survey, name: string, index: KpiSectionIndex, scales: Record<string, readonly [number, number]>): Float64Array {
+  const w = index.indexWeights?.[name];
+  if (!w) throw new CsiError('UNKNOWN_CONSTRUCT', `Gap: construct ${name} is not in the model or has no index (constructs with indices: ${Object.keys(index.indexWeights ?? {}).join(', ') || 'none; give item scales'}).`, { construct: name });
+  return scoreColumn(linearIndexScore(name, w, scales), (k) => surveyColumns(survey, [k])[0]);
+}
+
 /**
  * The Study keys of issue 15 for a survey (or the `rows` of one segment level or wave): `kpis` from the KPI specs
  * (falling back to the codebook's `kpis`), `gaps` for the construct pairs (index weights required), `gapItems` for the
@@ -38,24 +45,23 @@ export type KpiSection = Pick<Study, 'kpis' | 'gaps' | 'gapItems' | 'distributio
  * kpiSection(survey, { kpis: [{ kind: 'nps', column: 'NPS' }], distribution: true }) // { kpis: { nps }, distribution }
  */
 export function kpiSection(survey: Survey, spec: KpiSectionSpec, index: KpiSectionIndex = {}, rows?: Int32Array): KpiSection {
+  return section(survey, spec, index, rows, true);
+}
+
+/** {@link kpiSection}; `itemGaps` false leaves out the codebook's item gaps (a level with construct gaps never shows them). */
+function section(survey: Survey, spec: KpiSectionSpec, index: KpiSectionIndex, rows: Int32Array | undefined, itemGaps: boolean): KpiSection {
   const out: KpiSection = {};
   const opts = rows ? { rows } : {};
   const specs = spec.kpis ?? survey.codebook.kpis ?? [];
   if (specs.length > 0) out.kpis = kpisFromSurvey(survey, specs, opts);
   const scales = { ...codebookScales(survey), ...(index.indexScales ?? {}) };
-  const scoreOf = (name: string): Float64Array => {
-    const given = index.scores?.[name];
-    if (given) return given;
-    const w = index.indexWeights?.[name];
-    if (!w) throw new CsiError('UNKNOWN_CONSTRUCT', `Gap: construct ${name} is not in the model or has no index (constructs with indices: ${Object.keys(index.indexWeights ?? {}).join(', ') || 'none; give item scales'}).`, { construct: name });
-    return scoreColumn(linearIndexScore(name, w, scales), (k) => surveyColumns(survey, [k])[0]);
-  };
+  const scoreOf = (name: string): Float64Array => index.scores?.[name] ?? constructScore(survey, name, index, scales);
   const pick = (a: Float64Array) => (rows ? Float64Array.from(rows, (r) => a[r]) : a);
   if (spec.gaps && spec.gaps.length > 0) {
     const weights = survey.weights ? pick(survey.weights) : null;
     out.gaps = spec.gaps.map((g) => pairedGap(pick(scoreOf(g.perceived)), pick(scoreOf(g.expected)), { perceived: g.perceived, expected: g.expected, weights }));
   }
-  if (expectationPairs(survey.codebook).length > 0) out.gapItems = itemGapsFromSurvey(survey, opts);
+  if (itemGaps && expectationPairs(survey.codebook).length > 0) out.gapItems = itemGapsFromSurvey(survey, opts);
   if (spec.distribution) {
     const cuts = typeof spec.distribution === 'object' ? spec.distribution.cuts : undefined;
     const constructs: Record<string, { scores: Float64Array; itemScale?: [number, number] }> = {};
@@ -78,13 +84,17 @@ export function kpiSection(survey: Survey, spec: KpiSectionSpec, index: KpiSecti
  */
 export function kpiSectionBySegment(survey: Survey, spec: KpiSectionSpec, index: KpiSectionIndex, column: string): Record<string, Pick<SegmentLevel, 'n' | 'sumWeights' | 'kpis' | 'gaps'>> {
   const lr = surveyLevelRows(survey, column);
+  // Score each gap construct once over all rows; every level then picks its rows from the same scores.
+  const scores: Record<string, Float64Array> = { ...(index.scores ?? {}) };
+  const scales = { ...codebookScales(survey), ...(index.indexScales ?? {}) };
+  for (const name of new Set((spec.gaps ?? []).flatMap((g) => [g.perceived, g.expected]))) scores[name] ??= constructScore(survey, name, index, scales);
+  const scored: KpiSectionIndex = { ...index, scores };
   const out: Record<string, Pick<SegmentLevel, 'n' | 'sumWeights' | 'kpis' | 'gaps'>> = {};
   for (const l of lr.order) {
     const rows = lr.rows[l];
-    const part = kpiSection(survey, { ...spec, distribution: false }, index, rows);
-    const sumWeights = rows.reduce((a, r) => a + (survey.weights ? survey.weights[r] : 1), 0);
+    const part = section(survey, { ...spec, distribution: false }, scored, rows, !(spec.gaps && spec.gaps.length > 0));
     const gaps: GapResult[] | undefined = part.gaps ?? part.gapItems;
-    out[l] = { n: rows.length, sumWeights, ...(part.kpis ? { kpis: part.kpis } : {}), ...(gaps ? { gaps } : {}) };
+    out[l] = { n: rows.length, sumWeights: levelSumWeights(survey, rows), ...(part.kpis ? { kpis: part.kpis } : {}), ...(gaps ? { gaps } : {}) };
   }
   return out;
 }
