@@ -1,5 +1,6 @@
 import type { CsiWarning } from '../errors.js';
 import type { ModelSpec } from '../model/index.js';
+import { adjustedRSquared } from '../stats/index.js';
 import { assessQuality, consistentPls, type ConsistentResult, type QualityReport } from '../quality/index.js';
 import { combinationCorrelations } from './combinationCorrelations.js';
 import { effectMatrices } from './effects.js';
@@ -92,7 +93,7 @@ export function buildResult(core: CoreFits, ctx: BuildContext): PlsResult {
     if (Number.isNaN(r2[t])) continue;
     let k = 0;
     for (let a = 0; a < m; a++) if (fit.adjacency[a * m + t]) k++;
-    rSquared[names[t]] = { r2: r2[t], adjR2: nn - k - 1 > 0 ? 1 - ((1 - r2[t]) * (nn - 1)) / (nn - k - 1) : Number.NaN };
+    rSquared[names[t]] = { r2: r2[t], adjR2: adjustedRSquared(r2[t], nn, k) };
   }
   const eff = effectMatrices(B, fit.adjacency, m);
   const list = (mat: Float64Array, mask: Uint8Array): PlsEffect[] => {

@@ -1,6 +1,7 @@
 import { shownList, type CsiWarning } from '../errors.js';
 import type { CompositeFit } from './types.js';
 import { blockColumn, blockCorrelation } from './blocks.js';
+import { adjustedRSquared as adjustedR2 } from '../stats/index.js';
 import { isPositiveDefinite, regressionCoefficients } from './linalg.js';
 import { rhoA } from './rhoA.js';
 
@@ -137,7 +138,7 @@ export function consistentPls(
       });
     }
     rSquared[t] = r2;
-    adjustedRSquared[t] = 1 - ((1 - r2) * (fit.n - 1)) / (fit.n - preds.length - 1);
+    adjustedRSquared[t] = adjustedR2(r2, fit.n, preds.length);
   }
 
   // Loadings: corrected for common factors, PLS loadings (in-block) for the rest.

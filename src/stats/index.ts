@@ -21,3 +21,4 @@ export {
 export { normalCdf, normalQuantile, studentTTwoSided, regularizedBeta, logGamma } from './distributions.js';
 export { studentTCdf, studentTQuantile, noncentralTCdf } from './studentT.js';
 export { brentRoot } from './brentRoot.js';
+export { adjustedRSquared } from './adjustedRSquared.js';

@@ -160,8 +160,9 @@ export function checkRowsRead(file: string, rowsRead: number, records: number): 
   );
 }
 
+/** The line feeds in `b[0, end)`, found by native `indexOf` jumps rather than a byte-by-byte loop. */
 function countLf(b: Uint8Array, end: number): number {
   let n = 0;
-  for (let i = 0; i < end; i++) if (b[i] === 10) n++;
+  for (let i = b.indexOf(10); i !== -1 && i < end; i = b.indexOf(10, i + 1)) n++;
   return n;
 }
