@@ -3,8 +3,8 @@ import type { ModelSpec } from '../model/index.js';
 import { adjustedRSquared } from '../stats/index.js';
 import { assessQuality, consistentPls, type ConsistentResult, type QualityReport } from '../quality/index.js';
 import { combinationCorrelations } from './combinationCorrelations.js';
-import { effectMatrices } from './effects.js';
-import { defineLazy } from './lazyProperty.js';
+import { effectPlan, effectsWithPlan, type EffectPlan } from './effects.js';
+import { numberRecordMaker, recordMaker, type NumberRecordMaker, type RecordMaker } from './recordMaker.js';
 import { estimateCore, type CoreFits } from './fitStages.js';
 import type { ItemSummary, MissingReport, PlsEffect, PlsFit, PlsResult, PlsSettings } from './types.js';
 
@@ -26,79 +26,57 @@ export interface BuildContext {
  * paths, R² and adjusted R² = 1 − (1 − R²)(n − 1)/(n − k − 1) (n = Σw of the rows used, k = predictors; seminr
  * `calc_insample`), direct/indirect/total effects ({@link effectMatrices}), PLSc when asked and `assessQuality`
  * (with f² by re-estimation, seminr's `fSquared`, when `settings.fSquared`). `quality` is computed on its first
- * read ({@link defineLazy}: an enumerable property, so JSON, spreading and deep equality see it as before).
+ * read (as `defineLazy`: an enumerable property, so JSON, spreading and deep equality see it as before). The names
+ * come from a {@link ResultLayout} (built here when not given).
  *
  * @example
  * const result = buildResult(estimateCore(S, items, n, model, settings), context);
  */
-export function buildResult(core: CoreFits, ctx: BuildContext): PlsResult {
+export function buildResult(core: CoreFits, ctx: BuildContext, layout: ResultLayout = resultLayout(core, ctx.model)): PlsResult {
   const { final: fit, firstStage } = core;
   const { settings } = ctx;
-  const names = fit.constructNames;
-  const m = names.length;
+  const { m } = layout;
 
   // PLSc corrects mode-A constructs measured by items; a higher-order construct stays a composite (as seminr).
-  const higherOrder = new Set(ctx.model.constructs.filter((c) => (c.dimensions?.length ?? 0) > 0).map((c) => c.name));
-  const plsc = (f: PlsFit): ConsistentResult =>
-    consistentPls(f, { commonFactors: f.constructNames.filter((nm, j) => f.modes[j] === 'A' && !higherOrder.has(nm)) });
+  const plsc = (f: PlsFit): ConsistentResult => {
+    const higherOrder = new Set(ctx.model.constructs.filter((c) => (c.dimensions?.length ?? 0) > 0).map((c) => c.name));
+    return consistentPls(f, { commonFactors: f.constructNames.filter((nm, j) => f.modes[j] === 'A' && !higherOrder.has(nm)) });
+  };
   let consistent: ConsistentResult | undefined;
   if (settings.consistent) consistent = plsc(fit);
   const B = consistent ? consistent.paths : fit.paths;
   const r2 = consistent ? consistent.rSquared : fit.rSquared;
 
-  const outerWeights: Record<string, Record<string, number>> = {};
-  const loadings: Record<string, Record<string, number>> = {};
-  const ownBlock = (f: PlsFit, j: number, L: Float64Array) => {
-    const mm = f.constructNames.length;
-    const w: Record<string, number> = {};
-    const l: Record<string, number> = {};
-    for (const k of f.blocks[j]) {
-      w[f.itemNames[k]] = f.weights[k * mm + j];
-      l[f.itemNames[k]] = L[k * mm + j];
-    }
-    outerWeights[f.constructNames[j]] = w;
-    loadings[f.constructNames[j]] = l;
-  };
-  for (let j = 0; j < m; j++) ownBlock(fit, j, consistent ? consistent.loadings : fit.crossLoadings);
-  if (firstStage) {
-    for (let j = 0; j < firstStage.constructNames.length; j++) {
-      if (!(firstStage.constructNames[j] in outerWeights)) ownBlock(firstStage, j, firstStage.crossLoadings);
-    }
+  const weightRows: Record<string, number>[] = [];
+  const loadingRows: Record<string, number>[] = [];
+  for (const own of layout.own) {
+    const f = own.first ? firstStage! : fit;
+    weightRows.push(own.maker(f.weights, own.at));
+    loadingRows.push(own.maker(own.first ? f.crossLoadings : consistent ? consistent.loadings : f.crossLoadings, own.at));
   }
+  const outerWeights = layout.ownTable(weightRows);
+  const loadings = layout.ownTable(loadingRows);
 
   // Every construct (dimensions included) from the effective weights V on items G.
   const { items, S, allNames, V } = core;
   const g = items.length;
   const mAll = allNames.length;
   const { XL, RC } = firstStage ? combinationCorrelations(S, g, V, mAll) : { XL: fit.crossLoadings, RC: fit.constructCorrelation };
-  const crossLoadings: Record<string, Record<string, number>> = {};
-  items.forEach((item, k) => {
-    const row: Record<string, number> = {};
-    allNames.forEach((c, a) => (row[c] = XL[k * mAll + a]));
-    crossLoadings[item] = row;
-  });
-  const constructCorrelations: Record<string, Record<string, number>> = {};
-  allNames.forEach((a, i) => {
-    const row: Record<string, number> = {};
-    allNames.forEach((b, j) => (row[b] = RC[i * mAll + j]));
-    constructCorrelations[a] = row;
-  });
+  const crossRows: Record<string, number>[] = [];
+  for (let k = 0; k < g; k++) crossRows.push(layout.constructRow(XL, layout.crossAt[k]));
+  const crossLoadings = layout.itemTable(crossRows);
+  const corrRows: Record<string, number>[] = [];
+  for (let a = 0; a < mAll; a++) corrRows.push(layout.constructRow(RC, layout.corrAt[a]));
+  const constructCorrelations = layout.constructTable(corrRows);
 
-  const idx = new Map<string, number>();
-  names.forEach((nm, j) => idx.set(nm, j));
-  const paths: PlsEffect[] = ctx.model.paths.map((pth) => ({ from: pth.from, to: pth.to, estimate: B[idx.get(pth.from)! * m + idx.get(pth.to)!] }));
-  const rSquared: Record<string, { r2: number; adjR2: number }> = {};
+  const paths: PlsEffect[] = [];
+  for (let i = 0; i < layout.paths.at.length; i++) paths.push({ from: layout.paths.from[i], to: layout.paths.to[i], estimate: B[layout.paths.at[i]] });
   const nn = fit.n; // Σw behind the correlations (the smallest pairwise Σw under pairwise deletion)
-  for (let t = 0; t < m; t++) {
-    if (Number.isNaN(r2[t])) continue;
-    let k = 0;
-    for (let a = 0; a < m; a++) if (fit.adjacency[a * m + t]) k++;
-    rSquared[names[t]] = { r2: r2[t], adjR2: adjustedRSquared(r2[t], nn, k) };
-  }
-  const eff = effectMatrices(B, fit.adjacency, m);
-  const list = (mat: Float64Array, mask: Uint8Array): PlsEffect[] => {
+  const rSquared = rSquaredTable(layout, r2, nn);
+  const eff = effectsWithPlan(layout.effects, B);
+  const list = (mat: Float64Array, pairs: EffectPairs): PlsEffect[] => {
     const out: PlsEffect[] = [];
-    for (let a = 0; a < m; a++) for (let b = 0; b < m; b++) if (mask[a * m + b]) out.push({ from: names[a], to: names[b], estimate: mat[a * m + b] });
+    for (let i = 0; i < pairs.at.length; i++) out.push({ from: pairs.from[i], to: pairs.to[i], estimate: mat[pairs.at[i]] });
     return out;
   };
 
@@ -116,31 +94,208 @@ export function buildResult(core: CoreFits, ctx: BuildContext): PlsResult {
     } } : {}),
   });
 
-  const result: PlsResult = {
-    n: ctx.n,
-    sumWeights: ctx.sumWeights,
-    iterations: fit.iterations,
-    converged,
-    weightDiff: fit.weightDiff,
-    settings,
-    constructs: allNames,
-    outerWeights,
-    loadings,
-    crossLoadings,
-    paths,
-    rSquared,
-    directEffects: list(B, fit.adjacency),
-    indirectEffects: list(eff.indirect, eff.indirectReach),
-    totalEffects: list(eff.total, eff.reach),
-    constructCorrelations,
-    missing: ctx.missing,
-    items: ctx.items,
-    warnings,
-    fit,
+  const directEffects = list(B, layout.direct);
+  const indirectEffects = list(eff.indirect, layout.indirect);
+  const totalEffects = list(eff.total, layout.total);
+  // Quality is computed on its first read (it costs more than the estimation itself); the same report whenever it
+  // is read: an enumerable accessor in the key order of a data property, replaced by one on first read or write
+  // (as defineLazy; written in the literal, which V8 builds faster than a property defined afterwards).
+  let cached: QualityReport | undefined;
+  let done = false;
+  const settle = (value: QualityReport | undefined): void => {
+    cached = value;
+    done = true;
+    // a frozen or sealed object keeps the accessor, which then returns the cached value
+    if (Object.isExtensible(result)) Object.defineProperty(result, 'quality', { value, writable: true, enumerable: true, configurable: true });
   };
-  // Computed on first read (it costs more than the estimation itself); the same report whenever it is read.
-  if (settings.quality) defineLazy(result, 'quality', quality);
+  const result: PlsResult = settings.quality
+    ? {
+        n: ctx.n,
+        sumWeights: ctx.sumWeights,
+        iterations: fit.iterations,
+        converged,
+        weightDiff: fit.weightDiff,
+        settings,
+        constructs: allNames,
+        outerWeights,
+        loadings,
+        crossLoadings,
+        paths,
+        rSquared,
+        directEffects,
+        indirectEffects,
+        totalEffects,
+        constructCorrelations,
+        missing: ctx.missing,
+        items: ctx.items,
+        warnings,
+        fit,
+        get quality(): QualityReport | undefined {
+          if (done) return cached;
+          const value = quality();
+          settle(value);
+          return value;
+        },
+        set quality(value: QualityReport | undefined) {
+          settle(value);
+        },
+      }
+    : {
+        n: ctx.n,
+        sumWeights: ctx.sumWeights,
+        iterations: fit.iterations,
+        converged,
+        weightDiff: fit.weightDiff,
+        settings,
+        constructs: allNames,
+        outerWeights,
+        loadings,
+        crossLoadings,
+        paths,
+        rSquared,
+        directEffects,
+        indirectEffects,
+        totalEffects,
+        constructCorrelations,
+        missing: ctx.missing,
+        items: ctx.items,
+        warnings,
+        fit,
+      };
   if (firstStage) result.firstStage = firstStage;
   if (consistent) result.consistent = consistent;
   return result;
+}
+
+/** R² and adjusted R² of every construct whose R² is a number, keyed by construct (in construct order). */
+function rSquaredTable(layout: ResultLayout, r2: Float64Array, nn: number): Record<string, { r2: number; adjR2: number }> {
+  const { m, names, predictors, endogenous } = layout;
+  // The usual case: exactly the endogenous constructs have an R² (one literal); else name by name.
+  let usual = true;
+  for (let t = 0; t < m; t++) if (Number.isNaN(r2[t]) === (predictors[t] > 0)) usual = false;
+  if (usual) {
+    const values: { r2: number; adjR2: number }[] = [];
+    for (let i = 0; i < endogenous.length; i++) {
+      const t = endogenous[i];
+      values.push({ r2: r2[t], adjR2: adjustedRSquared(r2[t], nn, predictors[t]) });
+    }
+    return layout.rSquaredTable(values);
+  }
+  const rSquared: Record<string, { r2: number; adjR2: number }> = {};
+  for (let t = 0; t < m; t++) {
+    if (Number.isNaN(r2[t])) continue;
+    rSquared[names[t]] = { r2: r2[t], adjR2: adjustedRSquared(r2[t], nn, predictors[t]) };
+  }
+  return rSquared;
+}
+
+/** Effects listed for pairs (from, to): names and the entry from·m + to, in row-major order. */
+interface EffectPairs {
+  from: string[];
+  to: string[];
+  at: Int32Array;
+}
+
+/**
+ * The names of a result's tables, derived from the fits' structure and the model alone (computed once per model by
+ * the estimator, see `preparedModel`): which entries of which matrix go under which names, and makers of the
+ * named tables ({@link numberRecordMaker}).
+ */
+export interface ResultLayout {
+  m: number;
+  /** Final construct names. */
+  names: string[];
+  /** Each outer-weights / loadings block, in the tables' order: final constructs, then stage-1 ones not among them. */
+  own: { first: boolean; at: Int32Array; maker: NumberRecordMaker }[];
+  ownTable: RecordMaker<Record<string, number>>;
+  /** Row maker over every construct's name (cross-loadings, construct correlations). */
+  constructRow: NumberRecordMaker;
+  crossAt: Int32Array[];
+  corrAt: Int32Array[];
+  itemTable: RecordMaker<Record<string, number>>;
+  constructTable: RecordMaker<Record<string, number>>;
+  paths: EffectPairs;
+  /** Number of predictors of each final construct. */
+  predictors: Int32Array;
+  /** Constructs with predictors, ascending. */
+  endogenous: Int32Array;
+  rSquaredTable: RecordMaker<{ r2: number; adjR2: number }>;
+  effects: EffectPlan;
+  direct: EffectPairs;
+  indirect: EffectPairs;
+  total: EffectPairs;
+}
+
+/**
+ * The {@link ResultLayout} of an estimation's fits (only their structure is read) and model.
+ *
+ * @example
+ * const layout = resultLayout(core, model);
+ * buildResult(core, context, layout);
+ */
+export function resultLayout(core: CoreFits, model: ModelSpec): ResultLayout {
+  const { final: fit, firstStage, items, allNames } = core;
+  const names = fit.constructNames;
+  const m = names.length;
+  const own: ResultLayout['own'] = [];
+  const ownNames: string[] = [];
+  // The table as it is filled name by name (so that `in` below answers as it would on the table itself).
+  const mirror: Record<string, Record<string, number>> = {};
+  const ownBlock = (f: PlsFit, j: number, first: boolean): void => {
+    const mm = f.constructNames.length;
+    const keys = f.blocks[j].map((k) => f.itemNames[k]);
+    own.push({ first, at: Int32Array.from(f.blocks[j], (k) => k * mm + j), maker: numberRecordMaker(keys) });
+    ownNames.push(f.constructNames[j]);
+    const row: Record<string, number> = {};
+    for (const key of keys) row[key] = 0;
+    mirror[f.constructNames[j]] = row;
+  };
+  for (let j = 0; j < m; j++) ownBlock(fit, j, false);
+  if (firstStage) {
+    for (let j = 0; j < firstStage.constructNames.length; j++) {
+      if (!(firstStage.constructNames[j] in mirror)) ownBlock(firstStage, j, true);
+    }
+  }
+  const mAll = allNames.length;
+  const rowAt = (row: number): Int32Array => Int32Array.from(allNames, (_, a) => row * mAll + a);
+  const idx = new Map<string, number>();
+  names.forEach((nm, j) => idx.set(nm, j));
+  const predictors = new Int32Array(m);
+  for (let t = 0; t < m; t++) for (let a = 0; a < m; a++) if (fit.adjacency[a * m + t]) predictors[t]++;
+  const endogenous = Int32Array.from(names.map((_, t) => t).filter((t) => predictors[t] > 0));
+  const effects = effectPlan(fit.adjacency, m);
+  const pairs = (mask: Uint8Array): EffectPairs => {
+    const from: string[] = [];
+    const to: string[] = [];
+    const at: number[] = [];
+    for (let a = 0; a < m; a++) for (let b = 0; b < m; b++) if (mask[a * m + b]) {
+      from.push(names[a]);
+      to.push(names[b]);
+      at.push(a * m + b);
+    }
+    return { from, to, at: Int32Array.from(at) };
+  };
+  return {
+    m,
+    names,
+    own,
+    ownTable: recordMaker(ownNames),
+    constructRow: numberRecordMaker(allNames),
+    crossAt: items.map((_, k) => rowAt(k)),
+    corrAt: allNames.map((_, a) => rowAt(a)),
+    itemTable: recordMaker(items),
+    constructTable: recordMaker(allNames),
+    paths: {
+      from: model.paths.map((pth) => pth.from),
+      to: model.paths.map((pth) => pth.to),
+      at: Int32Array.from(model.paths, (pth) => idx.get(pth.from)! * m + idx.get(pth.to)!),
+    },
+    predictors,
+    endogenous,
+    rSquaredTable: recordMaker(Array.from(endogenous, (t) => names[t])),
+    effects,
+    direct: pairs(fit.adjacency),
+    indirect: pairs(effects.indirectReach),
+    total: pairs(effects.reach),
+  };
 }

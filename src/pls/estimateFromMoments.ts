@@ -1,12 +1,11 @@
 import { CsiError, type CsiWarning } from '../errors.js';
 import type { ModelSpec } from '../model/index.js';
-import { validateModel } from '../model/index.js';
-import { correlationFromMoments } from '../stats/index.js';
-import { selectMoments, type Moments } from '../stats/index.js';
+import { correlationInto, type Moments } from '../stats/index.js';
 import { resolveSettings } from './settings.js';
-import { buildResult } from './buildResult.js';
+import { buildResult, resultLayout } from './buildResult.js';
+import { preparedModel, type PreparedModel } from './prepared.js';
+import { recordMaker } from './recordMaker.js';
 import { estimateCore } from './fitStages.js';
-import { stageOneModel, stageTwoModel } from './twoStage.js';
 import type { EstimateOptions, ItemSummary, MissingReport, PlsResult } from './types.js';
 
 /**
@@ -53,66 +52,76 @@ export interface EstimateWithCore {
  */
 export function estimateWithCore(moments: Moments, model: ModelSpec, options: EstimateOptions = {}): EstimateWithCore {
   const settings = resolveSettings(options, moments.weighted, model);
-  validateModel(model, { items: moments.items });
-  if (model.paths.length === 0) {
-    throw new CsiError('MODEL_INVALID', 'The model has no structural paths: PLS path modeling needs at least one path between constructs.');
-  }
+  // Validation, stage structures, plans and names: once per model and item list (see preparedModel).
+  const prep = preparedModel(model, moments.items);
   const warnings: CsiWarning[] = [];
   if (settings.scores) {
     warnings.push({ code: 'NEEDS_ROWS', message: 'Construct scores need the rows; estimating from moments returns none (use estimate() on a survey).' });
   }
-  const first = settings.twoStage ? stageOneModel(model) : stageTwoModel(model);
-  const items = first.constructs.flatMap((c) => c.indicators);
-  const sub = selectMoments(moments, items);
-  const corr = correlationFromMoments(sub, settings.missing);
-  const rows = settings.missing === 'pairwise' && !sub.weighted && !sub.complete ? corr.n : sub.n;
-  if (rows < items.length) {
+  const { items, idx } = prep;
+  const g = items.length;
+  // The correlations of items G, read from the moments where G sits (= correlationFromMoments(selectMoments(…))).
+  const r = new Float64Array(g * g);
+  const means = new Float64Array(g);
+  const sds = new Float64Array(g);
+  const corrN = correlationInto(moments, idx, settings.missing, r, means, sds, prep.scratch);
+  const { n, weighted, sw, sww, nObs } = moments;
+  let complete = moments.complete;
+  if (idx && !complete) {
+    complete = true;
+    for (let i = 0; i < g; i++) if (nObs[idx[i]] !== n) complete = false;
+  }
+  const rows = settings.missing === 'pairwise' && !weighted && !complete ? corrN : n;
+  if (rows < g) {
     warnings.push({
       code: 'TOO_FEW_ROWS',
-      message: `Only ${rows} rows for ${items.length} items: the item correlation matrix is singular; results may be unstable.`,
+      message: `Only ${rows} rows for ${g} items: the item correlation matrix is singular; results may be unstable.`,
       count: rows,
     });
   }
-  if (sub.weighted && sub.sw < sub.n) {
+  if (weighted && sw < n) {
     warnings.push({
       code: 'INVALID_WEIGHT',
-      message: `The sampling weights sum to ${sub.sw} over ${sub.n} rows. Weights are read as frequency weights: weights, loadings, paths and R² do not depend on their scale, but adjusted R² takes Σw as the sample size. Rescale them to sum to the number of rows if they are probability weights.`,
+      message: `The sampling weights sum to ${sw} over ${n} rows. Weights are read as frequency weights: weights, loadings, paths and R² do not depend on their scale, but adjusted R² takes Σw as the sample size. Rescale them to sum to the number of rows if they are probability weights.`,
     });
   }
-  const low = lowEffectiveN(sub);
+  const low = lowEffectiveN(moments);
   if (low) warnings.push(low);
-  const core = estimateCore(corr.r, items, corr.n, model, settings);
-  const missingCells = sub.nObs.reduce((acc, v) => acc + (sub.n - v), 0);
+  const core = estimateCore(r, items, corrN, model, settings, prep.plans);
+  let missingCells = 0;
+  for (let i = 0; i < g; i++) missingCells += n - nObs[idx ? idx[i] : i];
   const missing: MissingReport = {
     rule: settings.missing,
-    rowsUsed: sub.n,
+    rowsUsed: n,
     missingCells,
     cellsReplaced: settings.missing === 'mean' ? missingCells : 0,
     rowsDeleted: 0,
-    minPairwiseN: settings.missing === 'pairwise' ? corr.n : null,
+    minPairwiseN: settings.missing === 'pairwise' ? corrN : null,
   };
-  const summaries = itemSummaries(items, corr.means, corr.sds, settings.missing === 'pairwise' ? sub.nObs : null, sub.n, options.scales);
-  const result = buildResult(core, { settings, n: sub.n, sumWeights: sub.sw, missing, items: summaries, warnings, model });
-  return { result, items, means: corr.means, sds: corr.sds, V: core.V };
+  const summaries = itemSummaries(prep, means, sds, settings.missing === 'pairwise' ? nObs : null, n, options.scales);
+  prep.layout ??= resultLayout(core, model);
+  const result = buildResult(core, { settings, n, sumWeights: sw, missing, items: summaries, warnings, model }, prep.layout);
+  return { result, items: items.slice(), means, sds, V: core.V };
 }
 
-/** Each item's mean, SD, n and declared scale, in item order. */
+/** Each item's mean, SD, n (observed: per moments item, read at the item's position) and declared scale, in item order. */
 function itemSummaries(
-  items: readonly string[],
+  prep: PreparedModel,
   means: Float64Array,
   sds: Float64Array,
   observed: readonly number[] | null,
   rows: number,
   scales: EstimateOptions['scales'],
 ): Record<string, ItemSummary> {
-  const out: Record<string, ItemSummary> = {};
-  items.forEach((item, k) => {
-    const sc = scales?.[item];
-    out[item] = { mean: means[k], sd: sds[k], n: observed ? observed[k] : rows, scale: sc ? [sc[0], sc[1]] : null };
-  });
-  return out;
+  const { items, idx } = prep;
+  const values: ItemSummary[] = [];
+  for (let k = 0; k < items.length; k++) {
+    const sc = scales?.[items[k]];
+    values.push({ mean: means[k], sd: sds[k], n: observed ? observed[idx ? idx[k] : k] : rows, scale: sc ? [sc[0], sc[1]] : null });
+  }
+  prep.itemTable ??= recordMaker(items);
+  return prep.itemTable(values);
 }
-
 
 /**
  * LOW_EFFECTIVE_N when Kish's effective sample size of the weights, n_eff = (Σw)² / Σw², is below a tenth of the

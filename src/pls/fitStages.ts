@@ -1,7 +1,8 @@
 import { CsiError } from '../errors.js';
 import type { ModelSpec } from '../model/index.js';
 import { combinationCorrelations } from './combinationCorrelations.js';
-import { fitPls, type PlsProblem } from './fitPls.js';
+import { fitWithPlan, type FitPlsOptions, type PlsProblem } from './fitPls.js';
+import { fitPlan, type FitPlan } from './fitPlan.js';
 import { fitOptionsOf } from './settings.js';
 import { stageOneModel, stageTwoModel, type StageModel } from './twoStage.js';
 import type { PlsFit, PlsSettings } from './types.js';
@@ -29,18 +30,16 @@ export interface CoreFits {
  * const core = estimateCore(S, items, 250, model, settings);
  * core.final.paths; core.V
  */
-export function estimateCore(S: Float64Array, items: string[], n: number, model: ModelSpec, settings: PlsSettings): CoreFits {
+export function estimateCore(S: Float64Array, items: string[], n: number, model: ModelSpec, settings: PlsSettings, plans: CorePlans = corePlans(model)): CoreFits {
   const g = items.length;
   const fitOptions = fitOptionsOf(settings);
-  const itemIndex = new Map<string, number>();
-  items.forEach((name, k) => itemIndex.set(name, k));
-  const twoStage = model.constructs.some((c) => (c.dimensions?.length ?? 0) > 0);
-  if (!twoStage) {
-    const fit = fitPls(problemOf(stageTwoModel(model), items, S, n), fitOptions);
+  if (!plans.s1) {
+    const fit = fitStage(plans.s2, items, S, n, fitOptions);
     return { final: fit, firstStage: null, items, S, allNames: fit.constructNames, V: fit.weights };
   }
-  const s1 = stageOneModel(model);
-  const fit1 = fitPls(problemOf(s1, items, S, n), fitOptions);
+  const itemIndex = new Map<string, number>();
+  items.forEach((name, k) => itemIndex.set(name, k));
+  const fit1 = fitStage(plans.s1, items, S, n, fitOptions);
   const m1 = fit1.constructNames.length;
   // Each stage-1 construct as a unit-variance combination of G.
   const dimCol = new Map<string, Float64Array>();
@@ -49,8 +48,7 @@ export function estimateCore(S: Float64Array, items: string[], n: number, model:
     for (let k = 0; k < g; k++) u[k] = fit1.weights[k * m1 + d];
     dimCol.set(fit1.constructNames[d], scaleToUnit(u, S, g));
   }
-  const s2 = stageTwoModel(model);
-  const indicators = s2.constructs.flatMap((c) => c.indicators);
+  const indicators = plans.s2.structure.itemNames;
   const q = indicators.length;
   const U = new Float64Array(g * q); // U[k·q + i]: indicator i as weights on G
   indicators.forEach((name, i) => {
@@ -63,7 +61,7 @@ export function estimateCore(S: Float64Array, items: string[], n: number, model:
     }
   });
   const S2 = combinationCorrelations(S, g, U, q).RC;
-  const fit2 = fitPls(problemOf(s2, indicators, S2, n), fitOptions);
+  const fit2 = fitStage(plans.s2, indicators, S2, n, fitOptions);
   // Effective weights of every construct on G.
   const m2 = fit2.constructNames.length;
   const dims = model.constructs.filter((c) => (c.dimensions?.length ?? 0) > 0).flatMap((c) => c.dimensions ?? []);
@@ -84,6 +82,51 @@ export function estimateCore(S: Float64Array, items: string[], n: number, model:
   const warn = (fit: PlsFit, stage: string) => fit.warnings.map((w) => ({ ...w, message: `${stage}: ${w.message}` }));
   fit2.warnings = [...warn(fit1, 'Stage 1'), ...warn(fit2, 'Stage 2')];
   return { final: fit2, firstStage: fit1, items, S, allNames, V };
+}
+
+/** One stage's structure and its {@link FitPlan} (built on the first fit, so an invalid structure throws there). */
+export interface StagePlan {
+  structure: StageStructure;
+  plan: FitPlan | null;
+}
+
+/** The stage structures of a model, built once per model: stage 2 (the whole model when first-order) and stage 1. */
+export interface CorePlans {
+  /** Stage 1 of a higher-order model; null for a first-order model. */
+  s1: StagePlan | null;
+  s2: StagePlan;
+}
+
+/**
+ * The {@link CorePlans} of a model: what {@link estimateCore} derives from the model alone, reusable across fits.
+ *
+ * @example
+ * const plans = corePlans(model);
+ * estimateCore(S, items, n, model, settings, plans);
+ */
+export function corePlans(model: ModelSpec): CorePlans {
+  const twoStage = model.constructs.some((c) => (c.dimensions?.length ?? 0) > 0);
+  return {
+    s1: twoStage ? { structure: stageStructure(stageOneModel(model)), plan: null } : null,
+    s2: { structure: stageStructure(stageTwoModel(model)), plan: null },
+  };
+}
+
+/** fitWithPlan on a stage's plan, over the stage's indicators taken from S (indicators `indicators`). */
+function fitStage(st: StagePlan, indicators: readonly string[], S: Float64Array, n: number, options: FitPlsOptions): PlsFit {
+  const used = st.structure.itemNames;
+  const p = used.length;
+  let Ssub = S;
+  if (p !== indicators.length || used.some((name, i) => name !== indicators[i])) {
+    // Only the indicators of this stage's constructs, block by block.
+    const index = new Map<string, number>();
+    indicators.forEach((name, k) => index.set(name, k));
+    const pos = used.map((name) => index.get(name)!);
+    Ssub = new Float64Array(p * p);
+    for (let i = 0; i < p; i++) for (let j = 0; j < p; j++) Ssub[i * p + j] = S[pos[i] * indicators.length + pos[j]];
+  }
+  st.plan ??= fitPlan(st.structure);
+  return fitWithPlan(st.plan, Ssub, n, options);
 }
 
 /** The structure of a stage model's PLS problem (everything but S and n), indicators numbered block by block. */
@@ -110,23 +153,6 @@ export function stageStructure(stage: StageModel): StageStructure {
     modes: stage.constructs.map((c) => c.mode),
     adjacency,
   };
-}
-
-/** The PLS problem of a stage model over the given indicators (blocks by name) and their correlation matrix. */
-function problemOf(stage: StageModel, indicators: readonly string[], S: Float64Array, n: number): PlsProblem {
-  const structure = stageStructure(stage);
-  // Only the indicators of this stage's constructs, block by block.
-  const used = structure.itemNames;
-  const p = used.length;
-  let Ssub = S;
-  if (p !== indicators.length || used.some((name, i) => name !== indicators[i])) {
-    const index = new Map<string, number>();
-    indicators.forEach((name, k) => index.set(name, k));
-    const pos = used.map((name) => index.get(name)!);
-    Ssub = new Float64Array(p * p);
-    for (let i = 0; i < p; i++) for (let j = 0; j < p; j++) Ssub[i * p + j] = S[pos[i] * indicators.length + pos[j]];
-  }
-  return { ...structure, S: Ssub, n };
 }
 
 /** u / √(u'Su). */

@@ -1,5 +1,5 @@
 import type { ModelSpec } from '../model/index.js';
-import { correlationFromMoments, type Moments } from '../stats/index.js';
+import { correlationInto, type Moments } from '../stats/index.js';
 import { stageStructure } from './fitStages.js';
 import { fitWithPlan } from './fitPls.js';
 import { fitPlan, type FitPlan } from './fitPlan.js';
@@ -35,15 +35,22 @@ export function leanEstimator(model: ModelSpec, options: EstimateOptions = {}): 
   const structure = stageStructure(stageTwoModel(model));
   const fitOptions = fitOptionsOf(settings);
   const missing = settings.missing;
+  const p = structure.itemNames.length;
+  // Means, SDs and the scatter matrix are not returned: one workspace for every fit.
+  const means = new Float64Array(p);
+  const sds = new Float64Array(p);
+  const scratch = new Float64Array(p * p);
   // Built lazily: an invalid structure throws on the first fit, as the full estimator does.
   let plan: FitPlan | null = null;
   return {
     items: structure.itemNames,
     constructs: structure.constructNames,
     fit(moments) {
-      const corr = correlationFromMoments(moments, missing);
+      const k = moments.items.length;
+      const r = new Float64Array(k * k);
+      const n = k === p ? correlationInto(moments, null, missing, r, means, sds, scratch) : correlationInto(moments, null, missing, r, new Float64Array(k), new Float64Array(k), null);
       plan ??= fitPlan(structure);
-      return fitWithPlan(plan, corr.r, corr.n, fitOptions);
+      return fitWithPlan(plan, r, n, fitOptions);
     },
   };
 }

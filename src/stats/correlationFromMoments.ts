@@ -52,16 +52,51 @@ const ZERO_VAR = 1e-11;
  * correlationFromMoments(mo, 'mean').r // [1, 0.5, 0.5, 1]
  */
 export function correlationFromMoments(moments: Moments, missing: MissingRule = DEFAULT_MISSING): MomentCorrelation {
-  const mo = moments;
-  checkMoments(mo);
-  const k = mo.items.length;
+  const k = moments.items.length;
   const r = new Float64Array(k * k);
   const means = new Float64Array(k);
   const sds = new Float64Array(k);
-  const { c, s, m, p, q, sw } = mo;
+  const n = correlationInto(moments, null, missing, r, means, sds, null);
+  return { items: [...moments.items], r, means, sds, n };
+}
+
+/**
+ * {@link correlationFromMoments} of the items at positions `idx` of the moments, written into r (q × q), means and
+ * sds (q = idx.length), returning n: exactly what `correlationFromMoments(selectMoments(moments, names), missing)`
+ * gives for those items' names (selectMoments' rule included: a selection counts as complete when none of its
+ * items is missing), without building the selected moments. `idx` null: all items in order (the moments as they
+ * are, as selectMoments returns them). `scratch` (q × q, or null to allocate) holds the scatter matrix. For the
+ * estimator's hot path (bootstrap resamples, one model estimated many times); the same arithmetic in the same order.
+ *
+ * @example
+ * const r = new Float64Array(4), means = new Float64Array(2), sds = new Float64Array(2);
+ * correlationInto(moments, Int32Array.of(3, 0), 'mean', r, means, sds, null) // n; r = correlations of items 3 and 0
+ */
+export function correlationInto(
+  moments: Moments,
+  idx: Int32Array | null,
+  missing: MissingRule,
+  r: Float64Array,
+  means: Float64Array,
+  sds: Float64Array,
+  scratch: Float64Array | null,
+): number {
+  const mo = moments;
+  checkMoments(mo);
+  const K = mo.items.length;
+  const k = idx ? idx.length : K;
+  const ix = idx ?? identity(K);
+  const { c, s, m, p, q, sw, nObs, n } = mo;
+  const name = (i: number): string => mo.items[ix[i]];
   let complete = mo.complete;
+  if (idx && !complete) {
+    complete = true;
+    for (let i = 0; i < k; i++) if (nObs[ix[i]] !== n) complete = false;
+  }
   if (!complete && missing === 'casewise') {
-    if (mo.nObs.every((v) => v === mo.n)) complete = true;
+    let all = true;
+    for (let i = 0; i < k; i++) if (nObs[ix[i]] !== n) all = false;
+    if (all) complete = true;
     else
       throw new CsiError(
         'NEEDS_ROWS',
@@ -69,61 +104,63 @@ export function correlationFromMoments(moments: Moments, missing: MissingRule = 
       );
   }
   const zeroVar = (i: number, what: string): never => {
-    if (!Number.isFinite(c[i * k + i]) || !Number.isFinite(s[i])) {
+    const ii = ix[i];
+    if (!Number.isFinite(c[ii * K + ii]) || !Number.isFinite(s[ii])) {
       throw new CsiError(
         'OUT_OF_SCALE',
-        `Item ${mo.items[i]} has values too large to compute with: its (weighted) sum of squares overflows the number range (largest double ≈ 1.8e308). Rescale the item, e.g. divide it by a power of ten.`,
-        { column: mo.items[i] },
+        `Item ${name(i)} has values too large to compute with: its (weighted) sum of squares overflows the number range (largest double ≈ 1.8e308). Rescale the item, e.g. divide it by a power of ten.`,
+        { column: name(i) },
       );
     }
-    throw new CsiError('ZERO_VARIANCE', `Item ${mo.items[i]} has no variance${what}: it cannot be standardized.`, { column: mo.items[i] });
+    throw new CsiError('ZERO_VARIANCE', `Item ${name(i)} has no variance${what}: it cannot be standardized.`, { column: name(i) });
   };
   if (complete || missing !== 'pairwise') {
-    if (!(mo.n >= 2 && sw > 0)) throw new CsiError('TOO_FEW_ROWS', `Too few rows: ${mo.n} rows with total weight ${sw} (at least 2 rows with positive weight are needed).`);
+    if (!(n >= 2 && sw > 0)) throw new CsiError('TOO_FEW_ROWS', `Too few rows: ${n} rows with total weight ${sw} (at least 2 rows with positive weight are needed).`);
   }
-  // Frequency-weight divisor Σw − 1; weights normalized to sum ≤ 1 (probability weights) have no such reading, so
-  // their SDs use Σw (correlations do not depend on the divisor either way).
-  const dof = (total: number): number => (total > 1 ? total - 1 : total);
 
   if (complete) {
-    const scat = new Float64Array(k * k);
-    for (let i = 0; i < k; i++) means[i] = s[i] / sw;
+    const scat = scratch ?? new Float64Array(k * k);
+    for (let i = 0; i < k; i++) means[i] = s[ix[i]] / sw;
+    const div = dof(sw);
     for (let i = 0; i < k; i++) {
+      const row = ix[i] * K;
+      const mi = means[i];
       for (let j = i; j < k; j++) {
-        const v = c[i * k + j] - means[i] * s[j];
+        const v = c[row + ix[j]] - mi * s[ix[j]];
         scat[i * k + j] = v;
         scat[j * k + i] = v;
       }
       const cii = scat[i * k + i];
-      if (!(cii > ZERO_VAR * Math.abs(c[i * k + i]))) zeroVar(i, '');
-      sds[i] = Math.sqrt(cii / dof(sw));
+      if (!(cii > ZERO_VAR * Math.abs(c[row + ix[i]]))) zeroVar(i, '');
+      sds[i] = Math.sqrt(cii / div);
     }
     fillCorrelation(scat, k, r);
-    return { items: [...mo.items], r, means, sds, n: sw };
+    return sw;
   }
 
   for (let i = 0; i < k; i++) {
-    const mii = m[i * k + i];
+    const ii = ix[i] * K + ix[i];
+    const mii = m[ii];
     if (!(mii > 0)) zeroVar(i, ' (it is never observed)');
-    means[i] = s[i] / mii;
-    const cii = c[i * k + i] - means[i] * s[i];
-    if (!(cii > ZERO_VAR * Math.abs(c[i * k + i]))) zeroVar(i, '');
+    means[i] = s[ix[i]] / mii;
+    const cii = c[ii] - means[i] * s[ix[i]];
+    if (!(cii > ZERO_VAR * Math.abs(c[ii]))) zeroVar(i, '');
     sds[i] = Math.sqrt(cii / dof(missing === 'pairwise' ? mii : sw));
   }
 
   if (missing === 'mean') {
-    const scat = new Float64Array(k * k);
+    const scat = scratch ?? new Float64Array(k * k);
     for (let i = 0; i < k; i++) {
       for (let j = i; j < k; j++) {
-        const ij = i * k + j;
-        const ji = j * k + i;
-        const v = i === j ? c[ij] - means[i] * s[i] : c[ij] - means[i] * p[ji] - means[j] * p[ij] + means[i] * means[j] * m[ij];
-        scat[ij] = v;
-        scat[ji] = v;
+        const ij = ix[i] * K + ix[j];
+        const ji = ix[j] * K + ix[i];
+        const v = i === j ? c[ij] - means[i] * s[ix[i]] : c[ij] - means[i] * p[ji] - means[j] * p[ij] + means[i] * means[j] * m[ij];
+        scat[i * k + j] = v;
+        scat[j * k + i] = v;
       }
     }
     fillCorrelation(scat, k, r);
-    return { items: [...mo.items], r, means, sds, n: sw };
+    return sw;
   }
 
   // pairwise
@@ -131,27 +168,47 @@ export function correlationFromMoments(moments: Moments, missing: MissingRule = 
   for (let i = 0; i < k; i++) {
     r[i * k + i] = 1;
     for (let j = i + 1; j < k; j++) {
-      const ij = i * k + j;
-      const ji = j * k + i;
+      const ij = ix[i] * K + ix[j];
+      const ji = ix[j] * K + ix[i];
       const mij = m[ij];
       if (!(mij > 1)) {
-        throw new CsiError('TOO_FEW_ROWS', `Items ${mo.items[i]} and ${mo.items[j]} are observed together in too few rows (total weight ${mij}) for a pairwise correlation.`, {
-          column: mo.items[i],
+        throw new CsiError('TOO_FEW_ROWS', `Items ${name(i)} and ${name(j)} are observed together in too few rows (total weight ${mij}) for a pairwise correlation.`, {
+          column: name(i),
         });
       }
       nMin = Math.min(nMin, mij);
       const cij = c[ij] - (p[ij] * p[ji]) / mij;
       const vi = q[ij] - (p[ij] * p[ij]) / mij;
       const vj = q[ji] - (p[ji] * p[ji]) / mij;
-      if (!(vi > ZERO_VAR * Math.abs(q[ij]))) zeroVar(i, ` on the rows where ${mo.items[j]} is also observed`);
-      if (!(vj > ZERO_VAR * Math.abs(q[ji]))) zeroVar(j, ` on the rows where ${mo.items[i]} is also observed`);
+      if (!(vi > ZERO_VAR * Math.abs(q[ij]))) zeroVar(i, ` on the rows where ${name(j)} is also observed`);
+      if (!(vj > ZERO_VAR * Math.abs(q[ji]))) zeroVar(j, ` on the rows where ${name(i)} is also observed`);
       const v = cij / Math.sqrt(vi * vj);
-      r[ij] = v;
-      r[ji] = v;
+      r[i * k + j] = v;
+      r[j * k + i] = v;
     }
   }
-  if (k === 1) nMin = m[0];
-  return { items: [...mo.items], r, means, sds, n: nMin };
+  if (k === 1) nMin = m[ix[0] * K + ix[0]];
+  return nMin;
+}
+
+/**
+ * Frequency-weight divisor Σw − 1; weights normalized to sum ≤ 1 (probability weights) have no such reading, so
+ * their SDs use Σw (correlations do not depend on the divisor either way).
+ */
+function dof(total: number): number {
+  return total > 1 ? total - 1 : total;
+}
+
+const identities: Int32Array[] = [];
+/** 0, 1, …, k − 1 (shared, read-only). */
+function identity(k: number): Int32Array {
+  let id = identities[k];
+  if (!id) {
+    id = new Int32Array(k);
+    for (let i = 0; i < k; i++) id[i] = i;
+    if (k < 4096) identities[k] = id;
+  }
+  return id;
 }
 
 /** r_ij = C_ij / √(C_ii C_jj) with an exact unit diagonal. */

@@ -6,7 +6,7 @@ export { momentsFromSurvey, rescaledWeights, type MomentsFromSurveyOptions } fro
 export { surveyColumns } from './surveyColumns.js';
 export { mergeMoments, subtractMoments, fillCompleteForm, checkMoments } from './mergeMoments.js';
 export { selectMoments } from './selectMoments.js';
-export { correlationFromMoments, type MomentCorrelation } from './correlationFromMoments.js';
+export { correlationFromMoments, correlationInto, type MomentCorrelation } from './correlationFromMoments.js';
 export { choleskyDecompose, choleskySolve, solveSpd, solveSubSpdInto, solveLinear, invert, subMatrix, SINGULAR_EPS } from './linalg.js';
 export {
   groupedMoments,
