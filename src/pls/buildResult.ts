@@ -3,7 +3,7 @@ import type { ModelSpec } from '../model/index.js';
 import { adjustedRSquared } from '../stats/index.js';
 import { assessQuality, consistentPls, type ConsistentResult, type QualityReport } from '../quality/index.js';
 import { combinationCorrelations } from './combinationCorrelations.js';
-import { effectPlan, effectsWithPlan, type EffectPlan } from './effects.js';
+import { effectPlan, effectsInto, type EffectPlan } from './effects.js';
 import { numberRecordMaker, recordMaker, type NumberRecordMaker, type RecordMaker } from './recordMaker.js';
 import { estimateCore, type CoreFits } from './fitStages.js';
 import type { ItemSummary, MissingReport, PlsEffect, PlsFit, PlsResult, PlsSettings } from './types.js';
@@ -73,7 +73,8 @@ export function buildResult(core: CoreFits, ctx: BuildContext, layout: ResultLay
   for (let i = 0; i < layout.paths.at.length; i++) paths.push({ from: layout.paths.from[i], to: layout.paths.to[i], estimate: B[layout.paths.at[i]] });
   const nn = fit.n; // Σw behind the correlations (the smallest pairwise Σw under pairwise deletion)
   const rSquared = rSquaredTable(layout, r2, nn);
-  const eff = effectsWithPlan(layout.effects, B);
+  const { total, indirect } = layout.effectValues;
+  effectsInto(layout.effects, B, total, indirect);
   const list = (mat: Float64Array, pairs: EffectPairs): PlsEffect[] => {
     const out: PlsEffect[] = [];
     for (let i = 0; i < pairs.at.length; i++) out.push({ from: pairs.from[i], to: pairs.to[i], estimate: mat[pairs.at[i]] });
@@ -95,8 +96,8 @@ export function buildResult(core: CoreFits, ctx: BuildContext, layout: ResultLay
   });
 
   const directEffects = list(B, layout.direct);
-  const indirectEffects = list(eff.indirect, layout.indirect);
-  const totalEffects = list(eff.total, layout.total);
+  const indirectEffects = list(indirect, layout.indirect);
+  const totalEffects = list(total, layout.total);
   // Quality is computed on its first read (it costs more than the estimation itself); the same report whenever it
   // is read: an enumerable accessor in the key order of a data property, replaced by one on first read or write
   // (as defineLazy; written in the literal, which V8 builds faster than a property defined afterwards).
@@ -221,6 +222,8 @@ export interface ResultLayout {
   endogenous: Int32Array;
   rSquaredTable: RecordMaker<{ r2: number; adjR2: number }>;
   effects: EffectPlan;
+  /** Workspace of the total and indirect effects (read only to list them). */
+  effectValues: { total: Float64Array; indirect: Float64Array };
   direct: EffectPairs;
   indirect: EffectPairs;
   total: EffectPairs;
@@ -294,6 +297,7 @@ export function resultLayout(core: CoreFits, model: ModelSpec): ResultLayout {
     endogenous,
     rSquaredTable: recordMaker(Array.from(endogenous, (t) => names[t])),
     effects,
+    effectValues: { total: new Float64Array(m * m), indirect: new Float64Array(m * m) },
     direct: pairs(fit.adjacency),
     indirect: pairs(effects.indirectReach),
     total: pairs(effects.reach),

@@ -78,6 +78,8 @@ export interface EffectPlan {
     /** Entries of power k (k ≥ 2) are powerEnds[k − 2] … powerEnds[k − 1] − 1 (cumulative). */
     powerEnds: Int32Array;
   } | null;
+  /** Scratch of the scheduled power sum (two m × m powers), made on first use. */
+  powers?: [Float64Array, Float64Array];
 }
 
 /**
@@ -102,20 +104,37 @@ export function effectPlan(adjacency: Uint8Array, m: number): EffectPlan {
  * effectsWithPlan(effectPlan(adjacency, m), B).indirect
  */
 export function effectsWithPlan(plan: EffectPlan, B: Float64Array): EffectMatrices {
-  const { m, schedule } = plan;
-  const total = schedule ? scheduledSum(schedule, B, m) : (powerSum(B, plan.succ, m) ?? topologicalSum(B, plan.adjacency, plan.succ, m));
+  const { m } = plan;
+  const total = new Float64Array(m * m);
   const indirect = new Float64Array(m * m);
-  for (let q = 0; q < m * m; q++) indirect[q] = total[q] - B[q];
+  effectsInto(plan, B, total, indirect);
   return { total, indirect, reach: plan.reach, indirectReach: plan.indirectReach };
 }
 
-/** Runs a power-sum schedule: Σ_k B^k on the reached entries only, entry by entry, in the dense product's order of additions. */
-function scheduledSum(sch: NonNullable<EffectPlan['schedule']>, B: Float64Array, m: number): Float64Array {
-  const total = Float64Array.from(B);
+/**
+ * {@link effectsWithPlan} writing T and T − B into the given m × m arrays (for a caller that only reads them,
+ * e.g. to list the effects, and keeps them as workspace); the power sum's scratch lives in the plan.
+ *
+ * @example
+ * effectsInto(plan, B, total, indirect); // total[a·m + b], indirect[a·m + b]
+ */
+export function effectsInto(plan: EffectPlan, B: Float64Array, total: Float64Array, indirect: Float64Array): void {
+  const { m, schedule } = plan;
+  if (schedule) scheduledSum(schedule, B, m, total, plan);
+  else total.set(powerSum(B, plan.succ, m) ?? topologicalSum(B, plan.adjacency, plan.succ, m));
+  for (let q = 0; q < m * m; q++) indirect[q] = total[q] - B[q];
+}
+
+/**
+ * Runs a power-sum schedule into `total`: Σ_k B^k on the reached entries only, entry by entry, in the dense
+ * product's order of additions (two m × m powers as scratch, kept on the plan).
+ */
+function scheduledSum(sch: NonNullable<EffectPlan['schedule']>, B: Float64Array, m: number, total: Float64Array, plan: EffectPlan): void {
+  total.set(B);
   const { first, target, termStart, termA, termB, powerEnds } = sch;
-  if (powerEnds.length === 0) return total;
-  let prev = new Float64Array(m * m);
-  let next = new Float64Array(m * m);
+  if (powerEnds.length === 0) return;
+  plan.powers ??= [new Float64Array(m * m), new Float64Array(m * m)];
+  let [prev, next] = plan.powers;
   for (let i = 0; i < first.length; i++) prev[first[i]] = B[first[i]];
   let e = 0;
   for (let k = 0; k < powerEnds.length; k++) {
@@ -131,7 +150,6 @@ function scheduledSum(sch: NonNullable<EffectPlan['schedule']>, B: Float64Array,
     prev = next;
     next = swap;
   }
-  return total;
 }
 
 /**

@@ -27,11 +27,16 @@ export interface FitPlan {
   ranges: Int32Array | null;
   /** preds[t] = the predecessors of construct t (empty when exogenous). */
   preds: Int32Array[];
+  /** neighbours[b] = the constructs joined to b by a path either way, ascending (where inner weights E[·, b] may be non-zero). */
+  neighbours: Int32Array[];
+  /** The mode-B constructs, ascending. */
+  modeB: Int32Array;
   /** Workspace of the iteration (overwritten by each fit). */
   work: {
     w: Float64Array;
     wn: Float64Array;
-    SW: Float64Array;
+    /** S·W transposed (m × p). */
+    SWt: Float64Array;
     C: Float64Array;
     RY: Float64Array;
     E: Float64Array;
@@ -82,6 +87,12 @@ export function fitPlan(structure: PlsStructure): FitPlan {
       throw new CsiError('NO_PREDICTORS', `Construct ${constructNames[j]} is in no structural path: PLS needs each construct linked to another.`, { construct: constructNames[j] });
     }
   }
+  const neighbours: Int32Array[] = [];
+  for (let b = 0; b < m; b++) {
+    const N: number[] = [];
+    for (let a = 0; a < m; a++) if (adjacency[a * m + b] || adjacency[b * m + a]) N.push(a);
+    neighbours.push(Int32Array.from(N));
+  }
   const sortedBlocks = blockIdx.map((K) => Int32Array.from(K).sort());
   const ranges: Int32Array | null = sortedBlocks.every((K) => K.length > 0 && K[K.length - 1] - K[0] === K.length - 1)
     ? Int32Array.from(sortedBlocks.flatMap((K) => [K[0], K[K.length - 1] + 1]))
@@ -95,10 +106,12 @@ export function fitPlan(structure: PlsStructure): FitPlan {
     sortedBlocks,
     ranges,
     preds,
+    neighbours,
+    modeB: Int32Array.from(structure.modes.flatMap((mode, j) => (mode === 'B' ? [j] : []))),
     work: {
       w: new Float64Array(p),
       wn: new Float64Array(p),
-      SW: new Float64Array(p * m),
+      SWt: new Float64Array(p * m),
       C: new Float64Array(m * m),
       RY: new Float64Array(m * m),
       E: new Float64Array(m * m),

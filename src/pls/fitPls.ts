@@ -54,12 +54,14 @@ export function fitPls(problem: PlsProblem, options: FitPlsOptions): PlsFit {
  */
 export function fitWithPlan(plan: FitPlan, S: Float64Array, n: number, options: FitPlsOptions): PlsFit {
   const { itemNames, constructNames, blocks, modes, adjacency } = plan.structure;
-  const { p, m, blk, blockIdx, preds } = plan;
+  const { p, m, blk, blockIdx, sortedBlocks, preds, neighbours } = plan;
   const warnings: CsiWarning[] = [];
 
   // Mode-B blocks: Cholesky of S_bb once.
-  const cholB: (Float64Array | null)[] = blocks.map((K, j) => {
-    if (modes[j] !== 'B') return null;
+  let cholB: (Float64Array | null)[] | null = null;
+  for (let i = 0; i < plan.modeB.length; i++) {
+    const j = plan.modeB[i];
+    const K = blocks[j];
     const f = choleskyDecompose(subMatrix(S, p, K), K.length);
     if (!f.L) {
       const names = K.map((k) => itemNames[k]);
@@ -69,8 +71,9 @@ export function fitWithPlan(plan: FitPlan, S: Float64Array, n: number, options: 
         { construct: constructNames[j], column: names[f.failedAt] },
       );
     }
-    return f.L;
-  });
+    cholB ??= new Array<Float64Array | null>(m).fill(null);
+    cholB[j] = f.L;
+  }
 
   // w[k] = weight of item k on its own construct (W is block-diagonal); initial weights 1.
   const ws = plan.work;
@@ -78,7 +81,7 @@ export function fitWithPlan(plan: FitPlan, S: Float64Array, n: number, options: 
   let wn = ws.wn;
   w.fill(0);
   for (let k = 0; k < p; k++) if (blk[k] >= 0) w[k] = 1;
-  const { SW, C, RY, E, F, d, cov, tmp } = ws;
+  const { SWt, C, RY, E, F, d, cov, tmp } = ws;
   const work = ws.inner;
 
   let iterations = 0;
@@ -86,16 +89,40 @@ export function fitWithPlan(plan: FitPlan, S: Float64Array, n: number, options: 
   let weightDiff = NaN;
   for (let it = 0; it <= options.maxIterations; it++) {
     iterations = it;
-    proxyCovariances(S, w, plan.sortedBlocks, plan.ranges, p, m, SW, C);
+    proxyCovariances(S, w, sortedBlocks, p, m, SWt, C);
     for (let a = 0; a < m; a++) d[a] = Math.sqrt(C[a * m + a]);
-    for (let a = 0; a < m; a++) for (let b = 0; b < m; b++) RY[a * m + b] = a === b ? 1 : C[a * m + b] / (d[a] * d[b]);
+    // RY finite (the usual case): the terms of E's structural zeros below are ±0 and may be skipped.
+    let finite = true;
+    for (let a = 0; a < m; a++) {
+      const da = d[a];
+      for (let b = 0; b < m; b++) {
+        const v = a === b ? 1 : C[a * m + b] / (da * d[b]);
+        RY[a * m + b] = v;
+        if (!(v - v === 0)) finite = false;
+      }
+    }
     innerWeights(RY, m, adjacency, preds, options.scheme, constructNames, E, work);
     for (let b = 0; b < m; b++) {
       let v = 0;
-      for (let a = 0; a < m; a++) {
-        const eab = E[a * m + b];
-        if (eab === 0) continue;
-        for (let c = 0; c < m; c++) v += eab * RY[a * m + c] * E[c * m + b];
+      if (finite) {
+        // E[·, b] is 0 outside b's neighbours N (innerWeights sets only those): Σ_{a,c ∈ N} in ascending order.
+        const N = neighbours[b];
+        for (let i = 0; i < N.length; i++) {
+          const a = N[i];
+          const eab = E[a * m + b];
+          if (eab === 0) continue;
+          const row = a * m;
+          for (let j = 0; j < N.length; j++) {
+            const c = N[j];
+            v += eab * RY[row + c] * E[c * m + b];
+          }
+        }
+      } else {
+        for (let a = 0; a < m; a++) {
+          const eab = E[a * m + b];
+          if (eab === 0) continue;
+          for (let c = 0; c < m; c++) v += eab * RY[a * m + c] * E[c * m + b];
+        }
       }
       if (!(v > 0)) {
         throw new CsiError('SINGULAR', `The inner proxy of ${constructNames[b]} has no variance (its neighbours' weights cancel).`, { construct: constructNames[b] });
@@ -110,7 +137,7 @@ export function fitWithPlan(plan: FitPlan, S: Float64Array, n: number, options: 
       let v = 0;
       for (let a = 0; a < m; a++) {
         const fab = F[a * m + b];
-        if (fab !== 0) v += (SW[k * m + a] / d[a]) * fab;
+        if (fab !== 0) v += (SWt[a * p + k] / d[a]) * fab;
       }
       cov[k] = v;
     }
@@ -118,7 +145,7 @@ export function fitWithPlan(plan: FitPlan, S: Float64Array, n: number, options: 
     for (let b = 0; b < m; b++) {
       const K = blockIdx[b];
       const kb = K.length;
-      const L = cholB[b];
+      const L = cholB ? cholB[b] : null;
       if (L) {
         for (let i = 0; i < kb; i++) tmp[i] = cov[K[i]];
         const sol = choleskySolve(L, kb, tmp);
@@ -130,7 +157,10 @@ export function fitWithPlan(plan: FitPlan, S: Float64Array, n: number, options: 
       for (let i = 0; i < kb; i++) {
         const row = K[i] * p;
         const wi = wn[K[i]];
-        for (let j = 0; j < kb; j++) v += wi * S[row + K[j]] * wn[K[j]];
+        for (let j = 0; j < kb; j++) {
+          const kj = K[j];
+          v += wi * S[row + kj] * wn[kj];
+        }
       }
       if (!(v > 0)) throw new CsiError('SINGULAR', `The outer weights of ${constructNames[b]} are all zero: its items do not correlate with its inner proxy.`, { construct: constructNames[b] });
       const sd = Math.sqrt(v);
@@ -155,14 +185,18 @@ export function fitWithPlan(plan: FitPlan, S: Float64Array, n: number, options: 
   }
 
   // Post-processing on the final weights.
-  proxyCovariances(S, w, plan.sortedBlocks, plan.ranges, p, m, SW, C);
+  proxyCovariances(S, w, sortedBlocks, p, m, SWt, C);
   for (let a = 0; a < m; a++) d[a] = Math.sqrt(C[a * m + a]);
   const W = new Float64Array(p * m);
   for (let k = 0; k < p; k++) if (blk[k] >= 0) W[k * m + blk[k]] = w[k];
   const R = new Float64Array(m * m);
   for (let a = 0; a < m; a++) for (let b = 0; b < m; b++) R[a * m + b] = a === b ? 1 : C[a * m + b] / (d[a] * d[b]);
   const crossLoadings = new Float64Array(p * m);
-  for (let k = 0; k < p; k++) for (let a = 0; a < m; a++) crossLoadings[k * m + a] = SW[k * m + a] / d[a];
+  for (let a = 0; a < m; a++) {
+    const da = d[a];
+    const col = a * p;
+    for (let k = 0; k < p; k++) crossLoadings[k * m + a] = SWt[col + k] / da;
+  }
   const paths = new Float64Array(m * m);
   const rSquared = new Float64Array(m).fill(NaN);
   const { beta, scratch } = work;
@@ -177,11 +211,13 @@ export function fitWithPlan(plan: FitPlan, S: Float64Array, n: number, options: 
     }
     rSquared[t] = r2;
   }
+  const blockCopies: number[][] = [];
+  for (let j = 0; j < blocks.length; j++) blockCopies.push(blocks[j].slice());
   return {
-    itemNames: [...itemNames],
-    constructNames: [...constructNames],
-    blocks: blocks.map((K) => [...K]),
-    modes: [...modes],
+    itemNames: itemNames.slice(),
+    constructNames: constructNames.slice(),
+    blocks: blockCopies,
+    modes: modes.slice(),
     n,
     itemCorrelation: S,
     weights: W,
@@ -198,64 +234,73 @@ export function fitWithPlan(plan: FitPlan, S: Float64Array, n: number, options: 
 }
 
 /**
- * SW = S·W (p × m) and C = W'SW (m × m) for block-diagonal W given as item weights w and item blocks (ascending
- * item indices; `ranges`: block a is items ranges[2a] … ranges[2a+1] − 1 when every block is a contiguous run, as
- * `stageStructure` numbers them, else null): (SW)[k,a] = Σ_{l ∈ block a} S[k,l] w[l];
+ * SW = S·W (p × m, kept transposed: SWt[a·p + k] = (SW)[k,a]) and C = W'SW (m × m) for block-diagonal W given as
+ * item weights w and item blocks (ascending item indices): (SW)[k,a] = Σ_{l ∈ block a} S[k,l] w[l];
  * C[a,b] = Σ_{k ∈ block a} w[k] (SW)[k,b]. Each sum runs over ascending indices from 0, the order of the dense form
- * (so the rounding is the same), without visiting the zeros of W.
+ * (so the rounding is the same), without visiting the zeros of W. S·W is formed a block column at a time, l outer
+ * and k inner (a long inner loop: each entry still adds its terms in ascending l).
  */
 function proxyCovariances(
   S: Float64Array,
   w: Float64Array,
   blocks: readonly Int32Array[],
-  ranges: Int32Array | null,
   p: number,
   m: number,
-  SW: Float64Array,
+  SWt: Float64Array,
   C: Float64Array,
 ): void {
-  if (ranges) {
-    for (let k = 0; k < p; k++) {
-      const row = k * p;
-      const out = k * m;
-      for (let a = 0; a < m; a++) {
-        const hi = ranges[2 * a + 1];
-        let v = 0;
-        for (let l = ranges[2 * a]; l < hi; l++) v += S[row + l] * w[l];
-        SW[out + a] = v;
+  SWt.fill(0);
+  for (let a = 0; a < m; a++) {
+    const K = blocks[a];
+    const col = a * p;
+    // Up to four of the block's items per pass over the rows (each entry still adds its terms in ascending l).
+    let i = 0;
+    for (; i + 4 <= K.length; i += 4) {
+      const l0 = K[i], l1 = K[i + 1], l2 = K[i + 2], l3 = K[i + 3];
+      const w0 = w[l0], w1 = w[l1], w2 = w[l2], w3 = w[l3];
+      for (let k = 0, q = 0; k < p; k++, q += p) {
+        let v = SWt[col + k];
+        v += S[q + l0] * w0;
+        v += S[q + l1] * w1;
+        v += S[q + l2] * w2;
+        v += S[q + l3] * w3;
+        SWt[col + k] = v;
       }
     }
-    for (let a = 0; a < m; a++) {
-      const lo = ranges[2 * a];
-      const hi = ranges[2 * a + 1];
-      for (let b = 0; b < m; b++) {
-        let v = 0;
-        for (let k = lo; k < hi; k++) v += w[k] * SW[k * m + b];
-        C[a * m + b] = v;
+    const rest = K.length - i;
+    if (rest === 3) {
+      const l0 = K[i], l1 = K[i + 1], l2 = K[i + 2];
+      const w0 = w[l0], w1 = w[l1], w2 = w[l2];
+      for (let k = 0, q = 0; k < p; k++, q += p) {
+        let v = SWt[col + k];
+        v += S[q + l0] * w0;
+        v += S[q + l1] * w1;
+        v += S[q + l2] * w2;
+        SWt[col + k] = v;
       }
-    }
-    return;
-  }
-  for (let k = 0; k < p; k++) {
-    const row = k * p;
-    const out = k * m;
-    for (let a = 0; a < m; a++) {
-      const K = blocks[a];
-      let v = 0;
-      for (let i = 0; i < K.length; i++) {
-        const l = K[i];
-        v += S[row + l] * w[l];
+    } else if (rest === 2) {
+      const l0 = K[i], l1 = K[i + 1];
+      const w0 = w[l0], w1 = w[l1];
+      for (let k = 0, q = 0; k < p; k++, q += p) {
+        let v = SWt[col + k];
+        v += S[q + l0] * w0;
+        v += S[q + l1] * w1;
+        SWt[col + k] = v;
       }
-      SW[out + a] = v;
+    } else if (rest === 1) {
+      const l0 = K[i];
+      const w0 = w[l0];
+      for (let k = 0, q = l0; k < p; k++, q += p) SWt[col + k] += S[q] * w0;
     }
   }
   for (let a = 0; a < m; a++) {
     const K = blocks[a];
     for (let b = 0; b < m; b++) {
+      const col = b * p;
       let v = 0;
       for (let i = 0; i < K.length; i++) {
         const k = K[i];
-        v += w[k] * SW[k * m + b];
+        v += w[k] * SWt[col + k];
       }
       C[a * m + b] = v;
     }
