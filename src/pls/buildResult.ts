@@ -4,6 +4,7 @@ import { adjustedRSquared } from '../stats/index.js';
 import { assessQuality, consistentPls, type ConsistentResult, type QualityReport } from '../quality/index.js';
 import { combinationCorrelations } from './combinationCorrelations.js';
 import { effectPlan, effectsInto, type EffectPlan } from './effects.js';
+import { defineLazy } from './lazyProperty.js';
 import { numberRecordMaker, recordMaker, type NumberRecordMaker, type RecordMaker } from './recordMaker.js';
 import { estimateCore, type CoreFits } from './fitStages.js';
 import type { ItemSummary, MissingReport, PlsEffect, PlsFit, PlsResult, PlsSettings } from './types.js';
@@ -26,7 +27,7 @@ export interface BuildContext {
  * paths, R² and adjusted R² = 1 − (1 − R²)(n − 1)/(n − k − 1) (n = Σw of the rows used, k = predictors; seminr
  * `calc_insample`), direct/indirect/total effects ({@link effectMatrices}), PLSc when asked and `assessQuality`
  * (with f² by re-estimation, seminr's `fSquared`, when `settings.fSquared`). `quality` is computed on its first
- * read (as `defineLazy`: an enumerable property, so JSON, spreading and deep equality see it as before). The names
+ * read ({@link defineLazy}: an enumerable property, so JSON, spreading and deep equality see it as before). The names
  * come from a {@link ResultLayout} (built here when not given).
  *
  * @example
@@ -98,71 +99,30 @@ export function buildResult(core: CoreFits, ctx: BuildContext, layout: ResultLay
   const directEffects = list(B, layout.direct);
   const indirectEffects = list(indirect, layout.indirect);
   const totalEffects = list(total, layout.total);
-  // Quality is computed on its first read (it costs more than the estimation itself); the same report whenever it
-  // is read: an enumerable accessor in the key order of a data property, replaced by one on first read or write
-  // (as defineLazy; written in the literal, which V8 builds faster than a property defined afterwards).
-  let cached: QualityReport | undefined;
-  let done = false;
-  const settle = (value: QualityReport | undefined): void => {
-    cached = value;
-    done = true;
-    // a frozen or sealed object keeps the accessor, which then returns the cached value
-    if (Object.isExtensible(result)) Object.defineProperty(result, 'quality', { value, writable: true, enumerable: true, configurable: true });
+  const result: PlsResult = {
+    n: ctx.n,
+    sumWeights: ctx.sumWeights,
+    iterations: fit.iterations,
+    converged,
+    weightDiff: fit.weightDiff,
+    settings,
+    constructs: allNames,
+    outerWeights,
+    loadings,
+    crossLoadings,
+    paths,
+    rSquared,
+    directEffects,
+    indirectEffects,
+    totalEffects,
+    constructCorrelations,
+    missing: ctx.missing,
+    items: ctx.items,
+    warnings,
+    fit,
   };
-  const result: PlsResult = settings.quality
-    ? {
-        n: ctx.n,
-        sumWeights: ctx.sumWeights,
-        iterations: fit.iterations,
-        converged,
-        weightDiff: fit.weightDiff,
-        settings,
-        constructs: allNames,
-        outerWeights,
-        loadings,
-        crossLoadings,
-        paths,
-        rSquared,
-        directEffects,
-        indirectEffects,
-        totalEffects,
-        constructCorrelations,
-        missing: ctx.missing,
-        items: ctx.items,
-        warnings,
-        fit,
-        get quality(): QualityReport | undefined {
-          if (done) return cached;
-          const value = quality();
-          settle(value);
-          return value;
-        },
-        set quality(value: QualityReport | undefined) {
-          settle(value);
-        },
-      }
-    : {
-        n: ctx.n,
-        sumWeights: ctx.sumWeights,
-        iterations: fit.iterations,
-        converged,
-        weightDiff: fit.weightDiff,
-        settings,
-        constructs: allNames,
-        outerWeights,
-        loadings,
-        crossLoadings,
-        paths,
-        rSquared,
-        directEffects,
-        indirectEffects,
-        totalEffects,
-        constructCorrelations,
-        missing: ctx.missing,
-        items: ctx.items,
-        warnings,
-        fit,
-      };
+  // Computed on first read (it costs more than the estimation itself); the same report whenever it is read.
+  if (settings.quality) defineLazy(result, 'quality', quality);
   if (firstStage) result.firstStage = firstStage;
   if (consistent) result.consistent = consistent;
   return result;

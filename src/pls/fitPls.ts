@@ -127,15 +127,19 @@ export function fitWithPlan(plan: FitPlan, S: Float64Array, n: number, options: 
       if (!(v > 0)) {
         throw new CsiError('SINGULAR', `The inner proxy of ${constructNames[b]} has no variance (its neighbours' weights cancel).`, { construct: constructNames[b] });
       }
+      // F[·, b] = E[·, b] / sv, set (and read below) on b's neighbours only: elsewhere E, and so F, is 0.
       const sv = Math.sqrt(v);
-      for (let a = 0; a < m; a++) F[a * m + b] = E[a * m + b] / sv;
+      const N = neighbours[b];
+      for (let i = 0; i < N.length; i++) F[N[i] * m + b] = E[N[i] * m + b] / sv;
     }
-    // cov(z_k, Ẑ_b) for each item k of block b
+    // cov(z_k, Ẑ_b) for each item k of block b: Σ_a over a ascending with F[a, b] ≠ 0 (all among b's neighbours)
     for (let k = 0; k < p; k++) {
       const b = blk[k];
       if (b < 0) continue;
+      const N = neighbours[b];
       let v = 0;
-      for (let a = 0; a < m; a++) {
+      for (let i = 0; i < N.length; i++) {
+        const a = N[i];
         const fab = F[a * m + b];
         if (fab !== 0) v += (SWt[a * p + k] / d[a]) * fab;
       }
@@ -293,16 +297,28 @@ function proxyCovariances(
       for (let k = 0, q = l0; k < p; k++, q += p) SWt[col + k] += S[q] * w0;
     }
   }
+  C.fill(0);
   for (let a = 0; a < m; a++) {
     const K = blocks[a];
-    for (let b = 0; b < m; b++) {
-      const col = b * p;
-      let v = 0;
-      for (let i = 0; i < K.length; i++) {
-        const k = K[i];
-        v += w[k] * SWt[col + k];
+    const row = a * m;
+    // Up to four of the block's items per pass over the constructs b (each C[a, b] adds its terms in ascending k).
+    let i = 0;
+    for (; i + 4 <= K.length; i += 4) {
+      const k0 = K[i], k1 = K[i + 1], k2 = K[i + 2], k3 = K[i + 3];
+      const w0 = w[k0], w1 = w[k1], w2 = w[k2], w3 = w[k3];
+      for (let b = 0, col = 0; b < m; b++, col += p) {
+        let v = C[row + b];
+        v += w0 * SWt[col + k0];
+        v += w1 * SWt[col + k1];
+        v += w2 * SWt[col + k2];
+        v += w3 * SWt[col + k3];
+        C[row + b] = v;
       }
-      C[a * m + b] = v;
+    }
+    for (; i < K.length; i++) {
+      const k0 = K[i];
+      const w0 = w[k0];
+      for (let b = 0, col = 0; b < m; b++, col += p) C[row + b] += w0 * SWt[col + k0];
     }
   }
 }
