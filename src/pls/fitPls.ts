@@ -47,12 +47,14 @@ export function fitPls(problem: PlsProblem, options: FitPlsOptions): PlsFit {
 /**
  * {@link fitPls} on a prepared {@link FitPlan} (the structure's index arrays and workspace, built once by
  * {@link fitPlan}): the same arithmetic in the same order, for many correlation matrices S of one model.
+ * `into`: the result's arrays are written there instead of fresh ones (a resampling loop that reads each fit before
+ * the next; the values are those of fresh arrays, every entry rewritten).
  *
  * @example
  * const plan = fitPlan(structure);
  * for (const S of matrices) fitWithPlan(plan, S, n, { scheme: 'path', maxIterations: 300, tolerance: 1e-7 }).paths;
  */
-export function fitWithPlan(plan: FitPlan, S: Float64Array, n: number, options: FitPlsOptions): PlsFit {
+export function fitWithPlan(plan: FitPlan, S: Float64Array, n: number, options: FitPlsOptions, into?: FitArrays): PlsFit {
   const { itemNames, constructNames, blocks, modes, adjacency } = plan.structure;
   const { p, m, blk, blockIdx, sortedBlocks, preds, neighbours } = plan;
   const warnings: CsiWarning[] = [];
@@ -191,18 +193,18 @@ export function fitWithPlan(plan: FitPlan, S: Float64Array, n: number, options: 
   // Post-processing on the final weights.
   proxyCovariances(S, w, sortedBlocks, p, m, SWt, C);
   for (let a = 0; a < m; a++) d[a] = Math.sqrt(C[a * m + a]);
-  const W = new Float64Array(p * m);
+  const W = into ? into.weights.fill(0) : new Float64Array(p * m);
   for (let k = 0; k < p; k++) if (blk[k] >= 0) W[k * m + blk[k]] = w[k];
-  const R = new Float64Array(m * m);
+  const R = into ? into.constructCorrelation : new Float64Array(m * m);
   for (let a = 0; a < m; a++) for (let b = 0; b < m; b++) R[a * m + b] = a === b ? 1 : C[a * m + b] / (d[a] * d[b]);
-  const crossLoadings = new Float64Array(p * m);
+  const crossLoadings = into ? into.crossLoadings : new Float64Array(p * m);
   for (let a = 0; a < m; a++) {
     const da = d[a];
     const col = a * p;
     for (let k = 0; k < p; k++) crossLoadings[k * m + a] = SWt[col + k] / da;
   }
-  const paths = new Float64Array(m * m);
-  const rSquared = new Float64Array(m).fill(NaN);
+  const paths = into ? into.paths.fill(0) : new Float64Array(m * m);
+  const rSquared = (into ? into.rSquared : new Float64Array(m)).fill(NaN);
   const { beta, scratch } = work;
   for (let t = 0; t < m; t++) {
     const P = preds[t];
@@ -235,6 +237,15 @@ export function fitWithPlan(plan: FitPlan, S: Float64Array, n: number, options: 
     weightDiff,
     warnings,
   };
+}
+
+/** Result arrays of a fit (p × m weights and cross-loadings, m × m construct correlations and paths, m R²). */
+export interface FitArrays {
+  weights: Float64Array;
+  crossLoadings: Float64Array;
+  constructCorrelation: Float64Array;
+  paths: Float64Array;
+  rSquared: Float64Array;
 }
 
 /**

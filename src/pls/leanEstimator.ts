@@ -1,7 +1,7 @@
 import type { ModelSpec } from '../model/index.js';
 import { correlationInto, type Moments } from '../stats/index.js';
 import { stageStructure } from './fitStages.js';
-import { fitWithPlan } from './fitPls.js';
+import { fitWithPlan, type FitArrays } from './fitPls.js';
 import { fitPlan, type FitPlan } from './fitPlan.js';
 import { fitOptionsOf, resolveSettings } from './settings.js';
 import { stageTwoModel } from './twoStage.js';
@@ -15,6 +15,13 @@ export interface LeanEstimator {
   constructs: string[];
   /** Item correlations from the moments, then {@link fitPls}: the p × p core without names, effects or quality. */
   fit(moments: Moments): PlsFit;
+  /**
+   * {@link LeanEstimator.fit} into arrays owned by the estimator: the same numbers, but the fit's arrays (item
+   * correlations, weights, cross-loadings, construct correlations, paths, R²) are overwritten by
+   * the next `fitShared` call. For a loop that reads each resample's statistics before fitting the next: no
+   * allocation per resample beyond the fit object and its warnings.
+   */
+  fitShared(moments: Moments): PlsFit;
 }
 
 /**
@@ -42,6 +49,8 @@ export function leanEstimator(model: ModelSpec, options: EstimateOptions = {}): 
   const scratch = new Float64Array(p * p);
   // Built lazily: an invalid structure throws on the first fit, as the full estimator does.
   let plan: FitPlan | null = null;
+  const m = structure.constructNames.length;
+  let shared: { r: Float64Array; arrays: FitArrays } | null = null;
   return {
     items: structure.itemNames,
     constructs: structure.constructNames,
@@ -51,6 +60,17 @@ export function leanEstimator(model: ModelSpec, options: EstimateOptions = {}): 
       const n = k === p ? correlationInto(moments, null, missing, r, means, sds, scratch) : correlationInto(moments, null, missing, r, new Float64Array(k), new Float64Array(k), null);
       plan ??= fitPlan(structure);
       return fitWithPlan(plan, r, n, fitOptions);
+    },
+    fitShared(moments) {
+      const k = moments.items.length;
+      if (k !== p) return this.fit(moments);
+      shared ??= {
+        r: new Float64Array(p * p),
+        arrays: { weights: new Float64Array(p * m), crossLoadings: new Float64Array(p * m), constructCorrelation: new Float64Array(m * m), paths: new Float64Array(m * m), rSquared: new Float64Array(m) },
+      };
+      const n = correlationInto(moments, null, missing, shared.r, means, sds, scratch);
+      plan ??= fitPlan(structure);
+      return fitWithPlan(plan, shared.r, n, fitOptions, shared.arrays);
     },
   };
 }

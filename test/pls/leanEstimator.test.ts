@@ -35,6 +35,31 @@ describe.skipIf(!HAS_SHARED)(`leanEstimator = estimateFromMoments's fit — ${HA
     }
   }
 
+  it('fitShared = fit, resample after resample (mean, pairwise with missing values; mode B)', async () => {
+    const { resampleCounts } = await import('../../src/inference/index.js');
+    for (const [data, modelFile] of [
+      ['datasets/corp_rep_data.csv', 'reference/peer-fixtures/models/corp-rep-simple.model'],
+      ['datasets/mobi.csv', 'reference/peer-fixtures/models/mobi-quality-modeB.model'],
+    ]) {
+      const survey = sharedSurvey(data);
+      const model = parseModel(sharedText(modelFile));
+      for (const missing of ['mean', 'pairwise'] as MissingRule[]) {
+        const lean = leanEstimator(model, { missing })!;
+        for (let r = 0; r < 5; r++) {
+          const counts = r === 0 ? null : resampleCounts(survey.n, 3, r);
+          const mo = momentsFromSurvey(survey, { items: lean.items, missing, counts });
+          const shared = lean.fitShared(mo);
+          const fresh = lean.fit(mo);
+          for (const key of ['weights', 'crossLoadings', 'constructCorrelation', 'paths', 'rSquared', 'itemCorrelation'] as const) {
+            expect(Array.from(shared[key]), key).toEqual(Array.from(fresh[key]));
+          }
+          expect([shared.iterations, shared.converged, shared.weightDiff, shared.n, shared.warnings]).toEqual([fresh.iterations, fresh.converged, fresh.weightDiff, fresh.n, fresh.warnings]);
+          expect([shared.itemNames, shared.constructNames, shared.blocks, shared.modes]).toEqual([fresh.itemNames, fresh.constructNames, fresh.blocks, fresh.modes]);
+        }
+      }
+    }
+  });
+
   it('declines what needs the full estimator: PLSc, higher-order constructs', () => {
     const model = parseModel(sharedText('reference/mobi-ecsi.model'));
     expect(leanEstimator(model, { consistent: true })).toBeNull();
