@@ -5,6 +5,7 @@ import { createFieldDecoder } from './decodeText.js';
 import { inferColumn, RATING_SPAN } from './inferColumn.js';
 import { FORBIDDEN_COLUMN_NAMES } from './parseCodebook.js';
 import { parseNumberBytes } from './parseNumber.js';
+import { LANE_NUMBER, LANE_SKIP, plainNumericRows, type PlainRowsLayout } from './plainNumericRows.js';
 import { surveyQuality } from './surveyQuality.js';
 import type { Survey, SurveyLog, SurveySegment } from './survey.js';
 import { describeValueLabels, valueLabelIndex, valueLabelKey } from './valueLabels.js';
@@ -177,6 +178,14 @@ export function createSurveyBuilder(options: SurveyBuilderOptions): SurveyBuilde
   let cap = 0;
   let curRow = 0;
   let rowsRead = 0;
+  /** The fast lane for plain numeric records (./plainNumericRows.ts): its layout, null until built or when off. */
+  let lane: PlainRowsLayout | null = null;
+  let laneCap = -1;
+  let laneOff = false;
+  let laneTaken = 0;
+  let laneStops = 0;
+  /** Per file column: 1 when a stored value may be a non-integer (so `wholeNumbers` must look). */
+  let maybeFraction = new Uint8Array(0);
   const excluded: { row: number; reason: string }[] = [];
   const ignored: string[] = [];
   const emptyColumns: string[] = [];
@@ -310,6 +319,25 @@ export function createSurveyBuilder(options: SurveyBuilderOptions): SurveyBuilde
     hi = Float64Array.from(cols, (c) => c.scaleMax);
     rev = Uint8Array.from(cols, (c) => (c.reverse ? 1 : 0));
     slots = Int32Array.from(cols, (c) => c.slot);
+    // A reversed item whose lo + hi is not whole stores fractions even from whole answers.
+    maybeFraction = Uint8Array.from(cols, (c) => (c.reverse && !Number.isInteger(c.scaleMin + c.scaleMax) ? 1 : 0));
+    laneOff = !cols.every((c, j) => fast[j] === 1 || c.role === IGNORE);
+  }
+
+  /** The lane's layout for the current columns (rebuilt when the columns grew). */
+  function laneLayout(delim: number): PlainRowsLayout {
+    if (lane === null || laneCap !== cap) {
+      lane = {
+        delim,
+        modes: Uint8Array.from(cols, (_, j) => (fast[j] === 1 ? LANE_NUMBER : LANE_SKIP)),
+        lo,
+        hi,
+        rev,
+        dst: cols.map((_, j) => (fast[j] === 1 ? f64[slots[j]] : EMPTY_F64)),
+      };
+      laneCap = cap;
+    }
+    return lane;
   }
 
   /** Slow path for a cell that is not a plain number: NA text (→ NaN), a decimal comma, or an error. */
@@ -420,6 +448,8 @@ export function createSurveyBuilder(options: SurveyBuilderOptions): SurveyBuilde
     roles[c.index] = INFER_SEG;
     fast[c.index] = 0;
     slots[c.index] = c.slot;
+    laneOff = true;
+    lane = null;
   }
 
   function cellSlow(col: number, s: Uint8Array, start: number, end: number): void {
@@ -435,7 +465,9 @@ export function createSurveyBuilder(options: SurveyBuilderOptions): SurveyBuilde
     const c = cols[col];
     switch (role) {
       case ITEM: {
-        f64[slots[col]][n] = itemValue(cols[col], s, start, end);
+        const v = itemValue(cols[col], s, start, end);
+        if (!Number.isInteger(v) && v === v) maybeFraction[col] = 1;
+        f64[slots[col]][n] = v;
         return;
       }
       case INFER_NUM: {
@@ -450,6 +482,7 @@ export function createSurveyBuilder(options: SurveyBuilderOptions): SurveyBuilde
           c.badTexts.push(s[start] === 0xef && s[start + 1] === 0xbb && s[start + 2] === 0xbf && text.charCodeAt(0) !== 0xfeff ? `\ufeff${text}` : text);
           if (c.badRows.length > 20 && c.badRows.length > BAD_SHARE * (n + 1)) toSegment(c);
         } else {
+          if (!Number.isInteger(v) && v === v) maybeFraction[col] = 1;
           f64[slots[col]][n] = v;
         }
         return;
@@ -495,6 +528,27 @@ export function createSurveyBuilder(options: SurveyBuilderOptions): SurveyBuilde
   }
 
   const sink: CsvSink = {
+    plainRows(b: Uint8Array, start: number, end: number, delim: number, row: number, out: Float64Array): number {
+      if (header === null) return 0;
+      if (laneOff) return -1;
+      let taken = 0;
+      let at = start;
+      for (;;) {
+        if (n >= cap) grow();
+        const t = plainNumericRows(b, at, end, laneLayout(delim), n, cap - n, out);
+        n += t;
+        taken += t;
+        at = out[0];
+        if (at >= end || n < cap) break; // done, or stopped at a record the lane cannot take
+      }
+      out[0] = at;
+      rowsRead += taken;
+      curRow = row + taken;
+      laneTaken += taken;
+      // A record the lane cannot take goes to the general path; a file where that is common turns the lane off.
+      if (at < end && ++laneStops > 256 && laneStops * 8 > laneTaken) laneOff = true;
+      return taken;
+    },
     beginRow(row: number): void {
       curRow = row;
       if (header !== null) {
@@ -726,7 +780,7 @@ export function createSurveyBuilder(options: SurveyBuilderOptions): SurveyBuilde
       }),
       rating: itemNames.map((name, k) => {
         const c = itemCols.find((x) => x.name === name)!;
-        return c.scaleMax - c.scaleMin <= RATING_SPAN && wholeNumbers(itemData[k]);
+        return c.scaleMax - c.scaleMin <= RATING_SPAN && (maybeFraction[c.index] === 0 || wholeNumbers(itemData[k]));
       }),
       scaleMax: itemNames.map((name) => itemCols.find((x) => x.name === name)!.scaleMax),
     });
@@ -851,6 +905,8 @@ function sortLevels(c: ColumnState, codes: Int32Array): void {
   c.levels = order.map((k) => c.levels[k]);
   c.levelIndex = new Map(c.levels.map((l, i) => [l, i]));
 }
+
+const EMPTY_F64 = new Float64Array(0);
 
 function wholeNumbers(v: Float64Array): boolean {
   for (let r = 0; r < v.length; r++) if (v[r] === v[r] && !Number.isInteger(v[r])) return false;

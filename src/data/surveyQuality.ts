@@ -75,21 +75,43 @@ export function surveyQuality(
     const f0 = sums[k0] !== undefined && sums[k0] !== null;
     const s0 = sums[k0] ?? 0;
     const max = options.scaleMax?.[k];
+    // NaN never equals an answer, as undefined never does (no scaleMax given)
+    const maxv = max === undefined ? NaN : max;
     let l = Infinity;
     let h = -Infinity;
-    for (let r = 0; r < n; r++) {
-      const x = col[r];
-      if (x !== x) {
-        missing[r]++;
-        if (isRating) missingRating[r]++;
-        continue;
+    let ans = 0;
+    let tops = 0;
+    // Two loops (rating or not) so that the common one carries no per-value test of the item's kind.
+    if (isRating) {
+      for (let r = 0; r < n; r++) {
+        const x = col[r];
+        if (x !== x) {
+          missing[r]++;
+          missingRating[r]++;
+          continue;
+        }
+        if (x < l) l = x;
+        if (x > h) h = x;
+        ans++;
+        if (x === maxv) tops++;
+        const y = ref[r];
+        if ((fk ? sk - x : x) !== (f0 ? s0 - y : y)) same[r] = 0;
       }
-      if (x < l) l = x;
-      if (x > h) h = x;
-      answered[k]++;
-      if (x === max) top[k]++;
-      if (isRating && (fk ? sk - x : x) !== (f0 ? s0 - ref[r] : ref[r])) same[r] = 0;
+    } else {
+      for (let r = 0; r < n; r++) {
+        const x = col[r];
+        if (x !== x) {
+          missing[r]++;
+          continue;
+        }
+        if (x < l) l = x;
+        if (x > h) h = x;
+        ans++;
+        if (x === maxv) tops++;
+      }
     }
+    answered[k] = ans;
+    top[k] = tops;
     lo[k] = l;
     hi[k] = h;
   }
