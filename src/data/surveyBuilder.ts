@@ -2,7 +2,7 @@ import { CsiError, type CsiWarning } from '../errors.js';
 import type { Codebook, CodebookItem, CodebookSegment, ValueLabel } from './codebook.js';
 import type { CsvSink } from './csvTokenizer.js';
 import { createFieldDecoder } from './decodeText.js';
-import { inferColumn, RATING_SPAN } from './inferColumn.js';
+import { inferColumn, newColumnTally, RATING_SPAN, tallyRows, tallyValue, type ColumnTally } from './inferColumn.js';
 import { FORBIDDEN_COLUMN_NAMES } from './parseCodebook.js';
 import { parseNumberBytes } from './parseNumber.js';
 import { LANE_NUMBER, LANE_SKIP, plainNumericRows, type PlainRowsLayout } from './plainNumericRows.js';
@@ -186,6 +186,9 @@ export function createSurveyBuilder(options: SurveyBuilderOptions): SurveyBuilde
   let laneStops = 0;
   /** Per file column: 1 when a stored value may be a non-integer (so `wholeNumbers` must look). */
   let maybeFraction = new Uint8Array(0);
+  /** Per file column: the inferred numeric column's tally for inferColumn, counted row by row as rows complete. */
+  let tallies: (ColumnTally | null)[] = [];
+  let tallied = false;
   const excluded: { row: number; reason: string }[] = [];
   const ignored: string[] = [];
   const emptyColumns: string[] = [];
@@ -322,6 +325,13 @@ export function createSurveyBuilder(options: SurveyBuilderOptions): SurveyBuilde
     // A reversed item whose lo + hi is not whole stores fractions even from whole answers.
     maybeFraction = Uint8Array.from(cols, (c) => (c.reverse && !Number.isInteger(c.scaleMin + c.scaleMax) ? 1 : 0));
     laneOff = !cols.every((c, j) => fast[j] === 1 || c.role === IGNORE);
+    tallies = cols.map((c) => (c.role === INFER_NUM ? newColumnTally() : null));
+    tallied = tallies.some((t) => t !== null);
+  }
+
+  /** Counts survey rows [from, to) of the inferred numeric columns into their tallies. */
+  function tallyRowRange(from: number, to: number): void {
+    for (let j = 0; j < ncols; j++) if (roles[j] === INFER_NUM) tallyRows(tallies[j]!, f64[slots[j]], from, to);
   }
 
   /** The lane's layout for the current columns (rebuilt when the columns grew). */
@@ -536,6 +546,7 @@ export function createSurveyBuilder(options: SurveyBuilderOptions): SurveyBuilde
       for (;;) {
         if (n >= cap) grow();
         const t = plainNumericRows(b, at, end, laneLayout(delim), n, cap - n, out);
+        if (tallied && t > 0) tallyRowRange(n, n + t);
         n += t;
         taken += t;
         at = out[0];
@@ -580,6 +591,7 @@ export function createSurveyBuilder(options: SurveyBuilderOptions): SurveyBuilde
           { row, column },
         );
       }
+      if (tallied) for (let j = 0; j < ncols; j++) if (roles[j] === INFER_NUM) tallyValue(tallies[j]!, f64[slots[j]][n]);
       n++;
     },
     blankRow(row: number): void {
@@ -610,7 +622,7 @@ export function createSurveyBuilder(options: SurveyBuilderOptions): SurveyBuilde
         );
       }
       const values = f64[c.slot].subarray(0, n);
-      const kind = inferColumn(values);
+      const kind = inferColumn(values, tallies[c.index] ?? undefined);
       if (kind.kind === 'empty') {
         c.role = IGNORE;
         ignored.push(c.name);
