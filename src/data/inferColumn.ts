@@ -68,6 +68,20 @@ export function tallyValue(t: ColumnTally, x: number): void {
 }
 
 /**
+ * How many cells of the tally hold `x`, or undefined when the tally cannot say (a value past the 257 distinct ones
+ * the sparse counts keep).
+ *
+ * @example
+ * tallyCount(tallyColumn(Float64Array.of(7, 7, 3)), 7) // 2
+ */
+export function tallyCount(t: ColumnTally, x: number): number | undefined {
+  const k = x + DENSE_OFFSET;
+  if (k >= 0 && k < DENSE_SIZE && (k | 0) === k) return t.dense[k];
+  const c = t.sparse.get(x);
+  return c !== undefined ? c : t.sparse.size <= MAX_DISTINCT ? 0 : undefined;
+}
+
+/**
  * The tally of a whole column (NaN = empty cell).
  *
  * @example

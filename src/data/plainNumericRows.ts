@@ -25,6 +25,11 @@ export interface PlainRowsLayout {
   rev: Uint8Array;
   /** The destination column per file column (an empty array for skipped columns). */
   dst: Float64Array[];
+  /**
+   * Per survey row: 1 when every number column of the record holds the same answer as given (before reversal),
+   * else 0 (the straight-lining test of `surveyQuality`, made on the way).
+   */
+  same: Uint8Array;
 }
 
 const LF = 10;
@@ -43,9 +48,9 @@ const QUOTE = 34;
  * @example
  * const b = new TextEncoder().encode('7,3\n5,1\n');
  * const dst = [new Float64Array(2), new Float64Array(2)];
- * const layout = { delim: 44, modes: Uint8Array.of(1, 1), lo: Float64Array.of(1, 1), hi: Float64Array.of(7, 7), rev: Uint8Array.of(0, 1), dst };
+ * const layout = { delim: 44, modes: Uint8Array.of(1, 1), lo: Float64Array.of(1, 1), hi: Float64Array.of(7, 7), rev: Uint8Array.of(0, 1), dst, same: new Uint8Array(2) };
  * const out = new Float64Array(1);
- * plainNumericRows(b, 0, b.length, layout, 0, 2, out); // 2; dst[0] = [7, 5], dst[1] = [5, 7]; out[0] = 8
+ * plainNumericRows(b, 0, b.length, layout, 0, 2, out); // 2; dst[0] = [7, 5], dst[1] = [5, 7]; same = [0, 0]; out[0] = 8
  */
 export function plainNumericRows(
   b: Uint8Array,
@@ -56,13 +61,15 @@ export function plainNumericRows(
   maxRows: number,
   out: Float64Array,
 ): number {
-  const { delim, modes, lo, hi, rev, dst } = layout;
+  const { delim, modes, lo, hi, rev, dst, same } = layout;
   const last = modes.length - 1;
   let k = start;
   let taken = 0;
   let rowStart = start;
   rows: while (k < end && taken < maxRows) {
     const r = n + taken;
+    let first = -1;
+    let eq = 1;
     for (let j = 0; j <= last; j++) {
       let c: number;
       if (modes[j] === LANE_NUMBER) {
@@ -87,6 +94,8 @@ export function plainNumericRows(
         }
         if (v < lo[j] || v > hi[j]) break rows;
         dst[j][r] = rev[j] === 1 ? lo[j] + hi[j] - v : v;
+        if (first < 0) first = v;
+        else if (v !== first) eq = 0;
       } else {
         c = b[k];
         while (c !== delim && c !== LF && c !== CR && c !== QUOTE && k < end) c = b[++k];
@@ -104,6 +113,7 @@ export function plainNumericRows(
         break rows;
       }
     }
+    same[r] = eq;
     taken++;
     rowStart = k;
   }

@@ -2,11 +2,11 @@ import { CsiError, type CsiWarning } from '../errors.js';
 import type { Codebook, CodebookItem, CodebookSegment, ValueLabel } from './codebook.js';
 import type { CsvSink } from './csvTokenizer.js';
 import { createFieldDecoder } from './decodeText.js';
-import { inferColumn, newColumnTally, RATING_SPAN, tallyRows, tallyValue, type ColumnTally } from './inferColumn.js';
+import { inferColumn, newColumnTally, RATING_SPAN, tallyCount, tallyRows, tallyValue, type ColumnTally } from './inferColumn.js';
 import { FORBIDDEN_COLUMN_NAMES } from './parseCodebook.js';
 import { parseNumberBytes } from './parseNumber.js';
 import { LANE_NUMBER, LANE_SKIP, plainNumericRows, type PlainRowsLayout } from './plainNumericRows.js';
-import { surveyQuality } from './surveyQuality.js';
+import { surveyQuality, type QualityColumnPass } from './surveyQuality.js';
 import type { Survey, SurveyLog, SurveySegment } from './survey.js';
 import { describeValueLabels, valueLabelIndex, valueLabelKey } from './valueLabels.js';
 
@@ -184,6 +184,10 @@ export function createSurveyBuilder(options: SurveyBuilderOptions): SurveyBuilde
   let laneOff = false;
   let laneTaken = 0;
   let laneStops = 0;
+  /** Per survey row taken by the lane: every number column the same answer (see PlainRowsLayout.same). */
+  let rowSame = new Uint8Array(0);
+  /** How many columns the lane reads as numbers. */
+  let laneNumbers = 0;
   /** Per file column: 1 when a stored value may be a non-integer (so `wholeNumbers` must look). */
   let maybeFraction = new Uint8Array(0);
   /** Per file column: the inferred numeric column's tally for inferColumn, counted row by row as rows complete. */
@@ -205,6 +209,11 @@ export function createSurveyBuilder(options: SurveyBuilderOptions): SurveyBuilde
       const a = new Int32Array(next);
       a.set(i32[k]);
       i32[k] = a;
+    }
+    if (!laneOff) {
+      const a = new Uint8Array(next);
+      a.set(rowSame);
+      rowSame = a;
     }
     cap = next;
   }
@@ -325,6 +334,8 @@ export function createSurveyBuilder(options: SurveyBuilderOptions): SurveyBuilde
     // A reversed item whose lo + hi is not whole stores fractions even from whole answers.
     maybeFraction = Uint8Array.from(cols, (c) => (c.reverse && !Number.isInteger(c.scaleMin + c.scaleMax) ? 1 : 0));
     laneOff = !cols.every((c, j) => fast[j] === 1 || c.role === IGNORE);
+    laneNumbers = fast.reduce((t, f) => t + f, 0);
+    if (!laneOff) rowSame = new Uint8Array(cap);
     tallies = cols.map((c) => (c.role === INFER_NUM ? newColumnTally() : null));
     tallied = tallies.some((t) => t !== null);
   }
@@ -344,6 +355,7 @@ export function createSurveyBuilder(options: SurveyBuilderOptions): SurveyBuilde
         hi,
         rev,
         dst: cols.map((_, j) => (fast[j] === 1 ? f64[slots[j]] : EMPTY_F64)),
+        same: rowSame,
       };
       laneCap = cap;
     }
@@ -647,6 +659,32 @@ export function createSurveyBuilder(options: SurveyBuilderOptions): SurveyBuilde
     }
   }
 
+  /**
+   * surveyQuality's column pass from what the reader learned on the way, when that is all of it: no codebook, every
+   * row taken by the lane (so no empty cell), the items exactly the lane's number columns, each a rating item
+   * without missing codes. Then the ranges, answered and top-box counts come from the tallies and the straight-liners
+   * from the lane's per-row test; otherwise undefined (surveyQuality makes its pass).
+   */
+  function laneQualityPass(itemCols: ColumnState[], rating: boolean[], scaleMax: number[]): QualityColumnPass | undefined {
+    const p = itemCols.length;
+    if (codebook || p === 0 || laneTaken !== n || p !== laneNumbers || !rating.every(Boolean)) return undefined;
+    const lo = new Float64Array(p);
+    const hi = new Float64Array(p);
+    const answered = new Float64Array(p);
+    const top = new Float64Array(p);
+    for (let k = 0; k < p; k++) {
+      const c = itemCols[k];
+      const t = tallies[c.index];
+      const tops = t === null ? undefined : tallyCount(t, scaleMax[k]);
+      if (c.role !== INFER_NUM || t === null || c.missingValues.length > 0 || tops === undefined) return undefined;
+      lo[k] = t.lo;
+      hi[k] = t.hi;
+      answered[k] = t.nonEmpty;
+      top[k] = tops;
+    }
+    return { lo, hi, answered, top, missing: new Int32Array(n), missingRating: new Int32Array(n), same: rowSame.subarray(0, n) };
+  }
+
   function finish(meta: { encoding: string; delimiter: string }): Survey {
     if (header === null) throw new CsiError('EMPTY_FILE', 'The file is empty: there is no header row and no data.');
     if (n === 0) throw new CsiError('HEADER_ONLY', `The file has a header (row ${headerRow}) but no data rows.`, { row: headerRow });
@@ -782,6 +820,12 @@ export function createSurveyBuilder(options: SurveyBuilderOptions): SurveyBuilde
         });
       });
     }
+    const rating = itemNames.map((name, k) => {
+      const c = itemCols.find((x) => x.name === name)!;
+      return c.scaleMax - c.scaleMin <= RATING_SPAN && (maybeFraction[c.index] === 0 || wholeNumbers(itemData[k]));
+    });
+    const scaleMax = itemNames.map((name) => itemCols.find((x) => x.name === name)!.scaleMax);
+    const columnPass = laneQualityPass(itemCols, rating, scaleMax);
     const quality = surveyQuality(itemNames, itemData, n, {
       highMissingShare: options.highMissingShare,
       firstRow: headerRow + 1,
@@ -790,11 +834,9 @@ export function createSurveyBuilder(options: SurveyBuilderOptions): SurveyBuilde
         const c = itemCols.find((x) => x.name === name);
         return c && c.reverse ? c.scaleMin + c.scaleMax : null;
       }),
-      rating: itemNames.map((name, k) => {
-        const c = itemCols.find((x) => x.name === name)!;
-        return c.scaleMax - c.scaleMin <= RATING_SPAN && (maybeFraction[c.index] === 0 || wholeNumbers(itemData[k]));
-      }),
-      scaleMax: itemNames.map((name) => itemCols.find((x) => x.name === name)!.scaleMax),
+      rating,
+      scaleMax,
+      ...(columnPass ? { columnPass } : {}),
     });
     warnings.push(...quality.warnings);
     if (itemNames.length === 0) {

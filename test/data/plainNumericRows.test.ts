@@ -105,6 +105,19 @@ describe('plainNumericRows (the fast lane) equals the general path', () => {
       'a,b,c\n9,9,9\n9,9,9\n', // straight-liners, zero variance
     ];
     for (const text of cases) both(text);
+    // the quality flags the lane computes on the way: straight-liners, top box, zero variance, one item, a non-rating column
+    let seed = 3;
+    const rnd = (k: number) => Math.floor(((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31) * k);
+    const gen = (header: string, f: (r: number) => string, rows = 120) => `${header}\n${Array.from({ length: rows }, (_, r) => f(r)).join('\n')}\n`;
+    both(gen('a,b,c', (r) => (r % 4 === 0 ? '7,7,7' : `${1 + rnd(7)},${1 + rnd(7)},${1 + rnd(7)}`)));
+    both(gen('a,b,c', () => `${rnd(3) ? 10 : 1 + rnd(10)},${rnd(2) ? 5 : 1 + rnd(5)},${rnd(11)}`)); // top box, a 0-10 item
+    both(gen('a,b', () => `${2 + rnd(6)},${3 + rnd(4)}`)); // top of the scale never answered
+    both(gen('a', () => `${1 + rnd(5)}`)); // one item
+    both(gen('a,b,c', () => `${1 + rnd(5)},4,${1 + rnd(5)}`)); // zero variance
+    both(gen('a,age,c', () => `${1 + rnd(5)},${18 + rnd(60)},${1 + rnd(5)}`)); // a numeric column among the items
+    both(gen('a,b,c', () => `${1 + rnd(5)},${rnd(20) ? 1 + rnd(5) : 99},${1 + rnd(5)}`)); // a missing code
+    both(gen('a,b,c', (r) => (r === 50 ? '1,2,3\n' : `${1 + rnd(5)},${1 + rnd(5)},${1 + rnd(5)}`))); // a blank line
+    both(gen('a,b,c', () => `${1 + rnd(5)},${rnd(3)},${1 + rnd(5)}`)); // 0-based item among 1-5
     both('a;b;c\n1;2;3\n4;5,5;6\n', undefined, ';'); // decimal comma
     both('a\tb\tc\n1\t2\t3\n4\t5\t6\n', undefined, '\t');
   });
@@ -121,12 +134,13 @@ describe('plainNumericRows (the fast lane) equals the general path', () => {
   it('stops before a record it cannot take and writes where', () => {
     const b = new TextEncoder().encode('7,3\n5,1\n5,x\n');
     const dst = [new Float64Array(3), new Float64Array(3)];
-    const layout = { delim: 44, modes: Uint8Array.of(LANE_NUMBER, LANE_NUMBER), lo: Float64Array.of(1, 1), hi: Float64Array.of(7, 7), rev: Uint8Array.of(0, 1), dst };
+    const layout = { delim: 44, modes: Uint8Array.of(LANE_NUMBER, LANE_NUMBER), lo: Float64Array.of(1, 1), hi: Float64Array.of(7, 7), rev: Uint8Array.of(0, 1), dst, same: new Uint8Array(3) };
     const out = new Float64Array(1);
     expect(plainNumericRows(b, 0, b.length, layout, 0, 3, out)).toBe(2);
     expect(out[0]).toBe(8);
     expect([...dst[0].subarray(0, 2)]).toEqual([7, 5]);
     expect([...dst[1].subarray(0, 2)]).toEqual([5, 7]);
+    expect([...layout.same.subarray(0, 2)]).toEqual([0, 0]);
     layout.modes[1] = LANE_SKIP;
     expect(plainNumericRows(b, 0, b.length, layout, 0, 3, out)).toBe(3);
     expect(plainNumericRows(b, 0, b.length, layout, 0, 1, out)).toBe(1);
