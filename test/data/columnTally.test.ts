@@ -3,7 +3,7 @@
  * run of fast-lane records); inferColumn must then judge exactly as from the column itself.
  */
 import { describe, expect, it } from 'vitest';
-import { inferColumn, newColumnTally, tallyColumn, tallyRows, tallyValue } from '../../src/data/inferColumn.js';
+import { inferColumn, newColumnTally, tallyColumn, tallyCount, tallyRows, tallyValue } from '../../src/data/inferColumn.js';
 
 function columns(): Float64Array[] {
   let seed = 11;
@@ -35,6 +35,18 @@ describe('column tally', () => {
         expect([...t.dense]).toEqual([...whole.dense]);
         expect([...t.sparse]).toEqual([...whole.sparse]);
         expect(inferColumn(col, t)).toEqual(inferColumn(col));
+      }
+    }
+  });
+
+  it('tallyCount: the count of a value, or undefined once the sparse counts stopped taking new values', () => {
+    for (const col of columns()) {
+      const t = tallyColumn(col);
+      for (const x of [0, 1, 5, 10, 99, 1023, 1024, 2500, 4999, -3, 12.5, 7777]) {
+        const count = col.filter((v) => v === x).length;
+        const said = tallyCount(t, x);
+        if (said !== undefined) expect(said).toBe(count);
+        else expect(t.sparse.size).toBeGreaterThan(256);
       }
     }
   });
