@@ -1,5 +1,6 @@
 import type { Moments } from '../stats/index.js';
 import { resampleKernel, type ResampleKernel } from './resample-kernel.js';
+import { packedIntegerFits, packedIntegerPass, packedIntegerTable, type PackedIntegerTable } from './resample-packed.js';
 
 /** Model-item rows packed once for the resample pass (row-major n × p), when no value is missing. */
 export interface PackedRows {
@@ -25,6 +26,12 @@ export interface PackedRows {
    * with Σ counts × exactScale ≤ 2^53 is an exact integer, the same in any order), else Infinity. Default Infinity.
    */
   exactScale?: number;
+  /**
+   * The rows' products packed several exact integer cells per double ({@link packedIntegerTable}), when the data are
+   * non-negative integers with integer weights and small enough; the pass then reads 3× (or 2×) fewer doubles per
+   * row, with bit-identical sums. Used only while `exactScale` is finite. Default none.
+   */
+  packedInt?: PackedIntegerTable | null;
 }
 
 /** Largest precomputed outer-product table, in doubles (16 MB). */
@@ -82,7 +89,8 @@ export function packRows(names: string[], columns: readonly Float64Array[], weig
     }
   }
   const exactScale = integral && Number.isFinite(maxAbs * maxAbs * maxW) ? maxAbs * maxAbs * maxW : Infinity;
-  return { names, n, p, x, weights, outer, rowOrder, exactScale };
+  const packedInt = exactScale < Infinity ? packedIntegerTable(x, n, p, maxW) : null;
+  return { names, n, p, x, weights, outer, rowOrder, exactScale, packedInt };
 }
 
 /** c += w1·x_r1 x_r1ᵀ + w2·x_r2 x_r2ᵀ over the packed upper triangle (the two rows' products summed first). */
@@ -155,6 +163,8 @@ function runKernel(kernel: ResampleKernel, rows: PackedRows, counts: Uint32Array
  * with no per-row missing checks: the bootstrap's hot loop. In row order (`rowOrder`, small blocks) each row adds
  * w·(x_a·x_b); otherwise rows are added two at a time, (w1·x1_a)·x1_b + (w2·x2_a)·x2_b. The pass runs as generated
  * code ({@link resampleKernel}: 2–4× faster in V8 once optimized) when it can, else as loops, with bit-identical sums either way.
+ * Non-negative integer data with integer weights and a small enough Σ counts run the integer-packed pass instead
+ * ({@link packedIntegerPass}: 2–3 cells per double, exact, so bit-identical; mobi's 250 × 24: ~3× faster).
  * Integer data and weights with Σ counts × `exactScale` ≤ 2^53 make every partial sum exact, hence equal in any
  * order: row order then runs the faster two-row kernel. The kernel takes over after the thread's first
  * 3,000,000 row passes ({@link setKernelThreshold}): before that it would still be compiling.
@@ -167,31 +177,39 @@ export function resampleMoments(rows: PackedRows, counts: Uint32Array | null): M
   const { n, p, weights } = rows;
   let rowOrder = rows.rowOrder ?? rows.outer !== null;
   const warm = loopRows >= kernelAfterRows;
-  if (warm && rowOrder && (rows.exactScale ?? Infinity) < Infinity) {
-    let total = 0;
+  const exact = (rows.exactScale ?? Infinity) < Infinity;
+  let total = 0;
+  if (exact) {
     if (counts) for (let i = 0; i < n; i++) total += counts[i];
     else total = n;
-    if (total * (rows.exactScale as number) <= 2 ** 53) rowOrder = false;
   }
+  if (warm && rowOrder && exact && total * (rows.exactScale as number) <= 2 ** 53) rowOrder = false;
   const t = (p * (p + 1)) / 2;
   const c = new Float64Array(t); // packed upper triangle, row by row
   const s = new Float64Array(p);
   const tot = new Float64Array(3); // sw, sww, n
-  const kernel = warm ? resampleKernel(p, rowOrder ? 'row' : 'pair') : null;
-  if (kernel) runKernel(kernel, rows, counts, rowOrder, s, c, tot);
+  const packed = exact && rows.packedInt && packedIntegerFits(rows.packedInt, total) ? rows.packedInt : null;
+  const kernel = warm && !packed ? resampleKernel(p, rowOrder ? 'row' : 'pair') : null;
+  if (packed) packedIntegerPass(packed, n, p, counts, weights, s, c, tot);
+  else if (kernel) runKernel(kernel, rows, counts, rowOrder, s, c, tot);
   else {
     resampleLoops(rows, counts, rowOrder, s, c, tot);
     loopRows += n;
   }
   const nRows = tot[2];
-  const cc = new Array<number>(p * p);
-  let q = 0;
+  // plain packed arrays built in order (a holey `new Array(p²)` filled out of order is slower to build and read)
+  const cc: number[] = [];
   for (let a = 0; a < p; a++) {
-    for (let b = a; b < p; b++) {
-      const v = c[q++];
-      cc[a * p + b] = v;
-      cc[b * p + a] = v;
-    }
+    // c holds row b's cells b..p−1 from (b·(2p − b + 1))/2; cell (a, b) with b < a sits in row b
+    for (let b = 0; b < a; b++) cc.push(c[(b * (2 * p - b + 1)) / 2 + (a - b)]);
+    const row = (a * (2 * p - a + 1)) / 2 - a;
+    for (let b = a; b < p; b++) cc.push(c[row + b]);
+  }
+  const sArr: number[] = [];
+  const nObs: number[] = [];
+  for (let a = 0; a < p; a++) {
+    sArr.push(s[a]);
+    nObs.push(nRows);
   }
   return {
     items: rows.names,
@@ -199,8 +217,8 @@ export function resampleMoments(rows: PackedRows, counts: Uint32Array | null): M
     weighted: weights !== null,
     sw: tot[0],
     sww: tot[1],
-    nObs: new Array<number>(p).fill(nRows),
-    s: Array.from(s),
+    nObs,
+    s: sArr,
     m: [],
     p: [],
     q: [],
