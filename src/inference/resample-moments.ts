@@ -40,12 +40,13 @@ const OUTER_LIMIT = 2_000_000;
 /**
  * Pack item columns into one row-major block for {@link resampleMoments}, or return null when a value is missing
  * (then the general `accumulateMoments` pass with its missing-value sums is used). When n·p(p+1)/2 ≤ 2,000,000
- * (16 MB), each row's products x_a·x_b (a ≤ b) are precomputed too.
+ * (16 MB), each row's products x_a·x_b (a ≤ b) are precomputed too: packed several per double
+ * ({@link packedIntegerTable}) for non-negative integer data, else one per double (`outer`).
  *
  * @example
  * packRows(['a', 'b'], [Float64Array.of(1, 2), Float64Array.of(3, 4)], null)?.x // Float64Array [1, 3, 2, 4]
- * // rowOrder: true (n·p(p+1)/2 ≤ 2,000,000); exactScale: 16 (integers, max |x| = 4);
- * // outer: [1, 3, 9, 4, 8, 16] (x_a·x_b for a ≤ b, row by row)
+ * // rowOrder: true (n·p(p+1)/2 ≤ 2,000,000); exactScale: 16 (integers, max |x| = 4); packedInt: 3 lanes;
+ * // outer: null (the packed table serves); with real values, outer holds x_a·x_b for a ≤ b, row by row
  */
 export function packRows(names: string[], columns: readonly Float64Array[], weights: Float64Array | null): PackedRows | null {
   const p = columns.length;
@@ -75,9 +76,12 @@ export function packRows(names: string[], columns: readonly Float64Array[], weig
   }
   const t = (p * (p + 1)) / 2;
   const rowOrder = n * t <= OUTER_LIMIT;
+  const exactScale = integral && Number.isFinite(maxAbs * maxAbs * maxW) ? maxAbs * maxAbs * maxW : Infinity;
+  const packedInt = exactScale < Infinity ? packedIntegerTable(x, n, p, maxW) : null;
   let outer: Float64Array | null = null;
-  // the table serves the loops (the generated row-order kernel forms the same products itself)
-  if (rowOrder) {
+  // the table serves the loops (the generated row-order kernel forms the same products itself); not built when the
+  // packed integer table serves the passes (the loops form the products themselves for a pass it cannot hold)
+  if (rowOrder && !packedInt) {
     outer = new Float64Array(n * t);
     for (let i = 0; i < n; i++) {
       const o = i * p;
@@ -88,8 +92,6 @@ export function packRows(names: string[], columns: readonly Float64Array[], weig
       }
     }
   }
-  const exactScale = integral && Number.isFinite(maxAbs * maxAbs * maxW) ? maxAbs * maxAbs * maxW : Infinity;
-  const packedInt = exactScale < Infinity ? packedIntegerTable(x, n, p, maxW) : null;
   return { names, n, p, x, weights, outer, rowOrder, exactScale, packedInt };
 }
 

@@ -59,21 +59,28 @@ export function packedIntegerTable(x: Float64Array, n: number, p: number, maxWei
   const groups = Math.ceil(cells / lanes);
   if (n * groups > TABLE_LIMIT) return null;
   const table = new Float64Array(n * groups);
-  const row = new Float64Array(groups * lanes);
+  const unit = 2 ** bits;
   for (let i = 0; i < n; i++) {
     const o = i * p;
-    let j = 0;
-    for (let a = 0; a < p; a++) row[j++] = x[o + a];
-    for (let a = 0; a < p; a++) {
-      const xa = x[o + a];
-      for (let b = a; b < p; b++) row[j++] = xa * x[o + b];
+    let g = i * groups;
+    let v = 0; // the double being filled, its next lane's multiplier, and that lane
+    let mul = 1;
+    let lane = 0;
+    for (let a = -1; a < p; a++) {
+      // a = −1: the values x_b themselves (for s); then row a of the upper triangle, x_a·x_b for b ≥ a
+      const xa = a < 0 ? 1 : x[o + a];
+      for (let b = a < 0 ? 0 : a; b < p; b++) {
+        v += xa * x[o + b] * mul;
+        mul *= unit;
+        if (++lane === lanes) {
+          table[g++] = v;
+          v = 0;
+          mul = 1;
+          lane = 0;
+        }
+      }
     }
-    const base = i * groups;
-    for (let g = 0; g < groups; g++) {
-      let v = 0;
-      for (let l = lanes - 1; l >= 0; l--) v = v * 2 ** bits + row[g * lanes + l];
-      table[base + g] = v;
-    }
+    if (lane > 0) table[g] = v;
   }
   return { lanes, bits, groups, table, scale };
 }
