@@ -30,19 +30,17 @@ export interface ParallelBootstrapOptions<R = PlsResult> extends BootstrapOption
   workers?: number;
   /**
    * Start worker threads only when the work left after a short probe is estimated above this many milliseconds.
-   * Default 2000: a worker needs 0.3–0.6 s of CPU to load the library, so on 2 cores a ~1 s job (mobi, 5000
-   * resamples) is fastest in the calling thread alone (measured 0.90 s vs 1.15 s), a 39 s one gains 1.9×.
-   * 0 always starts them.
+   * Default {@link DEFAULT_MIN_PARALLEL_MS}. 0 always starts them.
    */
   minParallelMs?: number;
   /** Length of the sequential probe in milliseconds. Default 30. */
   probeMs?: number;
   /**
-   * The calling thread computes resamples too while workers start and run (work is shared through one chunk queue,
+   * The calling thread computes resamples too while workers start and run (work is shared through one atomic counter,
    * so nothing waits for a worker to boot). Default true. With false, `workers` worker threads do all the work.
    */
   mainThread?: boolean;
-  /** Resamples per chunk handed to a thread. Default: about 25 ms of work (at least 4). */
+  /** Resamples a thread claims at a time from the shared counter. Default 1 (a claim costs ~0.1 µs). */
   chunkSize?: number;
   /**
    * Hand out work to workers only once all of them have started (the calling thread, if it computes, does not
@@ -56,6 +54,16 @@ export interface ParallelBootstrapOptions<R = PlsResult> extends BootstrapOption
    */
   workerUrl?: URL | null;
 }
+
+/**
+ * Default `minParallelMs`: 700 ms, from a measurement (bench/bootstrap.bench.ts, rows "worker cost"): on the 2-core
+ * machine a worker thread's start and module load took 82–92 ms, and with the job's set-up and V8's warm-up it
+ * finished a mobi run 0.30–0.38 s later than a warm thread would have (its "start-up loss" T; load average ~6).
+ * Threads claim resamples from one counter and the calling thread finishes whatever a worker still holds, so a
+ * worker never makes the run wait; it pays when the rest of the job R gives it more to do than it loses:
+ * (R − T)/2 saved against ~T/3 taken from the calling thread while its compiler threads run, i.e. R > ~1.7·T ≈ 0.6 s.
+ */
+export const DEFAULT_MIN_PARALLEL_MS = 700;
 
 /** Marker in workerData that makes this module run as a bootstrap worker. */
 const WORKER_TAG = '__csikitBootstrapWorker';
@@ -138,9 +146,11 @@ export function defaultWorkerUrl(): URL | null {
  * A short sequential probe estimates the cost. When the rest would take less than `minParallelMs`, with
  * `workers: 1`, `extraStatistics` or an injected `rng` (functions cannot cross threads), it finishes sequentially.
  * Otherwise it starts worker threads and, while they load, keeps computing in the calling thread: all threads take
- * chunks of resamples from one queue, so a slow worker start costs nothing but its CPU time. Results are identical
- * whatever the number of threads or the chunking: resample r depends only on (seed, r). `workersUsed` in the
- * result counts the worker threads that computed at least one chunk.
+ * resamples from one atomic counter and write their draws into shared memory; when none is left to claim, the calling
+ * thread also computes those a worker holds but has not finished (a worker still loading or compiling), so the run
+ * never waits for a slow worker: it costs nothing but its CPU time. Results are identical whatever the number of
+ * threads or who finishes a resample first: resample r depends only on (seed, r). `workersUsed` in the result
+ * counts the worker threads that finished at least one resample.
  *
  * @example
  * import { bootstrapParallel } from 'csikit/node';
@@ -159,19 +169,27 @@ export async function bootstrapParallel<R = PlsResult>(
   const total = plan.total;
   const report = (done: number): void => options.onProgress?.(done, total);
 
-  // Sequential probe.
+  // Sequential probe. The estimate uses its second half: the first resamples of a cold process run before V8 has
+  // compiled the code and would overstate the rest of the job several times.
   const probeMs = options.probeMs ?? 30;
   const t0 = performance.now();
   let done = 0;
+  let half = -1;
+  let tHalf = t0;
   const out = new Float64Array(job.evaluator.k);
   const counts = new Uint32Array(plan.n);
-  while (done < total && performance.now() - t0 < probeMs) {
+  for (let now = t0; done < total && now - t0 < probeMs; now = performance.now()) {
     if (options.signal?.aborted) throw abortedError();
+    if (half < 0 && now - t0 >= probeMs / 2) {
+      half = done;
+      tHalf = now;
+    }
     evaluateResample(plan, job.evaluator, done, out, draws, drops, counts);
     done++;
   }
   if (done > 0) report(done);
-  const perResample = (performance.now() - t0) / Math.max(done, 1);
+  const end = performance.now();
+  const perResample = half >= 0 && done > half ? (end - tHalf) / (done - half) : (end - t0) / Math.max(done, 1);
   const remainingMs = perResample * (total - done);
   const threads = Math.max(1, Math.floor(options.workers ?? availableParallelism()));
   const mainThread = options.mainThread !== false;
@@ -180,7 +198,7 @@ export async function bootstrapParallel<R = PlsResult>(
   let used = 0;
   const canParallel = nWorkers > 0 && !options.extraStatistics && !options.rng && url !== null;
   if (done < total) {
-    if (!canParallel || remainingMs < (options.minParallelMs ?? 2000)) {
+    if (!canParallel || remainingMs < (options.minParallelMs ?? DEFAULT_MIN_PARALLEL_MS)) {
       await runResampleRange(plan, job.evaluator, done, total, draws, drops, {
         signal: options.signal,
         onStep: (d) => report(done + d),
