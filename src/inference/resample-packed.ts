@@ -22,9 +22,11 @@ export interface PackedIntegerTable {
   groups: number;
   /**
    * Row i's cells at i·groups…: first the p values x_a (for s), then the packed upper triangle x_a·x_b (a ≤ b, row
-   * by row), `lanes` consecutive cells per double, cell j in lane j mod lanes of double ⌊j / lanes⌋.
+   * by row), `lanes` consecutive cells per double, cell j in lane j mod lanes of double ⌊j / lanes⌋. Null when it
+   * would exceed 1,000,000 doubles: the pass then packs each drawn row's values on the fly
+   * ({@link packedIntegerRowsPass}).
    */
-  table: Float64Array;
+  table: Float64Array | null;
   /** Largest cell value times the largest weight: a pass over Σ counts = N rows is exact when N·scale < 2^bits. */
   scale: number;
 }
@@ -34,8 +36,7 @@ const TABLE_LIMIT = 1_000_000;
 
 /**
  * The packed table of complete rows x (row-major n × p) for the packed pass, or null when the data do not qualify:
- * a value that is negative or not an integer, or a table larger than 1,000,000 doubles, or no lane width that holds
- * n rows' sums (n·max(1, max x²)·max w ≥ 2^26). The lane width is chosen for Σ counts = n (a bootstrap draws n
+ * a value that is negative or not an integer, or no lane width that holds n rows' sums (n·max(1, max x²)·max w ≥ 2^26). The lane width is chosen for Σ counts = n (a bootstrap draws n
  * rows); each pass checks its own Σ counts again ({@link packedIntegerFits}).
  *
  * @example
@@ -57,7 +58,7 @@ export function packedIntegerTable(x: Float64Array, n: number, p: number, maxWei
   const bits = lanes === 3 ? 17 : 26;
   const cells = p + (p * (p + 1)) / 2;
   const groups = Math.ceil(cells / lanes);
-  if (n * groups > TABLE_LIMIT) return null;
+  if (n * groups > TABLE_LIMIT) return { lanes, bits, groups, table: null, scale };
   const table = new Float64Array(n * groups);
   const unit = 2 ** bits;
   for (let i = 0; i < n; i++) {
@@ -96,7 +97,7 @@ export function packedIntegerFits(t: PackedIntegerTable, total: number): boolean
 }
 
 /**
- * One packed pass: acc[g] = Σ_i w_i·table[i·groups + g] over rows with count > 0, w_i = count_i × weight_i, and
+ * One packed pass from the table (see {@link packedIntegerTable}; `t.table` must be present): acc[g] = Σ_i w_i·table[i·groups + g] over rows with count > 0, w_i = count_i × weight_i, and
  * tot = [Σ w, Σ w², Σ counts]; then the lanes are split into s (p) and the packed upper triangle c (p(p+1)/2).
  * Exact (hence identical to any other order of the same integer sums) when {@link packedIntegerFits}.
  *
@@ -115,7 +116,8 @@ export function packedIntegerPass(
   c: Float64Array,
   tot: Float64Array,
 ): void {
-  const { groups, table, lanes, bits } = t;
+  const { groups, lanes, bits } = t;
+  const table = t.table as Float64Array;
   const acc = new Float64Array(groups);
   let sw = 0;
   let sww = 0;
@@ -166,6 +168,96 @@ export function packedIntegerPass(
       v = hi;
     }
   }
+  tot[0] = sw;
+  tot[1] = sww;
+  tot[2] = nRows;
+}
+
+/**
+ * The packed pass without a table (large n): each drawn row's values are packed on the fly, P_g = Σ_l x_(g·lanes+l)
+ * ·2^(bits·l), and for every a, acc[a, g] += w·x_a·P_g over the groups g holding a column b ≥ a (two drawn rows at a
+ * time); s from Σ w·P_g. p(p+1)/2·(1/lanes + …) multiply-adds per row instead of p(p+1)/2, exact under the same
+ * condition ({@link packedIntegerFits}), so the same sums as the loops bit for bit. Fills s, the packed upper
+ * triangle c and tot = [Σ w, Σ w², Σ counts].
+ *
+ * @example
+ * const t = packedIntegerTable(Float64Array.of(1, 2, 3), 3, 1, 1)!;
+ * const s = new Float64Array(1), c = new Float64Array(1), tot = new Float64Array(3);
+ * packedIntegerRowsPass(t, Float64Array.of(1, 2, 3), 3, 1, Uint32Array.of(2, 0, 1), null, s, c, tot); // s = [5], c = [11]
+ */
+export function packedIntegerRowsPass(
+  t: PackedIntegerTable,
+  x: Float64Array,
+  n: number,
+  p: number,
+  counts: Uint32Array | null,
+  weights: Float64Array | null,
+  s: Float64Array,
+  c: Float64Array,
+  tot: Float64Array,
+): void {
+  const { lanes, bits } = t;
+  const unit = 2 ** bits;
+  const G = Math.ceil(p / lanes);
+  const first = new Int32Array(p);
+  for (let a = 0; a < p; a++) first[a] = Math.floor(a / lanes);
+  const mul = new Float64Array(p); // 2^(bits·(b mod lanes))
+  for (let b = 0; b < p; b++) mul[b] = (b % lanes) * bits === 0 ? 1 : 2 ** ((b % lanes) * bits);
+  const acc = new Float64Array(p * G);
+  const sAcc = new Float64Array(G);
+  const P1 = new Float64Array(G);
+  const P2 = new Float64Array(G);
+  let sw = 0;
+  let sww = 0;
+  let nRows = 0;
+  let pend = -1;
+  let pw = 0;
+  for (let i = 0; i <= n; i++) {
+    let w = 0;
+    let o2 = 0;
+    if (i < n) {
+      const k = counts === null ? 1 : counts[i];
+      if (k === 0) continue;
+      w = weights === null ? k : k * weights[i];
+      nRows += k;
+      sw += w;
+      sww += w * w;
+      if (pend < 0) {
+        pend = i;
+        pw = w;
+        continue;
+      }
+      o2 = i * p;
+    } else if (pend < 0) break;
+    else o2 = pend * p; // a lone last row pairs with itself at weight 0
+    const o1 = pend * p;
+    const w1 = pw;
+    pend = -1;
+    for (let g = 0; g < G; g++) {
+      P1[g] = 0;
+      P2[g] = 0;
+    }
+    for (let b = 0; b < p; b++) {
+      const g = first[b];
+      P1[g] += x[o1 + b] * mul[b];
+      P2[g] += x[o2 + b] * mul[b];
+    }
+    for (let g = 0; g < G; g++) sAcc[g] += w1 * P1[g] + w * P2[g];
+    for (let a = 0; a < p; a++) {
+      const x1 = w1 * x[o1 + a];
+      const x2 = w * x[o2 + a];
+      const base = a * G;
+      for (let g = first[a]; g < G; g++) acc[base + g] += x1 * P1[g] + x2 * P2[g];
+    }
+  }
+  const inv = 1 / unit;
+  const lane = (v: number, l: number): number => {
+    for (let k = 0; k < l; k++) v = Math.floor(v * inv);
+    return v - Math.floor(v * inv) * unit;
+  };
+  for (let b = 0; b < p; b++) s[b] = lane(sAcc[first[b]], b % lanes);
+  let q = 0;
+  for (let a = 0; a < p; a++) for (let b = a; b < p; b++) c[q++] = lane(acc[a * G + first[b]], b % lanes);
   tot[0] = sw;
   tot[1] = sww;
   tot[2] = nRows;

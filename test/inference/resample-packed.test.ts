@@ -34,8 +34,13 @@ describe('integer-packed resample pass (several exact integer cells per double)'
     const { survey } = mobi();
     const rows = packRows([...survey.itemNames], survey.items, null)!;
     expect(rows.packedInt?.lanes).toBe(3);
-    for (let r = 0; r < 200; r++) expectSameBits(rows, resampleCounts(survey.n, 123, r));
+    const noTable = { ...rows, packedInt: { ...rows.packedInt!, table: null } };
+    for (let r = 0; r < 200; r++) {
+      expectSameBits(rows, resampleCounts(survey.n, 123, r));
+      expectSameBits(noTable, resampleCounts(survey.n, 123, r));
+    }
     expectSameBits(rows, null);
+    expectSameBits(noTable, null);
   });
   for (const p of [1, 2, 5, 24, 40]) {
     it(`p = ${p}: random non-negative integers, integer weights, 2 and 3 lanes, counts with zeros`, () => {
@@ -47,8 +52,10 @@ describe('integer-packed resample pass (several exact integer cells per double)'
         const weights = trial % 2 === 0 ? null : Float64Array.from({ length: n }, () => Math.floor(u() * 3));
         const rows = packRows(columns.map((_, k) => `x${k}`), columns, weights)!;
         expect(rows.packedInt).not.toBeNull();
+        const noTable = { ...rows, packedInt: { ...rows.packedInt!, table: null } };
         for (const counts of [null, resampleCounts(n, 9, trial), Uint32Array.from({ length: n }, () => (u() < 0.5 ? 0 : Math.floor(u() * 5)))]) {
           expectSameBits(rows, counts);
+          expectSameBits(noTable, counts); // the pass that packs rows on the fly (large n)
         }
       }
     });
@@ -65,6 +72,15 @@ describe('integer-packed resample pass (several exact integer cells per double)'
     // the fallback is taken for such a pass, with the same sums as the loops
     const rows = packRows(['a'], [Float64Array.of(10, 3)], null)!;
     expectSameBits(rows, Uint32Array.of(1500, 500));
+  });
+  it('large n: no table (over 1,000,000 doubles), rows packed on the fly in 26-bit lanes, same bits', () => {
+    const u = lcg(2024);
+    const n = 50_000;
+    const columns = Array.from({ length: 24 }, () => Float64Array.from({ length: n }, () => 1 + Math.floor(u() * 10)));
+    const rows = packRows(columns.map((_, k) => `x${k}`), columns, null)!;
+    expect(rows.packedInt?.table).toBeNull();
+    expect(rows.packedInt?.lanes).toBe(2);
+    for (let r = 0; r < 3; r++) expectSameBits(rows, resampleCounts(n, 4, r));
   });
   it('real-valued or negative data keep the general pass (no packed table)', () => {
     expect(packRows(['a'], [Float64Array.of(0.5, 2)], null)!.packedInt).toBeNull();
