@@ -33,7 +33,10 @@ export interface ParallelBootstrapOptions<R = PlsResult> extends BootstrapOption
    * Default {@link DEFAULT_MIN_PARALLEL_MS}. 0 always starts them.
    */
   minParallelMs?: number;
-  /** Length of the sequential probe in milliseconds. Default 30. */
+  /**
+   * Length of each slice of the sequential probe in milliseconds (the rest of the job is estimated after each slice,
+   * until it is short or the rate has settled). Default 30. 0: no probe (then only `minParallelMs: 0` starts workers).
+   */
   probeMs?: number;
   /**
    * The calling thread computes resamples too while workers start and run (work is shared through one atomic counter,
@@ -64,6 +67,12 @@ export interface ParallelBootstrapOptions<R = PlsResult> extends BootstrapOption
  * (R − T)/2 saved against ~T/3 taken from the calling thread while its compiler threads run, i.e. R > ~1.7·T ≈ 0.6 s.
  */
 export const DEFAULT_MIN_PARALLEL_MS = 700;
+
+/**
+ * Probing time before the runner concludes that workers pay: about a worker's own warm-up (see
+ * {@link DEFAULT_MIN_PARALLEL_MS}), after which the calling thread's rate is close to its warm rate.
+ */
+const SETTLE_MS = 300;
 
 /** Marker in workerData that makes this module run as a bootstrap worker. */
 const WORKER_TAG = '__csikitBootstrapWorker';
@@ -143,7 +152,8 @@ export function defaultWorkerUrl(): URL | null {
 /**
  * Bootstrap in parallel on Node worker_threads (see `bootstrap` for the statistics, intervals and options).
  *
- * A short sequential probe estimates the cost. When the rest would take less than `minParallelMs`, with
+ * A sequential probe estimates the cost (slice by slice, until the estimate is short or the rate has settled in a
+ * cold process). When the rest would take less than `minParallelMs`, with
  * `workers: 1`, `extraStatistics` or an injected `rng` (functions cannot cross threads), it finishes sequentially.
  * Otherwise it starts worker threads and, while they load, keeps computing in the calling thread: all threads take
  * resamples from one atomic counter and write their draws into shared memory; when none is left to claim, the calling
@@ -169,42 +179,63 @@ export async function bootstrapParallel<R = PlsResult>(
   const total = plan.total;
   const report = (done: number): void => options.onProgress?.(done, total);
 
-  // Sequential probe. The estimate uses its second half: the first resamples of a cold process run before V8 has
-  // compiled the code and would overstate the rest of the job several times.
-  const probeMs = options.probeMs ?? 30;
-  const t0 = performance.now();
-  let done = 0;
-  let half = -1;
-  let tHalf = t0;
-  const out = new Float64Array(job.evaluator.k);
-  const counts = new Uint32Array(plan.n);
-  for (let now = t0; done < total && now - t0 < probeMs; now = performance.now()) {
-    if (options.signal?.aborted) throw abortedError();
-    if (half < 0 && now - t0 >= probeMs / 2) {
-      half = done;
-      tHalf = now;
-    }
-    evaluateResample(plan, job.evaluator, done, out, draws, drops, counts);
-    done++;
-  }
-  if (done > 0) report(done);
-  const end = performance.now();
-  const perResample = half >= 0 && done > half ? (end - tHalf) / (done - half) : (end - t0) / Math.max(done, 1);
-  const remainingMs = perResample * (total - done);
   const threads = Math.max(1, Math.floor(options.workers ?? availableParallelism()));
   const mainThread = options.mainThread !== false;
   const nWorkers = mainThread ? threads - 1 : threads;
   const url = options.workerUrl === undefined ? defaultWorkerUrl() : options.workerUrl;
-  let used = 0;
   const canParallel = nWorkers > 0 && !options.extraStatistics && !options.rng && url !== null;
+  const minMs = options.minParallelMs ?? DEFAULT_MIN_PARALLEL_MS;
+
+  // Sequential probe, in slices of probeMs: after each slice the rest of the job is estimated from that slice's
+  // rate. The rates of a cold process fall for a while (V8 compiles the code as it runs: mobi's first resamples in a
+  // fresh `csi` process ran at 1.5–3.7 ms, warm ones at ~0.07 ms), so "the rest is short" is decided at once (an
+  // overestimate that is still short is short), "parallel pays" only after SETTLE_MS of probing.
+  const probeMs = options.probeMs ?? 30;
+  const out = new Float64Array(job.evaluator.k);
+  const counts = new Uint32Array(plan.n);
+  let done = 0;
+  let parallel = canParallel && minMs <= 0;
+  if (canParallel && !parallel && probeMs > 0) {
+    // rates in CPU time of this process (load from other processes does not inflate them; V8's compiler and GC
+    // threads, which a worker would compete with, do count)
+    const cpuMs = (): number => {
+      const u = process.cpuUsage();
+      return (u.user + u.system) / 1000;
+    };
+    const t0 = performance.now();
+    let sliceStart = t0;
+    let sliceCpu = cpuMs();
+    let sliceFrom = 0;
+    while (done < total) {
+      if (options.signal?.aborted) throw abortedError();
+      evaluateResample(plan, job.evaluator, done, out, draws, drops, counts);
+      done++;
+      const now = performance.now();
+      if (now - sliceStart < probeMs) continue;
+      const cpu = cpuMs();
+      const rate = (cpu - sliceCpu) / (done - sliceFrom);
+      if (rate * (total - done) < minMs) break; // short: finish here
+      if (now - t0 >= SETTLE_MS) {
+        parallel = true;
+        break;
+      }
+      report(done);
+      await new Promise<void>((resolve) => setImmediate(resolve)); // let an abort in
+      sliceStart = performance.now();
+      sliceCpu = cpuMs();
+      sliceFrom = done;
+    }
+  }
+  if (done > 0) report(done);
+  let used = 0;
   if (done < total) {
-    if (!canParallel || remainingMs < (options.minParallelMs ?? DEFAULT_MIN_PARALLEL_MS)) {
+    if (!parallel) {
       await runResampleRange(plan, job.evaluator, done, total, draws, drops, {
         signal: options.signal,
         onStep: (d) => report(done + d),
       });
     } else {
-      used = await runShared(url, survey, model, options, plan, done, nWorkers, mainThread, draws, drops, job.evaluator, report);
+      used = await runShared(url!, survey, model, options, plan, done, nWorkers, mainThread, draws, drops, job.evaluator, report);
     }
   }
   const result = completeBootstrap(job, plan, draws, drops, options);
