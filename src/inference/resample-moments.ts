@@ -170,13 +170,15 @@ function runKernel(kernel: ResampleKernel, rows: PackedRows, counts: Uint32Array
  * ({@link packedIntegerPass}: 2–3 cells per double, exact, so bit-identical; mobi's 250 × 24: ~3× faster).
  * Integer data and weights with Σ counts × `exactScale` ≤ 2^53 make every partial sum exact, hence equal in any
  * order: row order then runs the faster two-row kernel. The kernel takes over after the thread's first
- * 3,000,000 row passes ({@link setKernelThreshold}): before that it would still be compiling.
+ * 3,000,000 row passes ({@link setKernelThreshold}): before that it would still be compiling. `into` (the moments
+ * this function returned for the previous resample, of the same rows) is refilled and returned instead of new
+ * arrays: the resampling loops use it so a resample leaves no garbage; a caller that keeps moments must not pass it.
  *
  * @example
  * const rows = packRows(['a'], [Float64Array.of(1, 2, 3)], null)!;
  * resampleMoments(rows, Uint32Array.of(2, 0, 1)).s // [5]
  */
-export function resampleMoments(rows: PackedRows, counts: Uint32Array | null): Moments {
+export function resampleMoments(rows: PackedRows, counts: Uint32Array | null, into?: Moments): Moments {
   const { n, p, weights } = rows;
   let rowOrder = rows.rowOrder ?? rows.outer !== null;
   const warm = loopRows >= kernelAfterRows;
@@ -203,19 +205,20 @@ export function resampleMoments(rows: PackedRows, counts: Uint32Array | null): M
     loopRows += n;
   }
   const nRows = tot[2];
+  if (into && into.c.length === p * p && into.s.length === p && into.nObs.length === p) {
+    // refill the caller's moments of the previous resample (no garbage per resample)
+    fillMoments(into.c, into.s, c, s, p);
+    into.nObs.fill(nRows);
+    into.n = nRows;
+    into.sw = tot[0];
+    into.sww = tot[1];
+    return into;
+  }
   // arrays made at their length and filled by index (~5× faster to build than by push)
   const cc = new Array<number>(p * p);
-  let q = 0;
-  for (let a = 0; a < p; a++) {
-    for (let b = a; b < p; b++) {
-      const v = c[q++];
-      cc[a * p + b] = v;
-      cc[b * p + a] = v;
-    }
-  }
   const sArr = new Array<number>(p);
+  fillMoments(cc, sArr, c, s, p);
   const nObs = new Array<number>(p).fill(nRows);
-  for (let a = 0; a < p; a++) sArr[a] = s[a];
   return {
     items: rows.names,
     n: nRows,
@@ -230,6 +233,19 @@ export function resampleMoments(rows: PackedRows, counts: Uint32Array | null): M
     c: cc,
     complete: true,
   };
+}
+
+/** cc (p × p) from the packed upper triangle c, mirrored; sArr from s. */
+function fillMoments(cc: number[], sArr: number[], c: Float64Array, s: Float64Array, p: number): void {
+  let q = 0;
+  for (let a = 0; a < p; a++) {
+    for (let b = a; b < p; b++) {
+      const v = c[q++];
+      cc[a * p + b] = v;
+      cc[b * p + a] = v;
+    }
+  }
+  for (let a = 0; a < p; a++) sArr[a] = s[a];
 }
 
 /**
