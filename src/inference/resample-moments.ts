@@ -1,6 +1,7 @@
 import type { Moments } from '../stats/index.js';
 import { resampleKernel, type ResampleKernel } from './resample-kernel.js';
-import { packedIntegerFits, packedIntegerPass, packedIntegerRowsPass, packedIntegerTable, type PackedIntegerTable } from './resample-packed.js';
+import { packedIntegerFits, packedIntegerPass, packedIntegerRowsPass, packedIntegerTable, unpackSums, type PackedIntegerTable } from './resample-packed.js';
+import { packedKernel } from './resample-packed-kernel.js';
 
 /** Model-item rows packed once for the resample pass (row-major n × p), when no value is missing. */
 export interface PackedRows {
@@ -194,11 +195,20 @@ export function resampleMoments(rows: PackedRows, counts: Uint32Array | null, in
   const s = new Float64Array(p);
   const tot = new Float64Array(3); // sw, sww, n
   const packed = exact && rows.packedInt && packedIntegerFits(rows.packedInt, total) ? rows.packedInt : null;
-  // the table pass always wins; the on-the-fly packed pass (large n) beats the loops but not the generated kernel
-  // once V8 has optimized it (mobi-like 100,000 × 24: ~14 vs ~6 ms), so it serves until the kernel takes over
-  const kernel = warm && !packed?.table ? resampleKernel(p, rowOrder ? 'row' : 'pair') : null;
+  // the table pass always wins; without a table (large n) the generated packed kernel once V8 has had time to
+  // compile it (mobi-like 100,000 × 24: ~3 ms against ~6 for the generated plain kernel and ~14 for the packed
+  // loops), the packed loops before that
+  // (it compiles ~3× faster than the plain kernel, ~0.14 s against ~0.4–1 s: it takes over after a third of the rows)
+  const pk = loopRows >= kernelAfterRows / 3 && packed && !packed.table ? packedKernel(p, packed.lanes, packed.bits) : null;
+  const kernel = warm && !packed?.table && !pk ? resampleKernel(p, rowOrder ? 'row' : 'pair') : null;
   if (packed?.table) packedIntegerPass(packed, n, p, counts, weights, s, c, tot);
-  else if (kernel) runKernel(kernel, rows, counts, rowOrder, s, c, tot, exact && total * (rows.exactScale as number) <= 2 ** 53);
+  else if (pk && packed) {
+    const G = Math.ceil(p / packed.lanes);
+    const sp = new Float64Array(G);
+    const acc = new Float64Array(p * G);
+    runKernel(pk, rows, counts, false, sp, acc, tot, true);
+    unpackSums(packed, p, sp, acc, s, c);
+  } else if (kernel) runKernel(kernel, rows, counts, rowOrder, s, c, tot, exact && total * (rows.exactScale as number) <= 2 ** 53);
   else {
     if (packed) packedIntegerRowsPass(packed, rows.x, n, p, counts, weights, s, c, tot);
     else resampleLoops(rows, counts, rowOrder, s, c, tot);

@@ -250,15 +250,32 @@ export function packedIntegerRowsPass(
       for (let g = first[a]; g < G; g++) acc[base + g] += x1 * P1[g] + x2 * P2[g];
     }
   }
+  unpackSums(t, p, sAcc, acc, s, c);
+  tot[0] = sw;
+  tot[1] = sww;
+  tot[2] = nRows;
+}
+
+/**
+ * Split the packed sums of the table-free pass (sp: G = ⌈p / lanes⌉ doubles, acc: p × G) into s (p) and the packed
+ * upper triangle c (p(p+1)/2): cell b of group ⌊b / lanes⌋ is lane b mod lanes. Exact (integer-valued doubles
+ * times powers of two, floored).
+ *
+ * @example
+ * const t = packedIntegerTable(Float64Array.of(1, 2), 1, 2, 1)!; // 3 lanes of 17 bits
+ * const s = new Float64Array(2), c = new Float64Array(3);
+ * unpackSums(t, 2, Float64Array.of(1 + 2 * 2 ** 17), Float64Array.of(1 + 2 * 2 ** 17, 2 + 4 * 2 ** 17), s, c); // s = [1, 2], c = [1, 2, 4]
+ */
+export function unpackSums(t: PackedIntegerTable, p: number, sAcc: Float64Array, acc: Float64Array, s: Float64Array, c: Float64Array): void {
+  const { lanes, bits } = t;
+  const unit = 2 ** bits;
   const inv = 1 / unit;
+  const G = Math.ceil(p / lanes);
   const lane = (v: number, l: number): number => {
     for (let k = 0; k < l; k++) v = Math.floor(v * inv);
     return v - Math.floor(v * inv) * unit;
   };
-  for (let b = 0; b < p; b++) s[b] = lane(sAcc[first[b]], b % lanes);
+  for (let b = 0; b < p; b++) s[b] = lane(sAcc[Math.floor(b / lanes)], b % lanes);
   let q = 0;
-  for (let a = 0; a < p; a++) for (let b = a; b < p; b++) c[q++] = lane(acc[a * G + first[b]], b % lanes);
-  tot[0] = sw;
-  tot[1] = sww;
-  tot[2] = nRows;
+  for (let a = 0; a < p; a++) for (let b = a; b < p; b++) c[q++] = lane(acc[a * G + Math.floor(b / lanes)], b % lanes);
 }

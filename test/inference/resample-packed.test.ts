@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { packRows, resampleLoops, resampleMoments, type PackedRows } from '../../src/inference/resample-moments.js';
+import { packRows, resampleLoops, resampleMoments, setKernelThreshold, type PackedRows } from '../../src/inference/resample-moments.js';
+import { packedKernel } from '../../src/inference/resample-packed-kernel.js';
 import { packedIntegerFits, packedIntegerTable } from '../../src/inference/resample-packed.js';
 import { resampleCounts } from '../../src/inference/rng.js';
 import { HAS_MOBI, SKIP, mobi } from './helpers.js';
@@ -81,6 +82,27 @@ describe('integer-packed resample pass (several exact integer cells per double)'
     expect(rows.packedInt?.table).toBeNull();
     expect(rows.packedInt?.lanes).toBe(2);
     for (let r = 0; r < 3; r++) expectSameBits(rows, resampleCounts(n, 4, r));
+  });
+  it('the generated packed kernel (large n, once warm) gives the loops\' sums bit for bit, 2 and 3 lanes', () => {
+    const before = setKernelThreshold(0);
+    try {
+      const u = lcg(606);
+      for (const p of [1, 2, 5, 24, 31]) {
+        for (const [top, lanes] of [[4, 3], [40, 2]]) {
+          const n = 5000 + Math.floor(u() * 4000); // several 4096-row calls
+          const columns = Array.from({ length: p }, () => Float64Array.from({ length: n }, () => Math.floor(u() * top)));
+          const weights = lanes === 2 && p % 2 === 0 ? Float64Array.from({ length: n }, () => Math.floor(u() * 3)) : null;
+          const rows = packRows(columns.map((_, k) => `x${k}`), columns, weights)!;
+          expect(rows.packedInt?.lanes).toBe(lanes);
+          const noTable = { ...rows, packedInt: { ...rows.packedInt!, table: null } };
+          expect(packedKernel(p, noTable.packedInt.lanes, noTable.packedInt.bits)).not.toBeNull();
+          for (let r = 0; r < 2; r++) expectSameBits(noTable, resampleCounts(n, 8, r));
+          expectSameBits(noTable, null);
+        }
+      }
+    } finally {
+      setKernelThreshold(before);
+    }
   });
   it('refills the moments given as `into` (the loop\'s reuse) with exactly the values of fresh moments', () => {
     const u = lcg(5);
