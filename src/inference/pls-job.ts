@@ -74,7 +74,7 @@ export function createPlsJob<R = PlsResult>(survey: Survey, model: ModelSpec, op
     if (!fit.converged && dropNonConverged) {
       return { reason: 'NOT_CONVERGED', message: `the PLS iteration did not converge in ${fit.iterations} iterations` };
     }
-    const bad = [...fit.warnings, ...(res?.warnings ?? [])].find((w) => FATAL_WARNINGS.has(w.code) && (w.code !== 'NOT_CONVERGED' || dropNonConverged));
+    const bad = (res ? [...fit.warnings, ...res.warnings] : fit.warnings).find((w) => FATAL_WARNINGS.has(w.code) && (w.code !== 'NOT_CONVERGED' || dropNonConverged));
     if (bad) return { reason: bad.code, message: bad.message };
     if (res) readNamedStatistics(res, layout, out);
     else readStatistics(fit, layout, out);
@@ -85,7 +85,7 @@ export function createPlsJob<R = PlsResult>(survey: Survey, model: ModelSpec, op
     return null;
   };
   const evaluateMoments = (mo: Moments, out: Float64Array): DropInfo | null => {
-    if (lean) return fill(lean.fit(mo), null, out);
+    if (lean) return fill(lean.fitShared(mo), null, out); // read before the next fit overwrites it
     const res = estimateFromMoments(mo, model, estOptions);
     return fill(res.fit, res, out);
   };

@@ -60,14 +60,14 @@ export function bootstrapFromReplicates(full: Moments, replicates: readonly Mome
 
   const fill = (fit: PlsFit, res: PlsResult | null, out: Float64Array): DropInfo | null => {
     if (!fit.converged && dropNonConverged) return { reason: 'NOT_CONVERGED', message: `the PLS iteration did not converge in ${fit.iterations} iterations` };
-    const bad = [...fit.warnings, ...(res?.warnings ?? [])].find((w) => FATAL_WARNINGS.has(w.code) && (w.code !== 'NOT_CONVERGED' || dropNonConverged));
+    const bad = (res ? [...fit.warnings, ...res.warnings] : fit.warnings).find((w) => FATAL_WARNINGS.has(w.code) && (w.code !== 'NOT_CONVERGED' || dropNonConverged));
     if (bad) return { reason: bad.code, message: bad.message };
     if (res) readNamedStatistics(res, layout, out);
     else readStatistics(fit, layout, out);
     return null;
   };
   const evaluate = (mo: Moments, out: Float64Array): DropInfo | null => {
-    if (lean) return fill(lean.fit(mo), null, out);
+    if (lean) return fill(lean.fitShared(mo), null, out); // read before the next fit overwrites it
     const res = estimateFromMoments(mo, model, estOptions);
     return fill(res.fit, res, out);
   };
