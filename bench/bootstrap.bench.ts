@@ -1,17 +1,20 @@
 /**
  * Bootstrap benchmarks (issue 4): 5000 resamples on mobi (target ≤ 1 s on the 2-core machine; seminr 2.3.1 took
  * 109 s), seminr's 1000 mobi resamples replayed (seminr: 23.1 s on 2 cores), and 1000 resamples of a 100,000-row
- * survey (target ≤ 60 s). Issue 19: mobi 5000 ≤ 0.25 s, 100,000 rows × 1000 ≤ 8 s. The Node runner is measured on the bundled library (esbuild of src/node.ts, as it ships),
- * so worker threads load plain JavaScript; the sequential core is measured the same way.
+ * survey (target ≤ 60 s). Issue 19: mobi 5000 ≤ 0.25 s, 100,000 rows × 1000 ≤ 8 s, `csi estimate --boot 1000` on
+ * mobi ≤ 0.21 s whole process (≥ 60× seminr's 12.7 s). The Node runner is measured on the bundled library (esbuild
+ * of src/node.ts, as it ships), so worker threads load plain JavaScript; the sequential core is measured the same way.
+ * The "worker cost" rows measure what the runner's default `minParallelMs` (DEFAULT_MIN_PARALLEL_MS) is set from.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { packRows, resampleMoments, setKernelThreshold } from '../src/inference/resample-moments.js';
 import { resampleCounts } from '../src/inference/index.js';
-import type { BenchRow } from './types.js';
+import { median, type BenchRow } from './types.js';
 
 type Lib = typeof import('../src/node.js');
 
@@ -59,6 +62,62 @@ function bigSurvey(lib: Lib, base: ReturnType<Lib['readSurvey']>, n: number): Re
   return { ...base, n, items, ids: null, weights: null };
 }
 
+/**
+ * What a worker thread costs before it helps: start + module load of the worker bundle (a Worker that loads it and
+ * exits), and its start-up loss T on mobi: a 3000-resample run done by one worker alone (mainThread: false) takes
+ * T longer than 3000 resamples at the worker's own warm rate (measured from its progress over the last half).
+ */
+async function workerCost(lib: Lib, survey: ReturnType<Lib['readSurvey']>, model: ReturnType<Lib['parseModel']>, dir: string): Promise<{ load: number[]; loss: number[] }> {
+  const { Worker } = await import('node:worker_threads');
+  const load: number[] = [];
+  const loss: number[] = [];
+  for (let k = 0; k < 3; k++) {
+    let t = performance.now();
+    const w = new Worker(pathToFileURL(path.join(dir, 'bootstrap-worker.js')));
+    await new Promise((resolve) => w.once('exit', resolve));
+    load.push(performance.now() - t);
+    const total = 3000;
+    const prog: [number, number][] = [];
+    t = performance.now();
+    await lib.bootstrapParallel(survey, model, { resamples: total, seed: 2, workers: 1, mainThread: false, minParallelMs: 0, probeMs: 0, onProgress: (d) => prog.push([performance.now() - t, d]) });
+    const wall = performance.now() - t;
+    const a = prog.find((x) => x[1] >= total / 2);
+    const b = prog.find((x) => x[1] >= total * 0.9);
+    if (a && b && b[1] > a[1]) loss.push(wall - total * ((b[0] - a[0]) / (b[1] - a[1])));
+  }
+  return { load, loss };
+}
+
+/**
+ * `csi estimate --boot 1000 --seed 1` on mobi, whole process: the CLI bundled with esbuild into chunks as tsup ships
+ * it (with the worker-only bundle next to it), run 7 times; wall and CPU (user + system) from GNU time.
+ */
+async function cliBoot(): Promise<{ wall: number[]; cpu: number[] } | null> {
+  if (!existsSync('/usr/bin/time')) return null;
+  mkdirSync(path.join(here, '.data'), { recursive: true });
+  const dir = mkdtempSync(path.join(here, '.data', 'cli-boot-'));
+  try {
+    writeFileSync(path.join(dir, 'package.json'), '{ "type": "module" }\n');
+    const external = ['@duckdb/node-api', '@clickhouse/client'];
+    const common = { bundle: true, platform: 'node', format: 'esm', target: 'node20', external, logLevel: 'silent' } as const;
+    await build({ ...common, entryPoints: [path.join(repo, 'src', 'cli', 'main.ts')], splitting: true, outdir: dir });
+    await build({ ...common, entryPoints: [path.join(repo, 'src', 'inference', 'node', 'parallel.ts')], outfile: path.join(dir, 'bootstrap-worker.js') });
+    const wall: number[] = [];
+    const cpu: number[] = [];
+    const args = [path.join(dir, 'main.js'), 'estimate', path.join(shared, 'datasets', 'mobi.csv'), '--model', path.join(shared, 'reference', 'mobi-ecsi.model'), '--boot', '1000', '--seed', '1', '--json'];
+    for (let r = 0; r < 7; r++) {
+      const res = spawnSync('/usr/bin/time', ['-f', '%e %U %S', process.execPath, ...args], { encoding: 'utf8', maxBuffer: 64 << 20 });
+      if (res.status !== 0) throw new Error(`csi estimate --boot failed: ${res.stderr.split('\n').slice(-4).join(' ')}`);
+      const [e, u, sys] = res.stderr.trim().split('\n').pop()!.split(' ').map(Number);
+      wall.push(e);
+      cpu.push(u + sys);
+    }
+    return { wall, cpu };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 /** True when Rscript runs (a seminr side-by-side row would need it). */
 function hasR(): boolean {
   try {
@@ -89,12 +148,14 @@ async function machineParallelism(): Promise<number> {
 
 export default async function (): Promise<BenchRow[]> {
   const rows: BenchRow[] = [];
+  rows.push({ bench: 'bootstrap', case: 'machine load average (1 min) at start', value: +loadavg()[0].toFixed(2), unit: '' });
   rows.push({ bench: 'bootstrap', case: 'machine now: speed-up of 2 threads on pure CPU work (2 = idle)', value: await machineParallelism(), unit: '×' });
   if (!hasR()) rows.push({ bench: 'bootstrap', case: 'seminr side by side: skipped (R is not installed here; figures in the targets are issue 19\'s)', value: NaN, unit: '' });
   if (!existsSync(path.join(shared, 'datasets', 'mobi.csv'))) {
     return [{ bench: 'bootstrap', case: 'skipped: ../shared is absent', value: NaN, unit: '' }];
   }
   const lib = await bundle();
+  const libDir = path.join(repo, 'node_modules', '.cache', 'csikit-bench');
   const survey = lib.readSurvey(readFileSync(path.join(shared, 'datasets', 'mobi.csv'), 'utf8'));
   const model = lib.parseModel(readFileSync(path.join(shared, 'reference', 'mobi-ecsi.model'), 'utf8'));
   await lib.bootstrap(survey, model, { resamples: 300, seed: 1 }); // warm-up
@@ -111,6 +172,18 @@ export default async function (): Promise<BenchRow[]> {
     const indices = lib.parseResamples(readFileSync(idxFile, 'utf8'), survey.n);
     const [rep] = await time(() => lib.bootstrapParallel(survey, model, { indices, workers: 2 }));
     rows.push({ bench: 'bootstrap', case: "mobi: seminr's 1000 resamples replayed, Node runner", value: rep, unit: 's', target: 'seminr 23.1 s (2 cores)' });
+  }
+  const cost = await workerCost(lib, survey, model, libDir);
+  rows.push({ bench: 'bootstrap', case: `worker cost: thread start + module load (3 runs, min ${Math.min(...cost.load).toFixed(0)})`, value: Math.round(median(cost.load)), unit: 'ms' });
+  if (cost.loss.length > 0) {
+    const loss = median(cost.loss);
+    rows.push({ bench: 'bootstrap', case: `worker cost: start-up loss T on mobi vs a warm thread (start, job, JIT; min ${Math.min(...cost.loss).toFixed(0)})`, value: Math.round(loss), unit: 'ms' });
+    rows.push({ bench: 'bootstrap', case: `runner default minParallelMs ${lib.DEFAULT_MIN_PARALLEL_MS} ms vs 1.7·T measured now (parallel pays above it)`, value: Math.round(1.7 * loss), unit: 'ms' });
+  }
+  const cli = await cliBoot();
+  if (cli) {
+    rows.push({ bench: 'bootstrap', case: `csi estimate --boot 1000 on mobi, whole process: wall, median of 7 (min ${Math.min(...cli.wall).toFixed(2)})`, value: median(cli.wall), unit: 's', target: "≤ 0.21 s (issue 19: ≥ 60× seminr's 12.7 s)", ok: median(cli.wall) <= 0.21 });
+    rows.push({ bench: 'bootstrap', case: `csi estimate --boot 1000 on mobi, whole process: CPU, median of 7 (min ${Math.min(...cli.cpu).toFixed(2)})`, value: median(cli.cpu), unit: 's' });
   }
   const big = bigSurvey(lib, survey, 100_000);
   {

@@ -206,14 +206,16 @@ export function checkDrawMemory(total: number, k: number): void {
 
 /**
  * Storage for a run: the draws (B × K, resample-major) and one drop slot per resample. Refuses (CsiError
- * INVALID_OPTION, see {@link checkDrawMemory}) a run whose draws would exceed {@link MAX_DRAW_BYTES}.
+ * INVALID_OPTION, see {@link checkDrawMemory}) a run whose draws would exceed {@link MAX_DRAW_BYTES}. `memory`
+ * provides the draws' buffer (the Node runner passes a SharedArrayBuffer that its worker threads write into).
  *
  * @example
  * allocate({ n: 250, total: 1000, seed: 1 }, 148).draws.length // 148000
  */
-export function allocate(plan: ResamplePlan, k: number): { draws: Float64Array; drops: (DropInfo | null)[] } {
+export function allocate(plan: ResamplePlan, k: number, memory?: (bytes: number) => ArrayBufferLike): { draws: Float64Array; drops: (DropInfo | null)[] } {
   checkDrawMemory(plan.total, k);
-  return { draws: new Float64Array(plan.total * k), drops: new Array<DropInfo | null>(plan.total).fill(null) };
+  const draws = memory ? new Float64Array(memory(plan.total * k * 8)) : new Float64Array(plan.total * k);
+  return { draws, drops: new Array<DropInfo | null>(plan.total).fill(null) };
 }
 
 /** Options of {@link finalizeBootstrap}. */

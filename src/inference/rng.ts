@@ -128,8 +128,34 @@ export function uniformInt(next: Uint32Source, n: number): number {
  * c.reduce((a, b) => a + b, 0) // 250
  */
 export function resampleCounts(n: number, seed: number, r: number, rng?: Uint32Source, into?: Uint32Array): Uint32Array {
-  const next = rng ?? createResampleRng(seed, r);
   const counts = into ? into.fill(0) : new Uint32Array(n);
-  for (let i = 0; i < n; i++) counts[uniformInt(next, n)]++;
+  if (rng || !(n >= 1 && n <= 4294967296 && Number.isInteger(n))) {
+    const next = rng ?? createResampleRng(seed, r);
+    for (let i = 0; i < n; i++) counts[uniformInt(next, n)]++;
+    return counts;
+  }
+  // The same stream as createResampleRng + uniformInt, with the generator's state in locals (no call per draw).
+  const key = resampleKey(seed, r);
+  let s0 = mix32((key + Math.imul(1, GOLDEN)) >>> 0);
+  let s1 = mix32((key + Math.imul(2, GOLDEN)) >>> 0);
+  let s2 = mix32((key + Math.imul(3, GOLDEN)) >>> 0);
+  let s3 = mix32((key + Math.imul(4, GOLDEN)) >>> 0);
+  if ((s0 | s1 | s2 | s3) === 0) s0 = 1;
+  const limit = 4294967296 - (4294967296 % n);
+  for (let i = 0; i < n; i++) {
+    let x: number;
+    do {
+      const m = Math.imul(s1, 5);
+      x = Math.imul((m << 7) | (m >>> 25), 9) >>> 0;
+      const t = s1 << 9;
+      s2 ^= s0;
+      s3 ^= s1;
+      s1 ^= s2;
+      s0 ^= s3;
+      s2 ^= t;
+      s3 = (s3 << 11) | (s3 >>> 21);
+    } while (x >= limit);
+    counts[x % n]++;
+  }
   return counts;
 }

@@ -1,5 +1,6 @@
 import { studentTTwoSided } from '../stats/index.js';
-import { bcaInterval, jackknifeAcceleration, percentileInterval, type Interval } from './intervals.js';
+import { bcaInterval, bcaLevel, biasCorrection, jackknifeAcceleration, percentileInterval, type Interval } from './intervals.js';
+import { selectPositions, type7Positions } from './quantile.js';
 
 /** How the p value and t are referenced: 0 for coefficients (H0: θ = 0), 1 for HTMT (H0: HTMT = 1, as seminr). */
 export type NullValue = 0 | 1;
@@ -59,7 +60,8 @@ export function summarizeDraws(estimate: number, draws: ArrayLike<number>, optio
   const level = options.level ?? 0.95;
   const nullValue = options.nullValue ?? 0;
   const b = draws.length;
-  const sorted = Float64Array.from(draws).sort();
+  const acceleration = options.jackknife ? jackknifeAcceleration(options.jackknife) : undefined;
+  const sorted = orderedForQuantiles(draws, estimate, level, acceleration);
   let mean = 0;
   for (let i = 0; i < b; i++) mean += draws[i];
   mean /= b;
@@ -82,10 +84,31 @@ export function summarizeDraws(estimate: number, draws: ArrayLike<number>, optio
     percentile: percentileInterval(sorted, level),
     bc: bcaInterval(sorted, estimate, 0, level),
   };
-  if (options.jackknife) {
-    const a = jackknifeAcceleration(options.jackknife);
-    out.acceleration = a;
-    out.bca = bcaInterval(sorted, estimate, a, level);
+  if (acceleration !== undefined) {
+    out.acceleration = acceleration;
+    out.bca = bcaInterval(sorted, estimate, acceleration, level);
   }
   return out;
+}
+
+/**
+ * A copy of the draws in which every position the percentile, BC and BCa quantiles read holds the value of the
+ * sorted draws (a partial sort by {@link selectPositions}; the BC/BCa levels need only ẑ₀, a count). Sorted fully
+ * when a draw is NaN or zero (a typed-array sort orders −0 before +0; selection by comparison does not).
+ */
+function orderedForQuantiles(draws: ArrayLike<number>, estimate: number, level: number, acceleration: number | undefined): Float64Array {
+  const a = Float64Array.from(draws);
+  const b = a.length;
+  for (let i = 0; i < b; i++) {
+    const v = a[i];
+    if (v !== v || v === 0) return a.sort();
+  }
+  const z0 = biasCorrection(a, estimate);
+  const lo = (1 - level) / 2;
+  const levels = [lo, 1 - lo, bcaLevel(lo, z0, 0), bcaLevel(1 - lo, z0, 0)];
+  if (acceleration !== undefined) levels.push(bcaLevel(lo, z0, acceleration), bcaLevel(1 - lo, z0, acceleration));
+  const positions: number[] = [];
+  for (const p of levels) positions.push(...type7Positions(b, p));
+  selectPositions(a, positions);
+  return a;
 }

@@ -1,6 +1,7 @@
 import { CsiError } from '../errors.js';
 import type { MissingRule } from './missing.js';
 import type { Moments } from './moments-types.js';
+import { integerSums, type IntegerSums } from './integerMoments.js';
 
 /** Options of {@link accumulateMoments}. */
 export interface AccumulateMomentsOptions {
@@ -43,6 +44,9 @@ const BLOCK = 2048;
  * over the zero-filled rows is already the both-observed cross-product. The row weight is w = weight × count;
  * n counts rows with their multiplicity (Σ count).
  *
+ * Complete non-negative integer data with integer row weights take an exact packed pass instead ({@link integerSums}:
+ * 2–3 sums per double; every sum an exact integer, so the same numbers as this loop).
+ *
  * Precision: the sums are raw (uncentred), as the mergeable contract and SQL engines need. They are exact for
  * integer answers and integer weights (every partial sum < 2^53). For real-valued data, centring later costs about
  * (mean / SD)² in relative precision of the correlations (≈ 1e-13 for rating scales; avoid for, e.g., timestamps).
@@ -52,6 +56,21 @@ const BLOCK = 2048;
  * m.n // 3;  m.s // [6, 6];  m.m[0 * 2 + 1] // 2 (rows where both a and b are observed)
  */
 export function accumulateMoments(columns: readonly Float64Array[], options: AccumulateMomentsOptions = {}): Moments {
+  return accumulate(columns, options, true);
+}
+
+/**
+ * {@link accumulateMoments} always by the general loop (never the exact integer pass): the reference the fast pass
+ * is tested against, bit for bit.
+ *
+ * @example
+ * accumulateMomentsLoop([Float64Array.of(1, 2, 3)]).c // [14]
+ */
+export function accumulateMomentsLoop(columns: readonly Float64Array[], options: AccumulateMomentsOptions = {}): Moments {
+  return accumulate(columns, options, false);
+}
+
+function accumulate(columns: readonly Float64Array[], options: AccumulateMomentsOptions, allowExact: boolean): Moments {
   const p = columns.length;
   const names = options.names ? [...options.names] : columns.map((_, k) => `item${k + 1}`);
   if (names.length !== p) throw new CsiError('INVALID_OPTION', `accumulateMoments: ${names.length} names for ${p} columns.`);
@@ -66,6 +85,10 @@ export function accumulateMoments(columns: readonly Float64Array[], options: Acc
   const rows = options.rows ?? null;
   const casewise = options.missing === 'casewise' || options.casewise === true;
   const nRows = rows ? rows.length : N;
+
+  // Complete non-negative integer data (rating scales): the exact packed pass gives the same sums, 2–3× faster.
+  const exact = allowExact ? integerSums(columns, weights, counts, rows) : null;
+  if (exact) return completeMoments(names, exact, weights !== null);
 
   const pp = p * p;
   // totals
@@ -214,6 +237,23 @@ export function accumulateMoments(columns: readonly Float64Array[], options: Acc
   };
 }
 
+/** The Moments of complete rows from their exact sums: m = sw, p[i,j] = s[i], q[i,j] = c[i,i] (as the loop gives). */
+function completeMoments(names: string[], e: IntegerSums, weighted: boolean): Moments {
+  const p = names.length;
+  const pp = p * p;
+  // arrays made at their length and filled by index: ~5× faster to build than by push
+  const m = new Array<number>(pp).fill(e.sw);
+  const pOut = new Array<number>(pp);
+  const qOut = new Array<number>(pp);
+  const nObs = new Array<number>(p);
+  for (let i = 0; i < p; i++) {
+    pOut.fill(e.s[i], i * p, i * p + p);
+    qOut.fill(e.c[i * p + i], i * p, i * p + p);
+    nObs[i] = e.n - 0;
+  }
+  return { items: names, n: e.n, weighted, sw: e.sw, sww: e.sww, nObs, s: toNumbers(e.s), m, p: pOut, q: qOut, c: toNumbers(e.c), complete: true };
+}
+
 /** cB[i,j] += Σ_{r<8} WX[i·8 + r] · X[j·8 + r] for j ≥ i: the cross-products of 8 gathered rows. */
 function addRowProducts(WX: Float64Array, X: Float64Array, cB: Float64Array, p: number): void {
   for (let i = 0; i < p; i++) {
@@ -235,13 +275,14 @@ function addRowProducts(WX: Float64Array, X: Float64Array, cB: Float64Array, p: 
 }
 
 /**
- * A plain packed number[] copy of a typed array (faster than Array.from, which goes through the iterator).
+ * A plain number[] copy of a typed array, made at its length and filled by index (faster than Array.from, which
+ * goes through the iterator, and than push).
  *
  * @example
  * toNumbers(new Float64Array([1, 2])) // [1, 2]
  */
 export function toNumbers(a: Float64Array): number[] {
-  const out: number[] = [];
-  for (let i = 0; i < a.length; i++) out.push(a[i]);
+  const out = new Array<number>(a.length);
+  for (let i = 0; i < a.length; i++) out[i] = a[i];
   return out;
 }

@@ -35,6 +35,23 @@ describe('Node parallel runner: determinism across worker counts', () => {
     expect(two).toEqual(seq);
   });
 
+  it('resamples dropped in worker threads keep their reasons, messages and draws (NaN rows) as sequentially', async () => {
+    const n = 40;
+    const small = smallSurvey(n, 8);
+    small.columns[7] = new Float64Array(n).fill(4); // c2 varies only in rows 5 and 17: some resamples drop
+    small.columns[7][5] = 6;
+    small.columns[7][17] = 2;
+    const s2 = surveyOf(small.names, small.columns);
+    const options = { resamples: 300, seed: 21, keepDraws: true };
+    const seq = await bootstrap(s2, model, options);
+    expect(seq.dropped.count).toBeGreaterThan(5);
+    for (const mainThread of [false, true]) {
+      const par = await bootstrapParallel(s2, model, { ...options, workers: 2, mainThread, chunkSize: 2, minParallelMs: 0, probeMs: 0 });
+      delete par.workersUsed;
+      expect(par).toEqual(seq);
+    }
+  });
+
   it('workers load the runner module itself from sources (a worker-only bundle when one is shipped)', () => {
     expect(defaultWorkerUrl()?.pathname.endsWith('/src/inference/node/parallel.ts')).toBe(true);
   });

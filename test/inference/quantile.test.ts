@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { quantileType7, quantileType7Sorted } from '../../src/inference/quantile.js';
+import { quantileType7, quantileType7Sorted, selectPositions } from '../../src/inference/quantile.js';
+import { summarizeDraws } from '../../src/inference/summarize.js';
+import { bcaInterval, jackknifeAcceleration, percentileInterval } from '../../src/inference/intervals.js';
 
 // Expected values derived by hand from R's type-7 definition: h = (B − 1)p + 1, Q = x[⌊h⌋] + (h − ⌊h⌋)(x[⌈h⌉] − x[⌊h⌋]).
 describe('quantileType7', () => {
@@ -23,5 +25,46 @@ describe('quantileType7', () => {
   it('returns NaN for an empty input or p outside [0, 1]', () => {
     expect(quantileType7([], 0.5)).toBeNaN();
     expect(quantileType7([1, 2], 1.5)).toBeNaN();
+  });
+});
+
+describe('selectPositions / summarizeDraws by selection instead of sorting', () => {
+  const lcg = (seed: number) => {
+    let s = seed >>> 0;
+    return () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 4294967296);
+  };
+  it('puts the sorted array\'s values at the asked positions (ties, tiny and large arrays)', () => {
+    const u = lcg(5);
+    for (const b of [1, 2, 3, 10, 101, 5000]) {
+      for (const tiesEvery of [0, 7]) {
+        const a = Float64Array.from({ length: b }, () => (tiesEvery ? Math.floor(u() * tiesEvery) + 0.5 : u() - 0.5));
+        const sorted = Float64Array.from(a).sort();
+        const ks = Array.from({ length: 8 }, () => Math.floor(u() * b));
+        selectPositions(a, ks);
+        for (const k of ks) expect(a[k]).toBe(sorted[k]);
+      }
+    }
+  });
+  it('summarizeDraws gives the full sort\'s intervals bit for bit (percentile, BC, BCa; zeros fall back to sorting)', () => {
+    const u = lcg(11);
+    for (const b of [2, 3, 17, 999, 5000]) {
+      for (const kind of ['normal', 'ties', 'zeros'] as const) {
+        const draws = Float64Array.from({ length: b }, () =>
+          kind === 'ties' ? Math.floor(u() * 5) / 4 - 0.3 : kind === 'zeros' && u() < 0.1 ? (u() < 0.5 ? -0 : 0) : u() * 2 - 0.7 + u() * u(),
+        );
+        const jackknife = Float64Array.from({ length: 40 }, () => u());
+        for (const level of [0.95, 0.9, 0.5]) {
+          const got = summarizeDraws(0.31, draws, { level, jackknife });
+          const sorted = Float64Array.from(draws).sort();
+          const a = jackknifeAcceleration(jackknife);
+          expect(got.percentile).toEqual(percentileInterval(sorted, level));
+          expect(got.bc).toEqual(bcaInterval(sorted, 0.31, 0, level));
+          expect(got.bca).toEqual(bcaInterval(sorted, 0.31, a, level));
+          for (const [x, y] of [[got.percentile, percentileInterval(sorted, level)], [got.bca!, bcaInterval(sorted, 0.31, a, level)]]) {
+            expect(Object.is(x[0], y[0]) && Object.is(x[1], y[1])).toBe(true);
+          }
+        }
+      }
+    }
   });
 });

@@ -63,6 +63,16 @@ describe('uniformInt', () => {
 });
 
 describe('resampleCounts', () => {
+  it('the inlined generator draws exactly the stream of createResampleRng + uniformInt', () => {
+    for (const n of [1, 2, 3, 7, 250, 1000, 100_000]) {
+      for (const [seed, r] of [[0, 0], [123, 5], [2 ** 40 + 7, 2 ** 33 + 1], [4294967295, 999]]) {
+        const ref = new Uint32Array(n);
+        const next = createResampleRng(seed, r);
+        for (let i = 0; i < n; i++) ref[uniformInt(next, n)]++;
+        expect(resampleCounts(n, seed, r)).toEqual(ref);
+      }
+    }
+  });
   it('returns n draws as counts summing to n, reproducibly', () => {
     const c = resampleCounts(250, 123, 5);
     expect(c.reduce((a, b) => a + b, 0)).toBe(250);
