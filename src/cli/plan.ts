@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { CsiError } from '../errors.js';
 import { planSample, type AllocationRule, type PlanInput, type PlanResult, type SegmentPlan } from '../tracking/index.js';
 import { readTextFile } from './readTextFile.js';

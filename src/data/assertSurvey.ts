@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { CsiError } from '../errors.js';
 import type { Survey } from './survey.js';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * The codebook: a plain-JSON description of a survey file, validated by {@link codebookSchema}.

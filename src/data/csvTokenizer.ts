@@ -24,6 +24,12 @@ export interface CsvSink {
   endRow(fields: number, row: number): void;
   /** A completely empty line (no characters at all). */
   blankRow(row: number): void;
+  /**
+   * Optional fast lane: takes as many whole records of `b[start, end)` as it can itself (records `row + 1`, …), as if
+   * they had been fed through beginRow/cell/endRow; returns how many it took and writes the position after them into
+   * `out[0]`. A negative return means "do not ask again". The tokenizer parses the record it stopped at as usual.
+   */
+  plainRows?(b: Uint8Array, start: number, end: number, delim: number, row: number, out: Float64Array): number;
 }
 
 /** The tokenizer's handle: feed bytes with `push`, then call `end` once. */
@@ -54,6 +60,9 @@ const CR = 13;
  */
 export function createCsvTokenizer(delimiter: string, sink: CsvSink): CsvTokenizer {
   const delim = delimiter.charCodeAt(0);
+  // The fast lane (CsvSink.plainRows) needs a delimiter that is neither a digit nor a quote or line end.
+  let lane = sink.plainRows !== undefined && !(delim >= 48 && delim <= 57) && delim !== QUOTE && delim !== LF && delim !== CR;
+  const laneOut = new Float64Array(1);
   let carry: Uint8Array = new Uint8Array(0);
   let carryLen = 0;
   let row = 0;
@@ -136,6 +145,15 @@ export function createCsvTokenizer(delimiter: string, sink: CsvSink): CsvTokeniz
   function parse(b: Uint8Array, end: number, final: boolean): void {
     let i = 0;
     while (i < end) {
+      if (lane) {
+        const taken = sink.plainRows!(b, i, end, delim, row, laneOut);
+        if (taken < 0) lane = false;
+        else if (taken > 0) {
+          row += taken;
+          i = laneOut[0];
+          if (i >= end) break;
+        }
+      }
       row++;
       let c = b[i];
       if (c === LF || c === CR) {

@@ -186,7 +186,8 @@ export function createFieldDecoder(label: string): (b: Uint8Array, start: number
 export function estimateRows(sample: Uint8Array, totalBytes: number): number {
   const len = Math.min(sample.length, 65536);
   let lines = 0;
-  for (let i = 0; i < len; i++) if (sample[i] === 10) lines++;
+  // indexOf jumps from line feed to line feed natively (a byte loop runs cold here: it is the file's first scan)
+  for (let i = sample.indexOf(10); i !== -1 && i < len; i = sample.indexOf(10, i + 1)) lines++;
   if (lines === 0 || len === 0) return 0;
   return Math.ceil((lines * totalBytes) / len * 1.02);
 }

@@ -24,27 +24,84 @@ const DENSE_OFFSET = 16;
 const DENSE_SIZE = 1024 + DENSE_OFFSET;
 
 /**
- * Classifies one numeric column of a survey read without a codebook (NaN = empty cell).
- *
- * - decimals → `numeric`, unless at most 11 distinct values within 0-100 (a rescaled rating: an item on 0-100); integers unique per row (20+ rows) → `id` (a row index or respondent number);
- * - values that look like missing-value codes — 9…9, 9…8 or 9…7 (or negative) beyond the other answers, with a gap
- *   of 2 or more — are set aside as `missingCodes`;
- * - the rest: integers spanning at most {@link RATING_SPAN} → a rating `item` on a snapped scale (1-5, 0-5, 1-7, 1-10,
- *   0-10, see `inferScale`); anything wider (age, distance, delay minutes) → `numeric`.
+ * What {@link inferColumn} counts of a column: small whole numbers in `dense` (index x + 16), others in `sparse`
+ * (first seen first, at most 257 distinct), the answered cells, whether the others are whole, the range.
+ */
+export interface ColumnTally {
+  dense: Float64Array;
+  sparse: Map<number, number>;
+  nonEmpty: number;
+  integers: boolean;
+  lo: number;
+  hi: number;
+}
+
+/**
+ * An empty tally, to fill value by value with {@link tallyValue} (the CSV reader counts while it parses, so that
+ * {@link inferColumn} needs no second pass over the column).
  *
  * @example
- * inferColumn(Float64Array.of(1, 5, 3, 99, 4)) // { kind: 'item', scale: { min: 1, max: 5 }, missingCodes: [{ value: 99, count: 1 }], note: '…' }
- * inferColumn(Float64Array.of(34, 61, 19, 45))  // { kind: 'numeric', reason: 'integers over 19-61, wider than a rating scale' }
+ * const t = newColumnTally(); tallyValue(t, 7); tallyValue(t, NaN); t.nonEmpty // 1
  */
-export function inferColumn(values: Float64Array): InferredColumn {
+export function newColumnTally(): ColumnTally {
+  return { dense: new Float64Array(DENSE_SIZE), sparse: new Map(), nonEmpty: 0, integers: true, lo: Infinity, hi: -Infinity };
+}
+
+/**
+ * Counts one value (NaN, an empty cell, is skipped); values must come in row order, as {@link tallyColumn} takes them.
+ *
+ * @example
+ * const t = newColumnTally(); tallyValue(t, 3.5); t.integers // false
+ */
+export function tallyValue(t: ColumnTally, x: number): void {
+  if (x !== x) return;
+  t.nonEmpty++;
+  if (x < t.lo) t.lo = x;
+  if (x > t.hi) t.hi = x;
+  const k = x + DENSE_OFFSET;
+  if (k >= 0 && k < DENSE_SIZE && (k | 0) === k) t.dense[k]++;
+  else {
+    if (t.integers && !Number.isInteger(x)) t.integers = false;
+    const sparse = t.sparse;
+    if (sparse.size <= MAX_DISTINCT || sparse.has(x)) sparse.set(x, (sparse.get(x) ?? 0) + 1);
+  }
+}
+
+/**
+ * How many cells of the tally hold `x`, or undefined when the tally cannot say (a value past the 257 distinct ones
+ * the sparse counts keep).
+ *
+ * @example
+ * tallyCount(tallyColumn(Float64Array.of(7, 7, 3)), 7) // 2
+ */
+export function tallyCount(t: ColumnTally, x: number): number | undefined {
+  const k = x + DENSE_OFFSET;
+  if (k >= 0 && k < DENSE_SIZE && (k | 0) === k) return t.dense[k];
+  const c = t.sparse.get(x);
+  return c !== undefined ? c : t.sparse.size <= MAX_DISTINCT ? 0 : undefined;
+}
+
+/**
+ * The tally of a whole column (NaN = empty cell).
+ *
+ * @example
+ * tallyColumn(Float64Array.of(1, 5, NaN)).nonEmpty // 2
+ */
+export function tallyColumn(values: Float64Array): ColumnTally {
+  return tallyRows(newColumnTally(), values, 0, values.length);
+}
+
+/**
+ * Adds `values[from, to)` to the tally `t` (in row order) and returns it.
+ *
+ * @example
+ * const t = tallyRows(newColumnTally(), Float64Array.of(4, 5, 9), 0, 2); t.hi // 5
+ */
+export function tallyRows(t: ColumnTally, values: Float64Array, from: number, to: number): ColumnTally {
   // Small whole numbers (every rating answer and the usual codes) are counted in a dense array; others in a Map.
-  const dense = new Float64Array(DENSE_SIZE);
-  const sparse = new Map<number, number>();
-  let nonEmpty = 0;
-  let integers = true;
-  let lo = Infinity;
-  let hi = -Infinity;
-  for (let r = 0; r < values.length; r++) {
+  const { dense, sparse } = t;
+  let { nonEmpty, integers, lo, hi } = t;
+  for (let r = from; r < to; r++) {
     const x = values[r];
     if (x !== x) continue;
     nonEmpty++;
@@ -57,6 +114,30 @@ export function inferColumn(values: Float64Array): InferredColumn {
       if (sparse.size <= MAX_DISTINCT || sparse.has(x)) sparse.set(x, (sparse.get(x) ?? 0) + 1);
     }
   }
+  t.nonEmpty = nonEmpty;
+  t.integers = integers;
+  t.lo = lo;
+  t.hi = hi;
+  return t;
+}
+
+/**
+ * Classifies one numeric column of a survey read without a codebook (NaN = empty cell).
+ *
+ * - decimals → `numeric`, unless at most 11 distinct values within 0-100 (a rescaled rating: an item on 0-100); integers unique per row (20+ rows) → `id` (a row index or respondent number);
+ * - values that look like missing-value codes — 9…9, 9…8 or 9…7 (or negative) beyond the other answers, with a gap
+ *   of 2 or more — are set aside as `missingCodes`;
+ * - the rest: integers spanning at most {@link RATING_SPAN} → a rating `item` on a snapped scale (1-5, 0-5, 1-7, 1-10,
+ *   0-10, see `inferScale`); anything wider (age, distance, delay minutes) → `numeric`.
+ *
+ * `tally` is the column's {@link tallyColumn} when the caller counted on the way (the CSV reader does).
+ *
+ * @example
+ * inferColumn(Float64Array.of(1, 5, 3, 99, 4)) // { kind: 'item', scale: { min: 1, max: 5 }, missingCodes: [{ value: 99, count: 1 }], note: '…' }
+ * inferColumn(Float64Array.of(34, 61, 19, 45))  // { kind: 'numeric', reason: 'integers over 19-61, wider than a rating scale' }
+ */
+export function inferColumn(values: Float64Array, tally: ColumnTally = tallyColumn(values)): InferredColumn {
+  const { dense, sparse, nonEmpty, integers, lo, hi } = tally;
   // The distinct values and their counts, at most MAX_DISTINCT + 1 of them (more only ever reads as "many").
   const counts = new Map<number, number>();
   for (let k = 0; k < DENSE_SIZE && counts.size <= MAX_DISTINCT; k++) if (dense[k] > 0) counts.set(k - DENSE_OFFSET, dense[k]);

@@ -2,10 +2,11 @@ import { CsiError, type CsiWarning } from '../errors.js';
 import type { Codebook, CodebookItem, CodebookSegment, ValueLabel } from './codebook.js';
 import type { CsvSink } from './csvTokenizer.js';
 import { createFieldDecoder } from './decodeText.js';
-import { inferColumn, RATING_SPAN } from './inferColumn.js';
+import { inferColumn, newColumnTally, RATING_SPAN, tallyCount, tallyRows, tallyValue, type ColumnTally } from './inferColumn.js';
 import { FORBIDDEN_COLUMN_NAMES } from './parseCodebook.js';
 import { parseNumberBytes } from './parseNumber.js';
-import { surveyQuality } from './surveyQuality.js';
+import { LANE_NUMBER, LANE_SKIP, plainNumericRows, type PlainRowsLayout } from './plainNumericRows.js';
+import { surveyQuality, type QualityColumnPass } from './surveyQuality.js';
 import type { Survey, SurveyLog, SurveySegment } from './survey.js';
 import { describeValueLabels, valueLabelIndex, valueLabelKey } from './valueLabels.js';
 
@@ -177,6 +178,21 @@ export function createSurveyBuilder(options: SurveyBuilderOptions): SurveyBuilde
   let cap = 0;
   let curRow = 0;
   let rowsRead = 0;
+  /** The fast lane for plain numeric records (./plainNumericRows.ts): its layout, null until built or when off. */
+  let lane: PlainRowsLayout | null = null;
+  let laneCap = -1;
+  let laneOff = false;
+  let laneTaken = 0;
+  let laneStops = 0;
+  /** Per survey row taken by the lane: every number column the same answer (see PlainRowsLayout.same). */
+  let rowSame = new Uint8Array(0);
+  /** How many columns the lane reads as numbers. */
+  let laneNumbers = 0;
+  /** Per file column: 1 when a stored value may be a non-integer (so `wholeNumbers` must look). */
+  let maybeFraction = new Uint8Array(0);
+  /** Per file column: the inferred numeric column's tally for inferColumn, counted row by row as rows complete. */
+  let tallies: (ColumnTally | null)[] = [];
+  let tallied = false;
   const excluded: { row: number; reason: string }[] = [];
   const ignored: string[] = [];
   const emptyColumns: string[] = [];
@@ -193,6 +209,11 @@ export function createSurveyBuilder(options: SurveyBuilderOptions): SurveyBuilde
       const a = new Int32Array(next);
       a.set(i32[k]);
       i32[k] = a;
+    }
+    if (!laneOff) {
+      const a = new Uint8Array(next);
+      a.set(rowSame);
+      rowSame = a;
     }
     cap = next;
   }
@@ -310,6 +331,35 @@ export function createSurveyBuilder(options: SurveyBuilderOptions): SurveyBuilde
     hi = Float64Array.from(cols, (c) => c.scaleMax);
     rev = Uint8Array.from(cols, (c) => (c.reverse ? 1 : 0));
     slots = Int32Array.from(cols, (c) => c.slot);
+    // A reversed item whose lo + hi is not whole stores fractions even from whole answers.
+    maybeFraction = Uint8Array.from(cols, (c) => (c.reverse && !Number.isInteger(c.scaleMin + c.scaleMax) ? 1 : 0));
+    laneOff = !cols.every((c, j) => fast[j] === 1 || c.role === IGNORE);
+    laneNumbers = fast.reduce((t, f) => t + f, 0);
+    if (!laneOff) rowSame = new Uint8Array(cap);
+    tallies = cols.map((c) => (c.role === INFER_NUM ? newColumnTally() : null));
+    tallied = tallies.some((t) => t !== null);
+  }
+
+  /** Counts survey rows [from, to) of the inferred numeric columns into their tallies. */
+  function tallyRowRange(from: number, to: number): void {
+    for (let j = 0; j < ncols; j++) if (roles[j] === INFER_NUM) tallyRows(tallies[j]!, f64[slots[j]], from, to);
+  }
+
+  /** The lane's layout for the current columns (rebuilt when the columns grew). */
+  function laneLayout(delim: number): PlainRowsLayout {
+    if (lane === null || laneCap !== cap) {
+      lane = {
+        delim,
+        modes: Uint8Array.from(cols, (_, j) => (fast[j] === 1 ? LANE_NUMBER : LANE_SKIP)),
+        lo,
+        hi,
+        rev,
+        dst: cols.map((_, j) => (fast[j] === 1 ? f64[slots[j]] : EMPTY_F64)),
+        same: rowSame,
+      };
+      laneCap = cap;
+    }
+    return lane;
   }
 
   /** Slow path for a cell that is not a plain number: NA text (→ NaN), a decimal comma, or an error. */
@@ -420,6 +470,8 @@ export function createSurveyBuilder(options: SurveyBuilderOptions): SurveyBuilde
     roles[c.index] = INFER_SEG;
     fast[c.index] = 0;
     slots[c.index] = c.slot;
+    laneOff = true;
+    lane = null;
   }
 
   function cellSlow(col: number, s: Uint8Array, start: number, end: number): void {
@@ -435,7 +487,9 @@ export function createSurveyBuilder(options: SurveyBuilderOptions): SurveyBuilde
     const c = cols[col];
     switch (role) {
       case ITEM: {
-        f64[slots[col]][n] = itemValue(cols[col], s, start, end);
+        const v = itemValue(cols[col], s, start, end);
+        if (!Number.isInteger(v) && v === v) maybeFraction[col] = 1;
+        f64[slots[col]][n] = v;
         return;
       }
       case INFER_NUM: {
@@ -450,6 +504,7 @@ export function createSurveyBuilder(options: SurveyBuilderOptions): SurveyBuilde
           c.badTexts.push(s[start] === 0xef && s[start + 1] === 0xbb && s[start + 2] === 0xbf && text.charCodeAt(0) !== 0xfeff ? `\ufeff${text}` : text);
           if (c.badRows.length > 20 && c.badRows.length > BAD_SHARE * (n + 1)) toSegment(c);
         } else {
+          if (!Number.isInteger(v) && v === v) maybeFraction[col] = 1;
           f64[slots[col]][n] = v;
         }
         return;
@@ -495,6 +550,28 @@ export function createSurveyBuilder(options: SurveyBuilderOptions): SurveyBuilde
   }
 
   const sink: CsvSink = {
+    plainRows(b: Uint8Array, start: number, end: number, delim: number, row: number, out: Float64Array): number {
+      if (header === null) return 0;
+      if (laneOff) return -1;
+      let taken = 0;
+      let at = start;
+      for (;;) {
+        if (n >= cap) grow();
+        const t = plainNumericRows(b, at, end, laneLayout(delim), n, cap - n, out);
+        if (tallied && t > 0) tallyRowRange(n, n + t);
+        n += t;
+        taken += t;
+        at = out[0];
+        if (at >= end || n < cap) break; // done, or stopped at a record the lane cannot take
+      }
+      out[0] = at;
+      rowsRead += taken;
+      curRow = row + taken;
+      laneTaken += taken;
+      // A record the lane cannot take goes to the general path; a file where that is common turns the lane off.
+      if (at < end && ++laneStops > 256 && laneStops * 8 > laneTaken) laneOff = true;
+      return taken;
+    },
     beginRow(row: number): void {
       curRow = row;
       if (header !== null) {
@@ -526,6 +603,7 @@ export function createSurveyBuilder(options: SurveyBuilderOptions): SurveyBuilde
           { row, column },
         );
       }
+      if (tallied) for (let j = 0; j < ncols; j++) if (roles[j] === INFER_NUM) tallyValue(tallies[j]!, f64[slots[j]][n]);
       n++;
     },
     blankRow(row: number): void {
@@ -556,7 +634,7 @@ export function createSurveyBuilder(options: SurveyBuilderOptions): SurveyBuilde
         );
       }
       const values = f64[c.slot].subarray(0, n);
-      const kind = inferColumn(values);
+      const kind = inferColumn(values, tallies[c.index] ?? undefined);
       if (kind.kind === 'empty') {
         c.role = IGNORE;
         ignored.push(c.name);
@@ -579,6 +657,32 @@ export function createSurveyBuilder(options: SurveyBuilderOptions): SurveyBuilde
         if (kind.note) warnings.push({ code: 'INFERRED_COLUMN', message: `Column "${c.name}" (scale ${kind.scale.min}-${kind.scale.max}?): ${kind.note}.`, column: c.name });
       }
     }
+  }
+
+  /**
+   * surveyQuality's column pass from what the reader learned on the way, when that is all of it: no codebook, every
+   * row taken by the lane (so no empty cell), the items exactly the lane's number columns, each a rating item
+   * without missing codes. Then the ranges, answered and top-box counts come from the tallies and the straight-liners
+   * from the lane's per-row test; otherwise undefined (surveyQuality makes its pass).
+   */
+  function laneQualityPass(itemCols: ColumnState[], rating: boolean[], scaleMax: number[]): QualityColumnPass | undefined {
+    const p = itemCols.length;
+    if (codebook || p === 0 || laneTaken !== n || p !== laneNumbers || !rating.every(Boolean)) return undefined;
+    const lo = new Float64Array(p);
+    const hi = new Float64Array(p);
+    const answered = new Float64Array(p);
+    const top = new Float64Array(p);
+    for (let k = 0; k < p; k++) {
+      const c = itemCols[k];
+      const t = tallies[c.index];
+      const tops = t === null ? undefined : tallyCount(t, scaleMax[k]);
+      if (c.role !== INFER_NUM || t === null || c.missingValues.length > 0 || tops === undefined) return undefined;
+      lo[k] = t.lo;
+      hi[k] = t.hi;
+      answered[k] = t.nonEmpty;
+      top[k] = tops;
+    }
+    return { lo, hi, answered, top, missing: new Int32Array(n), missingRating: new Int32Array(n), same: rowSame.subarray(0, n) };
   }
 
   function finish(meta: { encoding: string; delimiter: string }): Survey {
@@ -716,6 +820,12 @@ export function createSurveyBuilder(options: SurveyBuilderOptions): SurveyBuilde
         });
       });
     }
+    const rating = itemNames.map((name, k) => {
+      const c = itemCols.find((x) => x.name === name)!;
+      return c.scaleMax - c.scaleMin <= RATING_SPAN && (maybeFraction[c.index] === 0 || wholeNumbers(itemData[k]));
+    });
+    const scaleMax = itemNames.map((name) => itemCols.find((x) => x.name === name)!.scaleMax);
+    const columnPass = laneQualityPass(itemCols, rating, scaleMax);
     const quality = surveyQuality(itemNames, itemData, n, {
       highMissingShare: options.highMissingShare,
       firstRow: headerRow + 1,
@@ -724,11 +834,9 @@ export function createSurveyBuilder(options: SurveyBuilderOptions): SurveyBuilde
         const c = itemCols.find((x) => x.name === name);
         return c && c.reverse ? c.scaleMin + c.scaleMax : null;
       }),
-      rating: itemNames.map((name, k) => {
-        const c = itemCols.find((x) => x.name === name)!;
-        return c.scaleMax - c.scaleMin <= RATING_SPAN && wholeNumbers(itemData[k]);
-      }),
-      scaleMax: itemNames.map((name) => itemCols.find((x) => x.name === name)!.scaleMax),
+      rating,
+      scaleMax,
+      ...(columnPass ? { columnPass } : {}),
     });
     warnings.push(...quality.warnings);
     if (itemNames.length === 0) {
@@ -851,6 +959,8 @@ function sortLevels(c: ColumnState, codes: Int32Array): void {
   c.levels = order.map((k) => c.levels[k]);
   c.levelIndex = new Map(c.levels.map((l, i) => [l, i]));
 }
+
+const EMPTY_F64 = new Float64Array(0);
 
 function wholeNumbers(v: Float64Array): boolean {
   for (let r = 0; r < v.length; r++) if (v[r] === v[r] && !Number.isInteger(v[r])) return false;

@@ -23,6 +23,8 @@ export interface SurveyQualityOptions {
   scaleMax?: number[];
   /** Share of answers at the top of the scale from which an item is flagged TOP_BOX. Default 0.5. */
   topBoxShare?: number;
+  /** The column pass, when the caller already has it (see {@link QualityColumnPass}); it must equal `qualityColumnPass`'s. */
+  columnPass?: QualityColumnPass;
 }
 
 function rowsText(rows: number[]): string {
@@ -54,45 +56,9 @@ export function surveyQuality(
   const p = items.length;
   const straightLiners: number[] = [];
   const highMissing: number[] = [];
-  const lo = new Float64Array(p).fill(Infinity);
-  const hi = new Float64Array(p).fill(-Infinity);
-  // Column by column (sequential memory): per-row missing counts and "same as the first item" flags.
-  const missing = new Int32Array(p > 0 ? n : 0);
-  const same = new Uint8Array(p > 0 ? n : 0).fill(1);
-  const sums = options.reversedSums ?? [];
   const rating = options.rating ?? items.map(() => true);
-  const k0 = rating.indexOf(true);
-  const ref = items[k0 < 0 ? 0 : k0];
   const ratingCount = rating.filter(Boolean).length;
-  const missingRating = new Int32Array(p > 0 ? n : 0);
-  const top = new Float64Array(p);
-  const answered = new Float64Array(p);
-  for (let k = 0; k < p; k++) {
-    const col = items[k];
-    const isRating = rating[k] === true;
-    const fk = sums[k] !== undefined && sums[k] !== null;
-    const sk = sums[k] ?? 0;
-    const f0 = sums[k0] !== undefined && sums[k0] !== null;
-    const s0 = sums[k0] ?? 0;
-    const max = options.scaleMax?.[k];
-    let l = Infinity;
-    let h = -Infinity;
-    for (let r = 0; r < n; r++) {
-      const x = col[r];
-      if (x !== x) {
-        missing[r]++;
-        if (isRating) missingRating[r]++;
-        continue;
-      }
-      if (x < l) l = x;
-      if (x > h) h = x;
-      answered[k]++;
-      if (x === max) top[k]++;
-      if (isRating && (fk ? sk - x : x) !== (f0 ? s0 - ref[r] : ref[r])) same[r] = 0;
-    }
-    lo[k] = l;
-    hi[k] = h;
-  }
+  const { lo, hi, answered, top, missing, missingRating, same } = options.columnPass ?? qualityColumnPass(items, n, rating, options.reversedSums ?? [], options.scaleMax);
   let ptr = 0;
   let skipped = 0;
   const first = options.firstRow ?? 2;
@@ -166,4 +132,89 @@ export function surveyQuality(
     });
   }
   return { flags: { straightLiners, highMissing, zeroVariance, ...(options.scaleMax ? { topBox } : {}) }, warnings };
+}
+
+/**
+ * What {@link surveyQuality} reads off the item columns in its one pass: per item the range, the answered cells and
+ * those at the top of the scale; per row the missing items (all, and rating ones) and whether every rating item got
+ * the same answer as given. A caller that learned all this on the way (the CSV reader, for files whose every cell is
+ * a plain answer) passes it as `columnPass` and saves the pass.
+ */
+export interface QualityColumnPass {
+  lo: Float64Array;
+  hi: Float64Array;
+  answered: Float64Array;
+  top: Float64Array;
+  missing: Int32Array;
+  missingRating: Int32Array;
+  same: Uint8Array;
+}
+
+/**
+ * The column pass of {@link surveyQuality} (see {@link QualityColumnPass}).
+ *
+ * @example
+ * qualityColumnPass([Float64Array.of(1, 2), Float64Array.of(1, 3)], 2, [true, true], [], [3, 3]).same // [1, 0]
+ */
+export function qualityColumnPass(items: Float64Array[], n: number, rating: boolean[], sums: (number | null)[], scaleMax: number[] | undefined): QualityColumnPass {
+  const p = items.length;
+  const lo = new Float64Array(p).fill(Infinity);
+  const hi = new Float64Array(p).fill(-Infinity);
+  // Column by column (sequential memory): per-row missing counts and "same as the first item" flags.
+  const missing = new Int32Array(p > 0 ? n : 0);
+  const same = new Uint8Array(p > 0 ? n : 0).fill(1);
+  const k0 = rating.indexOf(true);
+  const ref = items[k0 < 0 ? 0 : k0];
+  const missingRating = new Int32Array(p > 0 ? n : 0);
+  const top = new Float64Array(p);
+  const answered = new Float64Array(p);
+  for (let k = 0; k < p; k++) {
+    const col = items[k];
+    const isRating = rating[k] === true;
+    const fk = sums[k] !== undefined && sums[k] !== null;
+    const sk = sums[k] ?? 0;
+    const f0 = sums[k0] !== undefined && sums[k0] !== null;
+    const s0 = sums[k0] ?? 0;
+    const max = scaleMax?.[k];
+    // NaN never equals an answer, as undefined never does (no scaleMax given)
+    const maxv = max === undefined ? NaN : max;
+    let l = Infinity;
+    let h = -Infinity;
+    let ans = 0;
+    let tops = 0;
+    // Two loops (rating or not) so that the common one carries no per-value test of the item's kind.
+    if (isRating) {
+      for (let r = 0; r < n; r++) {
+        const x = col[r];
+        if (x !== x) {
+          missing[r]++;
+          missingRating[r]++;
+          continue;
+        }
+        if (x < l) l = x;
+        if (x > h) h = x;
+        ans++;
+        if (x === maxv) tops++;
+        const y = ref[r];
+        if ((fk ? sk - x : x) !== (f0 ? s0 - y : y)) same[r] = 0;
+      }
+    } else {
+      for (let r = 0; r < n; r++) {
+        const x = col[r];
+        if (x !== x) {
+          missing[r]++;
+          continue;
+        }
+        if (x < l) l = x;
+        if (x > h) h = x;
+        ans++;
+        if (x === maxv) tops++;
+      }
+    }
+    answered[k] = ans;
+    top[k] = tops;
+    lo[k] = l;
+    hi[k] = h;
+  }
+  return { lo, hi, answered, top, missing, missingRating, same };
 }

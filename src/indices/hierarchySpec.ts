@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** A pairwise comparison matrix over named elements: `{ dimensions: [...], matrix: [[...]] }` (the `csi ahp` file). */
 export const ahpMatrixSchema = z

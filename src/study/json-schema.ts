@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { plsResultJsonSchema } from '../pls/index.js';
 import type { HierarchyNode } from './types.js';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { codebookSchema, kpiDeclarationSchema } from '../data/index.js';
 import { CsiError } from '../errors.js';
 import { hierarchySpecSchema } from '../indices/index.js';
