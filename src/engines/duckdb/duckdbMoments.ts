@@ -103,6 +103,8 @@ export interface DuckDBBootstrapOptions extends DuckDBMomentsOptions {
   rowKey?: string;
   /** Cap on one statement's result (replicates × aggregates); beyond it, chunks of statements. Default `REPLICATE_VALUES_PER_QUERY`. */
   maxValuesPerQuery?: number;
+  /** One ungrouped statement per replicate (default true on DuckDB; false: GROUP BY replicate statements, chunked). */
+  perReplicate?: boolean;
 }
 
 /**
