@@ -1,6 +1,6 @@
 import { CsiError, isCsiError } from '../errors.js';
 import { resolveSeed, type Moments, type Seed } from '../stats/index.js';
-import { computeMoments, type EngineMomentsOptions, type EngineMomentsResult, type RunSql } from './computeMoments.js';
+import { computeMoments, type EngineMomentsOptions, type EngineMomentsResult, type ExactIntegerAttempt, type RunSql } from './computeMoments.js';
 import { emptyMoments } from '../stats/index.js';
 import { exactNumber, parseMomentsRow, type EngineRow } from './parseMomentsRow.js';
 import type { SqlDialect } from './sql/dialect.js';
@@ -83,14 +83,20 @@ export interface ReplicateMomentsResult {
  * @example
  * const { full, replicates } = await computeReplicateMoments(run, 'survey', 'clickhouse', { items, rowKey: 'id', replicates: 500 });
  */
-export async function computeReplicateMoments(run: RunSql, source: SqlSource, dialect: SqlDialect, options: ReplicateMomentsOptions): Promise<ReplicateMomentsResult> {
+export async function computeReplicateMoments(
+  run: RunSql,
+  source: SqlSource,
+  dialect: SqlDialect,
+  options: ReplicateMomentsOptions,
+  exact?: ExactIntegerAttempt,
+): Promise<ReplicateMomentsResult> {
   if (options.groupBy && options.groupBy.length > 0) throw new CsiError('INVALID_OPTION', 'The in-engine Poisson bootstrap does not take groupBy; bootstrap each segment separately.');
   if (!Number.isInteger(options.replicates) || options.replicates < 1 || options.replicates > 100_000) {
     throw new CsiError('INVALID_OPTION', 'replicates must be an integer from 1 to 100000.');
   }
   const rowKey = options.rowKey ?? options.codebook?.id;
   if (!rowKey) throw new CsiError('INVALID_OPTION', 'The Poisson bootstrap needs a row key (rowKey, or the codebook id column).');
-  const full = await computeMoments(run, source, dialect, options);
+  const full = await computeMoments(run, source, dialect, options, exact);
   await options.afterFull?.(full);
   const seed = resolveSeed(options.seed);
   const replicates: Moments[] = new Array(options.replicates);
@@ -100,24 +106,38 @@ export async function computeReplicateMoments(run: RunSql, source: SqlSource, di
     throw new CsiError('ENGINE', `The engine failed on the bootstrap query: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
   };
   if (options.perReplicate ?? (dialect === 'duckdb' && full.rowsRead >= PER_REPLICATE_MIN_ROWS)) {
+    // Whole numbers (proved by the full-sample statement): the replicates in exact SMALLINT arithmetic too (K ≤ 12);
+    // an overflow error (K · w · x_i · x_j beyond 32767) switches to DOUBLE for that replicate and the rest.
+    let int16 = full.wholeNumbers === true;
     for (let r = 0; r < options.replicates; r++) {
-      const q = poissonReplicateSql({
-        items: options.items,
-        source,
-        dialect,
-        form: full.form,
-        rowKey,
-        replicate: r,
-        seed,
-        ...(options.weights !== undefined ? { weights: options.weights } : {}),
-        ...(options.codebook ? { codebook: options.codebook } : {}),
-      });
+      const sqlFor = (valueType: 'int16' | 'double'): ReturnType<typeof poissonReplicateSql> =>
+        poissonReplicateSql({
+          items: options.items,
+          source,
+          dialect,
+          form: full.form,
+          rowKey,
+          replicate: r,
+          seed,
+          valueType,
+          ...(options.weights !== undefined ? { weights: options.weights } : {}),
+          ...(options.codebook ? { codebook: options.codebook } : {}),
+        });
+      let q = sqlFor(int16 ? 'int16' : 'double');
       queries.push(q.sql);
       let rows: EngineRow[] = [];
       try {
         rows = await run(q.sql);
       } catch (e) {
-        fail(e);
+        if (!int16) fail(e);
+        int16 = false;
+        q = sqlFor('double');
+        queries.push(q.sql);
+        try {
+          rows = await run(q.sql);
+        } catch (e2) {
+          fail(e2);
+        }
       }
       // No row with K > 0 (only on tiny data): SUM over no rows is NULL; the replicate is empty, as a missing group is.
       const nAlias = q.columns.find((c) => c.kind === 'n')!.alias;

@@ -166,7 +166,8 @@ export function poissonReplicateSql(options: PoissonReplicateSqlOptions): Poisso
   const q = buildMomentsSql(options, (P, from) => {
     const h = `${P}h`;
     const k = `${P}k`;
-    const count = `CASE ${H.slice(1).map((t, i) => `WHEN ${h} < ${t} THEN ${i + 1}`).join(' ')} ELSE ${MAX_COUNT} END`;
+    const cases = `CASE ${H.slice(1).map((t, i) => `WHEN ${h} < ${t} THEN ${i + 1}`).join(' ')} ELSE ${MAX_COUNT} END`;
+    const count = options.valueType === 'int16' ? `CAST(${cases} AS SMALLINT)` : cases;
     const hashed = `SELECT *, (hash(xor(hash(${key}, ${seed}), CAST(${replicate} AS UBIGINT))) % 4294967296) AS ${h} FROM ${from}`;
     return {
       rowCount: k,
