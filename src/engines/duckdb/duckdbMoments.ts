@@ -258,7 +258,7 @@ async function sniffCsv(conn: DuckDBConnection, file: string, delimiter: string)
   let row: Record<string, unknown> | undefined;
   const lit = (x: string): string => sqlStringLiteral(x, 'duckdb');
   try {
-    const sql = `SELECT Delimiter, Quote, Escape, NewLineDelimiter, Comment, SkipRows, Columns FROM sniff_csv(${lit(file)}, header = true, delim = ${lit(delimiter)}, quote = '"', escape = '"', comment = '', skip = 0)`;
+    const sql = `SELECT Delimiter, Quote, Escape, NewLineDelimiter, Comment, SkipRows, Columns FROM sniff_csv(${lit(file)}, header = true, delim = ${lit(delimiter)}, quote = '"', escape = '"', comment = '', skip = 0, sample_size = ${SNIFF_ROWS})`;
     row = (await conn.runAndReadAll(sql)).getRowObjectsJS()[0] as Record<string, unknown> | undefined;
   } catch (e) {
     throw duckdbError(e);
@@ -280,6 +280,14 @@ async function sniffCsv(conn: DuckDBConnection, file: string, delimiter: string)
     },
   };
 }
+
+/**
+ * Rows the sniffer samples. Only the header's names and the line break are taken from `sniff_csv` (every other
+ * dialect option is pinned, and the statement gives the value columns' types), so the first 2048 rows suffice:
+ * 18–50 ms instead of 80–100 ms with the default 20,480 rows on a 1M-row file. Rows the statement's reader then reads
+ * differently are caught by the record count ({@link checkRowsRead}) or by the statement's own errors.
+ */
+const SNIFF_ROWS = 2048;
 
 /** Throws MISSING_COLUMN for the first needed column not among `names` (compared exactly, case included). */
 function requireNames(names: readonly string[], needed: readonly string[]): void {
