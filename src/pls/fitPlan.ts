@@ -29,6 +29,8 @@ export interface FitPlan {
   preds: Int32Array[];
   /** neighbours[b] = the constructs joined to b by a path either way, ascending (where inner weights E[·, b] may be non-zero). */
   neighbours: Int32Array[];
+  /** succ[b] = the successors of construct b (b → a), ascending. */
+  succ: Int32Array[];
   /** The mode-B constructs, ascending. */
   modeB: Int32Array;
   /** Workspace of the iteration (overwritten by each fit). */
@@ -107,6 +109,7 @@ export function fitPlan(structure: PlsStructure): FitPlan {
     ranges,
     preds,
     neighbours,
+    succ: Array.from({ length: m }, (_, b) => Int32Array.from(Array.from({ length: m }, (_, a) => a).filter((a) => adjacency[b * m + a]))),
     modeB: Int32Array.from(structure.modes.flatMap((mode, j) => (mode === 'B' ? [j] : []))),
     work: {
       w: new Float64Array(p),

@@ -103,7 +103,8 @@ export function fitWithPlan(plan: FitPlan, S: Float64Array, n: number, options: 
         if (!(v - v === 0)) finite = false;
       }
     }
-    innerWeights(RY, m, adjacency, preds, options.scheme, constructNames, E, work);
+    if (options.scheme === 'path') pathInnerWeights(RY, m, plan.succ, preds, constructNames, E, work);
+    else innerWeights(RY, m, adjacency, preds, options.scheme, constructNames, E, work);
     for (let b = 0; b < m; b++) {
       let v = 0;
       if (finite) {
@@ -163,7 +164,16 @@ export function fitWithPlan(plan: FitPlan, S: Float64Array, n: number, options: 
       for (let i = 0; i < kb; i++) {
         const row = K[i] * p;
         const wi = wn[K[i]];
-        for (let j = 0; j < kb; j++) {
+        // v += wi·S[K_i, K_j]·wn[K_j], j ascending, up to four terms per step
+        let j = 0;
+        for (; j + 4 <= kb; j += 4) {
+          const k0 = K[j], k1 = K[j + 1], k2 = K[j + 2], k3 = K[j + 3];
+          v += wi * S[row + k0] * wn[k0];
+          v += wi * S[row + k1] * wn[k1];
+          v += wi * S[row + k2] * wn[k2];
+          v += wi * S[row + k3] * wn[k3];
+        }
+        for (; j < kb; j++) {
           const kj = K[j];
           v += wi * S[row + kj] * wn[kj];
         }
@@ -217,13 +227,12 @@ export function fitWithPlan(plan: FitPlan, S: Float64Array, n: number, options: 
     }
     rSquared[t] = r2;
   }
-  const blockCopies: number[][] = [];
-  for (let j = 0; j < blocks.length; j++) blockCopies.push(blocks[j].slice());
+  const names = into?.names ?? namesOf(plan.structure);
   return {
-    itemNames: itemNames.slice(),
-    constructNames: constructNames.slice(),
-    blocks: blockCopies,
-    modes: modes.slice(),
+    itemNames: names.itemNames,
+    constructNames: names.constructNames,
+    blocks: names.blocks,
+    modes: names.modes,
     n,
     itemCorrelation: S,
     weights: W,
@@ -239,13 +248,62 @@ export function fitWithPlan(plan: FitPlan, S: Float64Array, n: number, options: 
   };
 }
 
-/** Result arrays of a fit (p × m weights and cross-loadings, m × m construct correlations and paths, m R²). */
+/**
+ * {@link innerWeights} under the path scheme, with each construct's successors listed (succ[b] = the a with b → a,
+ * ascending): the same entries written in the same order.
+ */
+function pathInnerWeights(
+  R: Float64Array,
+  m: number,
+  succ: readonly Int32Array[],
+  preds: readonly Int32Array[],
+  names: readonly string[],
+  out: Float64Array,
+  work: { beta: Float64Array; scratch: Float64Array },
+): void {
+  out.fill(0);
+  for (let b = 0; b < m; b++) {
+    const A = succ[b];
+    for (let i = 0; i < A.length; i++) {
+      const q = A[i] * m + b;
+      out[q] = R[q];
+    }
+  }
+  const { beta, scratch } = work;
+  for (let t = 0; t < m; t++) {
+    const P = preds[t];
+    if (P.length === 0) continue;
+    if (!solveSubSpdInto(R, m, P, t, beta, scratch)) throw collinearPredictors(names[t], Array.from(P, (a) => names[a]), 'inner weighting');
+    for (let i = 0; i < P.length; i++) out[P[i] * m + t] = beta[i];
+  }
+}
+
+/**
+ * Result arrays of a fit (p × m weights and cross-loadings, m × m construct correlations and paths, m R²) and,
+ * optionally, the name lists to return (else copies of the structure's).
+ */
 export interface FitArrays {
   weights: Float64Array;
   crossLoadings: Float64Array;
   constructCorrelation: Float64Array;
   paths: Float64Array;
   rSquared: Float64Array;
+  names?: FitNames;
+}
+
+/** A fit's name lists and blocks. */
+export type FitNames = Pick<PlsFit, 'itemNames' | 'constructNames' | 'blocks' | 'modes'>;
+
+/**
+ * Fresh copies of a structure's name lists and blocks (each fit owns its own).
+ *
+ * @example
+ * namesOf(plan.structure).itemNames
+ */
+export function namesOf(structure: PlsStructure): FitNames {
+  const blocks: number[][] = [];
+  for (let j = 0; j < structure.blocks.length; j++) blocks.push([...structure.blocks[j]]);
+  return { itemNames: [...structure.itemNames], constructNames: [...structure.constructNames], blocks, modes: [...structure.modes] };
 }
 
 /**

@@ -2,7 +2,7 @@ export type * from './types.js';
 export { estimateFromMoments, estimateWithCore, type EstimateWithCore } from './estimateFromMoments.js';
 export { resolveSettings, fitOptionsOf, DEFAULT_MAX_ITERATIONS, DEFAULT_TOLERANCE } from './settings.js';
 export { leanEstimator, type LeanEstimator } from './leanEstimator.js';
-export { fitPls, fitWithPlan, type PlsProblem, type FitPlsOptions, type FitArrays } from './fitPls.js';
+export { fitPls, fitWithPlan, namesOf, type PlsProblem, type FitPlsOptions, type FitArrays, type FitNames } from './fitPls.js';
 export { fitPlan, type FitPlan, type PlsStructure } from './fitPlan.js';
 export { stageStructure, type StageStructure } from './fitStages.js';
 export { innerWeights } from './innerWeights.js';

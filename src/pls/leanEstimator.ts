@@ -1,7 +1,7 @@
 import type { ModelSpec } from '../model/index.js';
 import { correlationInto, type Moments } from '../stats/index.js';
 import { stageStructure } from './fitStages.js';
-import { fitWithPlan, type FitArrays } from './fitPls.js';
+import { fitWithPlan, namesOf, type FitArrays } from './fitPls.js';
 import { fitPlan, type FitPlan } from './fitPlan.js';
 import { fitOptionsOf, resolveSettings } from './settings.js';
 import { stageTwoModel } from './twoStage.js';
@@ -66,7 +66,14 @@ export function leanEstimator(model: ModelSpec, options: EstimateOptions = {}): 
       if (k !== p) return this.fit(moments);
       shared ??= {
         r: new Float64Array(p * p),
-        arrays: { weights: new Float64Array(p * m), crossLoadings: new Float64Array(p * m), constructCorrelation: new Float64Array(m * m), paths: new Float64Array(m * m), rSquared: new Float64Array(m) },
+        arrays: {
+          weights: new Float64Array(p * m),
+          crossLoadings: new Float64Array(p * m),
+          constructCorrelation: new Float64Array(m * m),
+          paths: new Float64Array(m * m),
+          rSquared: new Float64Array(m),
+          names: namesOf(structure),
+        },
       };
       const n = correlationInto(moments, null, missing, shared.r, means, sds, scratch);
       plan ??= fitPlan(structure);

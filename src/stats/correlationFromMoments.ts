@@ -128,7 +128,6 @@ export function correlationInto(
       for (let j = i; j < k; j++) {
         const v = c[row + ix[j]] - mi * s[ix[j]];
         scat[i * k + j] = v;
-        scat[j * k + i] = v;
       }
       const cii = scat[i * k + i];
       if (!(cii > ZERO_VAR * Math.abs(c[row + ix[i]]))) zeroVar(i, '');
@@ -156,7 +155,6 @@ export function correlationInto(
         const ji = ix[j] * K + ix[i];
         const v = i === j ? c[ij] - means[i] * s[ix[i]] : c[ij] - means[i] * p[ji] - means[j] * p[ij] + means[i] * means[j] * m[ij];
         scat[i * k + j] = v;
-        scat[j * k + i] = v;
       }
     }
     fillCorrelation(scat, k, r);
@@ -211,7 +209,7 @@ function identity(k: number): Int32Array {
   return id;
 }
 
-/** r_ij = C_ij / √(C_ii C_jj) with an exact unit diagonal. */
+/** r_ij = C_ij / √(C_ii C_jj) with an exact unit diagonal (reads the upper triangle of the scatter matrix C only). */
 function fillCorrelation(scat: Float64Array, k: number, r: Float64Array): void {
   for (let i = 0; i < k; i++) {
     r[i * k + i] = 1;
