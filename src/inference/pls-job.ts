@@ -56,6 +56,7 @@ export function createPlsJob<R = PlsResult>(survey: Survey, model: ModelSpec, op
       : accumulateMoments(columns, { names, weights, counts, ...(est.missing ? { missing: est.missing } : {}), ...(rows ? { rows } : {}) });
 
   const full = moments(null);
+  let reused: Moments | null = null;
   const originalResult = estimateFromMoments(full, model, estOptions);
   const fit0 = originalResult.fit;
   const layout: StatisticLayout = statisticLayout(originalResult, { htmt: options.htmt });
@@ -102,7 +103,10 @@ export function createPlsJob<R = PlsResult>(survey: Survey, model: ModelSpec, op
     k,
     names: specs.map((sp) => (sp.group === 'rSquared' ? `R² ${sp.name}` : sp.group === 'htmt' ? `HTMT ${sp.name}` : `${sp.group} ${sp.name}`)),
     evaluate(counts, out) {
-      return evaluateMoments(moments(counts), out);
+      if (!packed) return evaluateMoments(moments(counts), out);
+      // one Moments refilled per resample: the fit reads it and keeps nothing of it
+      reused = resampleMoments(packed, counts, reused ?? undefined);
+      return evaluateMoments(reused, out);
     },
     jackknife(groups) {
       const out = new Float64Array(groups * k);

@@ -136,12 +136,13 @@ export function setKernelThreshold(rows: number): number {
  * One pass of the generated kernel in calls of about {@link CHUNK} rows. In pair order each call but the last holds
  * an even number of drawn rows, so the pairs, and every operation, are those of one call over all rows.
  */
-function runKernel(kernel: ResampleKernel, rows: PackedRows, counts: Uint32Array | null, rowOrder: boolean, s: Float64Array, c: Float64Array, tot: Float64Array): void {
+function runKernel(kernel: ResampleKernel, rows: PackedRows, counts: Uint32Array | null, rowOrder: boolean, s: Float64Array, c: Float64Array, tot: Float64Array, exact = false): void {
   const { n, p, x, weights } = rows;
   let start = 0;
   while (start < n) {
     let end = Math.min(n, start + CHUNK);
-    if (!rowOrder && end < n) {
+    // (exact sums are the same whichever rows pair up: no alignment needed then)
+    if (!rowOrder && !exact && end < n) {
       let drawn = 0;
       for (let i = start; i < end; i++) if (!counts || counts[i] !== 0) drawn++;
       if (drawn % 2 === 1) {
@@ -169,13 +170,15 @@ function runKernel(kernel: ResampleKernel, rows: PackedRows, counts: Uint32Array
  * ({@link packedIntegerPass}: 2–3 cells per double, exact, so bit-identical; mobi's 250 × 24: ~3× faster).
  * Integer data and weights with Σ counts × `exactScale` ≤ 2^53 make every partial sum exact, hence equal in any
  * order: row order then runs the faster two-row kernel. The kernel takes over after the thread's first
- * 3,000,000 row passes ({@link setKernelThreshold}): before that it would still be compiling.
+ * 3,000,000 row passes ({@link setKernelThreshold}): before that it would still be compiling. `into` (the moments
+ * this function returned for the previous resample, of the same rows) is refilled and returned instead of new
+ * arrays: the resampling loops use it so a resample leaves no garbage; a caller that keeps moments must not pass it.
  *
  * @example
  * const rows = packRows(['a'], [Float64Array.of(1, 2, 3)], null)!;
  * resampleMoments(rows, Uint32Array.of(2, 0, 1)).s // [5]
  */
-export function resampleMoments(rows: PackedRows, counts: Uint32Array | null): Moments {
+export function resampleMoments(rows: PackedRows, counts: Uint32Array | null, into?: Moments): Moments {
   const { n, p, weights } = rows;
   let rowOrder = rows.rowOrder ?? rows.outer !== null;
   const warm = loopRows >= kernelAfterRows;
@@ -195,26 +198,27 @@ export function resampleMoments(rows: PackedRows, counts: Uint32Array | null): M
   // once V8 has optimized it (mobi-like 100,000 × 24: ~14 vs ~6 ms), so it serves until the kernel takes over
   const kernel = warm && !packed?.table ? resampleKernel(p, rowOrder ? 'row' : 'pair') : null;
   if (packed?.table) packedIntegerPass(packed, n, p, counts, weights, s, c, tot);
-  else if (kernel) runKernel(kernel, rows, counts, rowOrder, s, c, tot);
+  else if (kernel) runKernel(kernel, rows, counts, rowOrder, s, c, tot, exact && total * (rows.exactScale as number) <= 2 ** 53);
   else {
     if (packed) packedIntegerRowsPass(packed, rows.x, n, p, counts, weights, s, c, tot);
     else resampleLoops(rows, counts, rowOrder, s, c, tot);
     loopRows += n;
   }
   const nRows = tot[2];
+  if (into && into.c.length === p * p && into.s.length === p && into.nObs.length === p) {
+    // refill the caller's moments of the previous resample (no garbage per resample)
+    fillMoments(into.c, into.s, c, s, p);
+    into.nObs.fill(nRows);
+    into.n = nRows;
+    into.sw = tot[0];
+    into.sww = tot[1];
+    return into;
+  }
   // arrays made at their length and filled by index (~5× faster to build than by push)
   const cc = new Array<number>(p * p);
-  let q = 0;
-  for (let a = 0; a < p; a++) {
-    for (let b = a; b < p; b++) {
-      const v = c[q++];
-      cc[a * p + b] = v;
-      cc[b * p + a] = v;
-    }
-  }
   const sArr = new Array<number>(p);
+  fillMoments(cc, sArr, c, s, p);
   const nObs = new Array<number>(p).fill(nRows);
-  for (let a = 0; a < p; a++) sArr[a] = s[a];
   return {
     items: rows.names,
     n: nRows,
@@ -229,6 +233,19 @@ export function resampleMoments(rows: PackedRows, counts: Uint32Array | null): M
     c: cc,
     complete: true,
   };
+}
+
+/** cc (p × p) from the packed upper triangle c, mirrored; sArr from s. */
+function fillMoments(cc: number[], sArr: number[], c: Float64Array, s: Float64Array, p: number): void {
+  let q = 0;
+  for (let a = 0; a < p; a++) {
+    for (let b = a; b < p; b++) {
+      const v = c[q++];
+      cc[a * p + b] = v;
+      cc[b * p + a] = v;
+    }
+  }
+  for (let a = 0; a < p; a++) sArr[a] = s[a];
 }
 
 /**

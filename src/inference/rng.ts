@@ -155,7 +155,10 @@ export function resampleCounts(n: number, seed: number, r: number, rng?: Uint32S
       s2 ^= t;
       s3 = (s3 << 11) | (s3 >>> 21);
     } while (x >= limit);
-    counts[x % n]++;
+    // x mod n without a floating-point remainder (x ≥ 2^31 is a double in V8, and % on doubles calls fmod):
+    // ⌊x / n⌋ is exact here (x, n < 2^32: the quotient's rounding error is below its distance to the next
+    // integer, 1/n), so x − ⌊x / n⌋·n is exactly x mod n
+    counts[x - Math.floor(x / n) * n]++;
   }
   return counts;
 }

@@ -82,6 +82,19 @@ describe('integer-packed resample pass (several exact integer cells per double)'
     expect(rows.packedInt?.lanes).toBe(2);
     for (let r = 0; r < 3; r++) expectSameBits(rows, resampleCounts(n, 4, r));
   });
+  it('refills the moments given as `into` (the loop\'s reuse) with exactly the values of fresh moments', () => {
+    const u = lcg(5);
+    const columns = Array.from({ length: 7 }, () => Float64Array.from({ length: 90 }, () => Math.floor(u() * 11)));
+    const rows = packRows(columns.map((_, k) => `x${k}`), columns, null)!;
+    let reused = resampleMoments(rows, resampleCounts(90, 1, 0));
+    for (let r = 1; r < 5; r++) {
+      const counts = resampleCounts(90, 1, r);
+      const again = resampleMoments(rows, counts, reused);
+      expect(again).toBe(reused);
+      expect(again).toEqual(resampleMoments(rows, counts));
+      reused = again;
+    }
+  });
   it('real-valued or negative data keep the general pass (no packed table)', () => {
     expect(packRows(['a'], [Float64Array.of(0.5, 2)], null)!.packedInt).toBeNull();
     expect(packRows(['a'], [Float64Array.of(-1, 2)], null)!.packedInt).toBeNull();

@@ -63,6 +63,14 @@ describe('uniformInt', () => {
 });
 
 describe('resampleCounts', () => {
+  it('x − ⌊x / n⌋·n equals x mod n for every uint32 x and n ≤ 2^32 tried (the inlined draw relies on it)', () => {
+    const next = createResampleRng(99, 1);
+    for (let t = 0; t < 200_000; t++) {
+      const x = t < 1000 ? 4294967295 - t : next();
+      const n = t % 3 === 0 ? 1 + (next() % 1000) : t % 3 === 1 ? 2 ** 32 - (next() % 1000) : 1 + next();
+      expect(x - Math.floor(x / n) * n).toBe(x % n);
+    }
+  });
   it('the inlined generator draws exactly the stream of createResampleRng + uniformInt', () => {
     for (const n of [1, 2, 3, 7, 250, 1000, 100_000]) {
       for (const [seed, r] of [[0, 0], [123, 5], [2 ** 40 + 7, 2 ** 33 + 1], [4294967295, 999]]) {
