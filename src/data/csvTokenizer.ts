@@ -84,7 +84,10 @@ export function createCsvTokenizer(delimiter: string, sink: CsvSink): CsvTokeniz
     if (!inQ && b.subarray(from, n).indexOf(QUOTE) === -1) {
       const stop = n > from && b[n - 1] === CR ? n - 1 : n;
       const seg = b.subarray(from, stop);
-      const last = Math.max(seg.lastIndexOf(LF), seg.lastIndexOf(CR));
+      // the last LF, or a CR after it (a file without CR is not scanned a second time for one)
+      const lf = seg.lastIndexOf(LF);
+      const cr = seg.subarray(lf + 1).lastIndexOf(CR);
+      const last = cr >= 0 ? lf + 1 + cr : lf;
       if (stop > from) {
         const c = b[stop - 1];
         atStart = c === delim || c === LF || c === CR;
