@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { MISSING_RULES } from '../stats/index.js';
 import { allWarnings } from './allWarnings.js';
 import type { PlsResult } from './types.js';
