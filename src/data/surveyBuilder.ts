@@ -721,7 +721,7 @@ export function createSurveyBuilder(options: SurveyBuilderOptions): SurveyBuilde
       answered[k] = t.nonEmpty;
       top[k] = tops;
     }
-    return { lo, hi, answered, top, missing: new Int32Array(n), missingRating: new Int32Array(n), same: rowSame.subarray(0, n) };
+    return { lo, hi, answered, top, missing: new Int32Array(n), missingRating: new Int32Array(n), same: rowSame.subarray(0, n), complete: true };
   }
 
   function finish(meta: { encoding: string; delimiter: string }): Survey {
