@@ -79,6 +79,10 @@ export function plainNumericRows(
   const otherJ = cnt ? new Int32Array(modes.length) : null;
   const otherV = cnt ? new Float64Array(modes.length) : null;
   let nOther = 0;
+  // 1 where the scale can stop a value (the lane's values are whole numbers ≥ 0): unbounded columns (no codebook)
+  // skip the test, and unoptimized code then loads no ±Infinity bounds (each such load allocates a heap number)
+  const bounded = new Uint8Array(modes.length);
+  for (let j = 0; j <= last; j++) bounded[j] = lo[j] > 0 || hi[j] < Infinity || rev[j] === 1 ? 1 : 0;
   /** The last column of the current record counted so far (−1: none). */
   let counted = -1;
   let k = start;
@@ -112,8 +116,10 @@ export function plainNumericRows(
           }
           if (digits > 15) break rows;
         }
-        if (v < lo[j] || v > hi[j]) break rows;
-        dst[j][r] = rev[j] === 1 ? lo[j] + hi[j] - v : v;
+        if (bounded[j] === 1) {
+          if (v < lo[j] || v > hi[j]) break rows;
+          dst[j][r] = rev[j] === 1 ? lo[j] + hi[j] - v : v;
+        } else dst[j][r] = v;
         if (cnt !== null) {
           const cj = cnt[j];
           if (cj.length !== 0) {
