@@ -24,7 +24,8 @@ export function assertSurvey(survey: unknown, what: string): asserts survey is S
   if (survey === null || typeof survey !== 'object' || Array.isArray(survey)) {
     throw new CsiError('INVALID_OPTION', `${what}: the survey must be a Survey (e.g. from readSurvey), got ${got}.`);
   }
-  const r = surveyShapeSchema.safeParse(survey);
+  // jitless: zod's generated fast path costs more to compile (~ms) than the few parses of a run save
+  const r = surveyShapeSchema.safeParse(survey, { jitless: true });
   if (!r.success) {
     const issue = r.error.issues[0];
     throw new CsiError('INVALID_OPTION', `${what}: the survey is not a Survey: ${issue.path.join('.') || '(root)'}: ${issue.message}.`);

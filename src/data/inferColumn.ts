@@ -82,6 +82,25 @@ export function tallyCount(t: ColumnTally, x: number): number | undefined {
 }
 
 /**
+ * Widens the tally's range (lo, hi) to the values its dense counts hold, for a caller that counted values straight
+ * into `t.dense` (the CSV reader's lane) and `nonEmpty` by itself. Returns `t`.
+ *
+ * @example
+ * const t = newColumnTally(); t.dense[7 + 16] = 2; t.nonEmpty = 2; settleDenseRange(t).hi // 7
+ */
+export function settleDenseRange(t: ColumnTally): ColumnTally {
+  const d = t.dense;
+  let a = 0;
+  while (a < DENSE_SIZE && d[a] === 0) a++;
+  if (a === DENSE_SIZE) return t;
+  let b = DENSE_SIZE - 1;
+  while (d[b] === 0) b--;
+  if (a - DENSE_OFFSET < t.lo) t.lo = a - DENSE_OFFSET;
+  if (b - DENSE_OFFSET > t.hi) t.hi = b - DENSE_OFFSET;
+  return t;
+}
+
+/**
  * The tally of a whole column (NaN = empty cell).
  *
  * @example

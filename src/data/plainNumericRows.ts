@@ -30,11 +30,22 @@ export interface PlainRowsLayout {
    * else 0 (the straight-lining test of `surveyQuality`, made on the way).
    */
   same: Uint8Array;
+  /**
+   * Per file column: the dense counts of the column's value tally (index x + 16 for a whole x < 1024, see
+   * `newColumnTally`), or an empty array when the column is not counted. Counted columns must not be reversed.
+   * A record's values are counted as it is taken (a record the lane stops in is not counted).
+   */
+  counts?: Float64Array[];
+  /** Called in row order, once its record is taken, for each counted column's value ≥ 1024 (column, value). */
+  countOther?: (j: number, v: number) => void;
 }
 
 const LF = 10;
 const CR = 13;
 const QUOTE = 34;
+/** Whole numbers below this are counted into `counts` (the tally's dense range, offset 16). */
+const DENSE_TOP = 1024;
+const DENSE_OFFSET = 16;
 
 /**
  * Parses whole records of `b[start, end)` (`end` just after a record terminator) into `layout.dst` at rows `n`,
@@ -62,7 +73,18 @@ export function plainNumericRows(
   out: Float64Array,
 ): number {
   const { delim, modes, lo, hi, rev, dst, same } = layout;
+  const cnt = layout.counts ?? null;
   const last = modes.length - 1;
+  // values ≥ DENSE_TOP of counted columns, held until their record is taken
+  const otherJ = cnt ? new Int32Array(modes.length) : null;
+  const otherV = cnt ? new Float64Array(modes.length) : null;
+  let nOther = 0;
+  // 1 where the scale can stop a value (the lane's values are whole numbers ≥ 0): unbounded columns (no codebook)
+  // skip the test, and unoptimized code then loads no ±Infinity bounds (each such load allocates a heap number)
+  const bounded = new Uint8Array(modes.length);
+  for (let j = 0; j <= last; j++) bounded[j] = lo[j] > 0 || hi[j] < Infinity || rev[j] === 1 ? 1 : 0;
+  /** The last column of the current record counted so far (−1: none). */
+  let counted = -1;
   let k = start;
   let taken = 0;
   let rowStart = start;
@@ -70,6 +92,8 @@ export function plainNumericRows(
     const r = n + taken;
     let first = -1;
     let eq = 1;
+    counted = -1;
+    nOther = 0;
     for (let j = 0; j <= last; j++) {
       let c: number;
       if (modes[j] === LANE_NUMBER) {
@@ -92,8 +116,21 @@ export function plainNumericRows(
           }
           if (digits > 15) break rows;
         }
-        if (v < lo[j] || v > hi[j]) break rows;
-        dst[j][r] = rev[j] === 1 ? lo[j] + hi[j] - v : v;
+        if (bounded[j] === 1) {
+          if (v < lo[j] || v > hi[j]) break rows;
+          dst[j][r] = rev[j] === 1 ? lo[j] + hi[j] - v : v;
+        } else dst[j][r] = v;
+        if (cnt !== null) {
+          const cj = cnt[j];
+          if (cj.length !== 0) {
+            if (v < DENSE_TOP) cj[v + DENSE_OFFSET]++;
+            else {
+              otherJ![nOther] = j;
+              otherV![nOther++] = v;
+            }
+            counted = j;
+          }
+        }
         if (first < 0) first = v;
         else if (v !== first) eq = 0;
       } else {
@@ -114,8 +151,20 @@ export function plainNumericRows(
       }
     }
     same[r] = eq;
+    for (let q = 0; q < nOther; q++) layout.countOther!(otherJ![q], otherV![q]);
+    counted = -1;
     taken++;
     rowStart = k;
+  }
+  // the record the lane stopped in: take back its counts (the general path counts it)
+  if (counted >= 0) {
+    const r = n + taken;
+    for (let j = 0; j <= counted; j++) {
+      const cj = cnt![j];
+      if (modes[j] !== LANE_NUMBER || cj.length === 0) continue;
+      const v = dst[j][r];
+      if (v < DENSE_TOP) cj[v + DENSE_OFFSET]--;
+    }
   }
   out[0] = rowStart;
   return taken;

@@ -2,7 +2,7 @@ import { CsiError, type CsiWarning } from '../errors.js';
 import type { Codebook, CodebookItem, CodebookSegment, ValueLabel } from './codebook.js';
 import type { CsvSink } from './csvTokenizer.js';
 import { createFieldDecoder } from './decodeText.js';
-import { inferColumn, newColumnTally, RATING_SPAN, tallyCount, tallyRows, tallyValue, type ColumnTally } from './inferColumn.js';
+import { inferColumn, newColumnTally, RATING_SPAN, settleDenseRange, tallyCount, tallyRows, tallyValue, type ColumnTally } from './inferColumn.js';
 import { FORBIDDEN_COLUMN_NAMES } from './parseCodebook.js';
 import { parseNumberBytes } from './parseNumber.js';
 import { LANE_NUMBER, LANE_SKIP, plainNumericRows, type PlainRowsLayout } from './plainNumericRows.js';
@@ -184,6 +184,7 @@ export function createSurveyBuilder(options: SurveyBuilderOptions): SurveyBuilde
   let laneOff = false;
   let laneTaken = 0;
   let laneStops = 0;
+  let laneCalls = 0;
   /** Per survey row taken by the lane: every number column the same answer (see PlainRowsLayout.same). */
   let rowSame = new Uint8Array(0);
   /** How many columns the lane reads as numbers. */
@@ -193,6 +194,10 @@ export function createSurveyBuilder(options: SurveyBuilderOptions): SurveyBuilde
   /** Per file column: the inferred numeric column's tally for inferColumn, counted row by row as rows complete. */
   let tallies: (ColumnTally | null)[] = [];
   let tallied = false;
+  /** Whether the lane counts the tallies (PlainRowsLayout.counts) instead of tallyRowRange after it. */
+  let laneCounts = false;
+  /** Per file column: values ≥ 1024 the lane passed to countOther during its current call. */
+  let laneOther = new Float64Array(0);
   const excluded: { row: number; reason: string }[] = [];
   const ignored: string[] = [];
   const emptyColumns: string[] = [];
@@ -338,6 +343,35 @@ export function createSurveyBuilder(options: SurveyBuilderOptions): SurveyBuilde
     if (!laneOff) rowSame = new Uint8Array(cap);
     tallies = cols.map((c) => (c.role === INFER_NUM ? newColumnTally() : null));
     tallied = tallies.some((t) => t !== null);
+    // the lane counts the tallies itself when every tallied column is one of its unreversed number columns
+    laneCounts = tallied && cols.every((c, j) => tallies[j] === null || (fast[j] === 1 && rev[j] === 0));
+    laneOther = new Float64Array(ncols);
+  }
+
+  /** The lane's value ≥ 1024 of a tallied column (see PlainRowsLayout.countOther). */
+  function countOther(j: number, v: number): void {
+    laneOther[j]++;
+    tallyValue(tallies[j]!, v);
+  }
+
+  /**
+   * After the lane took `t` records that it counted into the tallies' dense arrays: their answered cells (the values
+   * ≥ 1024 went through tallyValue, which counted them). The ranges follow from the dense counts at the end
+   * ({@link settleLaneTallies}).
+   */
+  function laneCounted(t: number): void {
+    for (let j = 0; j < ncols; j++) {
+      const tj = tallies[j];
+      if (tj === null) continue;
+      tj.nonEmpty += t - laneOther[j];
+      laneOther[j] = 0;
+    }
+  }
+
+  /** Widens each tally's range to its dense counts (the lane counts values there without touching lo and hi). */
+  function settleLaneTallies(): void {
+    if (!laneCounts) return;
+    for (const t of tallies) if (t !== null) settleDenseRange(t);
   }
 
   /** Counts survey rows [from, to) of the inferred numeric columns into their tallies. */
@@ -356,6 +390,7 @@ export function createSurveyBuilder(options: SurveyBuilderOptions): SurveyBuilde
         rev,
         dst: cols.map((_, j) => (fast[j] === 1 ? f64[slots[j]] : EMPTY_F64)),
         same: rowSame,
+        ...(laneCounts ? { counts: tallies.map((t) => (t === null ? EMPTY_F64 : t.dense)), countOther } : {}),
       };
       laneCap = cap;
     }
@@ -557,12 +592,16 @@ export function createSurveyBuilder(options: SurveyBuilderOptions): SurveyBuilde
       let at = start;
       for (;;) {
         if (n >= cap) grow();
-        const t = plainNumericRows(b, at, end, laneLayout(delim), n, cap - n, out);
-        if (tallied && t > 0) tallyRowRange(n, n + t);
+        // The first call takes a few records only: it returns, so V8 has seen the whole function (the code after the
+        // loop too) before it optimizes it, and the optimized code does not bail out at the end of every later call.
+        const want = laneCalls++ === 0 ? Math.min(LANE_WARM_ROWS, cap - n) : cap - n;
+        const t = plainNumericRows(b, at, end, laneLayout(delim), n, want, out);
+        if (laneCounts) laneCounted(t);
+        else if (tallied && t > 0) tallyRowRange(n, n + t);
         n += t;
         taken += t;
         at = out[0];
-        if (at >= end || n < cap) break; // done, or stopped at a record the lane cannot take
+        if (at >= end || t < want) break; // done, or stopped at a record the lane cannot take
       }
       out[0] = at;
       rowsRead += taken;
@@ -682,7 +721,7 @@ export function createSurveyBuilder(options: SurveyBuilderOptions): SurveyBuilde
       answered[k] = t.nonEmpty;
       top[k] = tops;
     }
-    return { lo, hi, answered, top, missing: new Int32Array(n), missingRating: new Int32Array(n), same: rowSame.subarray(0, n) };
+    return { lo, hi, answered, top, missing: new Int32Array(n), missingRating: new Int32Array(n), same: rowSame.subarray(0, n), complete: true };
   }
 
   function finish(meta: { encoding: string; delimiter: string }): Survey {
@@ -691,6 +730,7 @@ export function createSurveyBuilder(options: SurveyBuilderOptions): SurveyBuilde
     const warnings: CsiWarning[] = [];
     const at = <T extends Float64Array | Int32Array>(a: T): T => a.subarray(0, n) as T;
 
+    settleLaneTallies();
     if (!codebook) judgeInferredColumns(warnings);
     const itemCols = cols.filter((c) => c.role === ITEM || c.role === INFER_NUM).sort((a, b) => a.order - b.order);
     const items: CodebookItem[] = [];
@@ -961,6 +1001,8 @@ function sortLevels(c: ColumnState, codes: Int32Array): void {
 }
 
 const EMPTY_F64 = new Float64Array(0);
+/** Records the lane's first call takes (see CsvSink.plainRows). */
+const LANE_WARM_ROWS = 16;
 
 function wholeNumbers(v: Float64Array): boolean {
   for (let r = 0; r < v.length; r++) if (v[r] === v[r] && !Number.isInteger(v[r])) return false;

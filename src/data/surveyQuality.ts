@@ -58,26 +58,33 @@ export function surveyQuality(
   const highMissing: number[] = [];
   const rating = options.rating ?? items.map(() => true);
   const ratingCount = rating.filter(Boolean).length;
-  const { lo, hi, answered, top, missing, missingRating, same } = options.columnPass ?? qualityColumnPass(items, n, rating, options.reversedSums ?? [], options.scaleMax);
+  const pass = options.columnPass ?? qualityColumnPass(items, n, rating, options.reversedSums ?? [], options.scaleMax);
+  const { lo, hi, answered, top, missing, missingRating, same } = pass;
   let ptr = 0;
   let skipped = 0;
   const first = options.firstRow ?? 2;
   const limit = share * p;
-  for (let r = 0; r < n && p > 0; r++) {
-    const m = missing[r];
-    const straight = missingRating[r] === 0 && same[r] === 1 && ratingCount >= 2;
-    const high = m > limit;
-    if (straight || high) {
-      let row = first + r + skipped;
-      while (ptr < excluded.length && excluded[ptr] <= row) {
-        if (excluded[ptr] >= first) {
-          skipped++;
-          row++;
-        }
-        ptr++;
+  /** Records survey row r (rows come in ascending order) under its file row. */
+  const flag = (r: number, straight: boolean, high: boolean): void => {
+    let row = first + r + skipped;
+    while (ptr < excluded.length && excluded[ptr] <= row) {
+      if (excluded[ptr] >= first) {
+        skipped++;
+        row++;
       }
-      if (straight) straightLiners.push(row);
-      if (high) highMissing.push(row);
+      ptr++;
+    }
+    if (straight) straightLiners.push(row);
+    if (high) highMissing.push(row);
+  };
+  if (pass.complete === true && !(0 > limit)) {
+    // No cell missing: only straight-liners can be flagged, the rows whose `same` is 1 (found by a native scan).
+    if (ratingCount >= 2 && p > 0) for (let r = same.indexOf(1); r >= 0 && r < n; r = same.indexOf(1, r + 1)) flag(r, true, false);
+  } else {
+    for (let r = 0; r < n && p > 0; r++) {
+      const straight = missingRating[r] === 0 && same[r] === 1 && ratingCount >= 2;
+      const high = missing[r] > limit;
+      if (straight || high) flag(r, straight, high);
     }
   }
   const zeroVariance: string[] = [];
@@ -148,6 +155,8 @@ export interface QualityColumnPass {
   missing: Int32Array;
   missingRating: Int32Array;
   same: Uint8Array;
+  /** True when no item cell of any row is missing (`missing` and `missingRating` all 0). Default false. */
+  complete?: boolean;
 }
 
 /**

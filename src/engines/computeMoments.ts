@@ -3,7 +3,8 @@ import { CsiError, isCsiError, type CsiWarning } from '../errors.js';
 import { DEFAULT_MISSING, MISSING_RULES, type Moments, type MissingRule } from '../stats/index.js';
 import { groupedMomentsFromRows } from './groupedMoments.js';
 import { totalOf, type GroupedMoments } from '../stats/index.js';
-import { checkMomentsRow, type EngineRow } from './parseMomentsRow.js';
+import { checkMomentsRow, exactNumber, type EngineRow } from './parseMomentsRow.js';
+import { itemRules } from './sql/itemRules.js';
 import type { SqlDialect } from './sql/dialect.js';
 import { momentsSql, type MomentsForm, type SqlSource } from './sql/momentsSql.js';
 
@@ -41,6 +42,11 @@ export interface EngineMomentsResult {
   queries: string[];
   warnings: CsiWarning[];
   /**
+   * True when the moments came from the exact SMALLINT statement (every item and weight value a whole number, checked
+   * in that statement): replicate statements may then use the same arithmetic. Absent otherwise.
+   */
+  wholeNumbers?: boolean;
+  /**
    * Rows the engine read from the source, before any deletion: `COUNT(*)` over all rows (casewise: from the check
    * statement, not the rows its WHERE kept). The DuckDB adapter compares it with the records of a CSV file.
    */
@@ -61,7 +67,7 @@ export type RunSql = (sql: string) => Promise<EngineRow[]>;
  * const res = await computeMoments(async (sql) => myClient.rows(sql), 'survey', 'postgres', { items: ['q1', 'q2'] });
  * res.moments.n
  */
-export async function computeMoments(run: RunSql, source: SqlSource, dialect: SqlDialect, options: EngineMomentsOptions): Promise<EngineMomentsResult> {
+export async function computeMoments(run: RunSql, source: SqlSource, dialect: SqlDialect, options: EngineMomentsOptions, exact?: ExactIntegerAttempt): Promise<EngineMomentsResult> {
   const rule: EngineMissing = options.missing ?? DEFAULT_MISSING;
   if (rule !== 'complete' && !MISSING_RULES.includes(rule)) {
     throw new CsiError('INVALID_OPTION', `missing must be 'mean', 'pairwise', 'casewise' or 'complete', not "${String(rule)}".`);
@@ -93,9 +99,34 @@ export async function computeMoments(run: RunSql, source: SqlSource, dialect: Sq
     const [checkRow] = await exec(q.checkSql);
     totalRows = checkMomentsRow(checkRow ?? {}, q.checkColumns, q.spec.items, q.spec.weights);
   }
-  let grouped: GroupedMoments;
+  let grouped: GroupedMoments | undefined;
+  let int16 = false;
+  let incomplete: unknown = null;
+  if (exact && form === 'complete' && dialect === 'duckdb' && itemRules(options.items, options.codebook).every((r) => r.missingCodes.length === 0 && !r.reverse)) {
+    // Whole-number data (survey scales, integer weights): the same statement in SMALLINT arithmetic, 2–5× less CPU
+    // in DuckDB (its 351 product vectors per 2048 rows fit in L2 as 16-bit values, not as doubles). Every product and
+    // sum is then exact, as the DOUBLE statement's are for whole numbers while sums stay below 2^53, so the moments
+    // are the same numbers bit for bit. Any doubt — a value that is not whole, an overflow error, a sum beyond 2^53,
+    // any other error — and the DOUBLE statement below runs as before (its errors are the ones reported).
+    const qi = momentsSql({ ...base, form, valueType: 'int16', integralCheck: exact.check });
+    queries.push(qi.sql);
+    try {
+      const rows = await run(qi.sql);
+      const fractions = qi.columns.filter((c) => c.kind === 'fraction');
+      if (rows.every((row) => fractions.every((c) => row[c.alias] === null || exactNumber(row[c.alias], c.alias) === 0))) {
+        grouped = groupedMomentsFromRows(rows, qi.spec);
+        q = qi;
+        int16 = true;
+      }
+    } catch (e) {
+      // INCOMPLETE_MOMENTS (a missing value, whole numbers otherwise): the pairwise form follows at once, as after
+      // the DOUBLE statement. Anything else: the DOUBLE statement decides.
+      if (isCsiError(e) && e.code === 'INCOMPLETE_MOMENTS' && (rule === 'mean' || rule === 'pairwise')) incomplete = e;
+    }
+  }
   try {
-    grouped = groupedMomentsFromRows(await exec(q.sql), q.spec);
+    if (incomplete) throw incomplete;
+    grouped ??= groupedMomentsFromRows(await exec(q.sql), q.spec);
   } catch (e) {
     if (!(isCsiError(e) && e.code === 'INCOMPLETE_MOMENTS' && (rule === 'mean' || rule === 'pairwise'))) throw e;
     form = 'pairwise';
@@ -114,7 +145,16 @@ export async function computeMoments(run: RunSql, source: SqlSource, dialect: Sq
       count: totalRows - moments.n,
     });
   }
-  return { moments, grouped: q.spec.groupBy.length > 0 ? grouped : null, form, queries, warnings, rowsRead: totalRows ?? moments.n };
+  return { moments, grouped: q.spec.groupBy.length > 0 ? grouped : null, form, queries, warnings, rowsRead: totalRows ?? moments.n, ...(int16 ? { wholeNumbers: true } : {}) };
+}
+
+/**
+ * Internal (DuckDB adapter → {@link computeMoments}): try the complete form in exact SMALLINT arithmetic first;
+ * `check` lists the item/weight columns whose type does not already make them whole numbers (CSV columns read as
+ * DOUBLE, DOUBLE/DECIMAL Parquet columns).
+ */
+export interface ExactIntegerAttempt {
+  check: readonly string[];
 }
 
 /** UNKNOWN_LEVEL when a grouped segment has a value outside the codebook's fixed levels (as the JS loader throws). */

@@ -20,6 +20,6 @@ export { groupedMomentsFromRows, keyValue } from './groupedMoments.js';
 /** The per-segment moments type and its margins are owned by stats/; re-exported here for engine users. */
 export { marginOf, totalOf, emptyMoments, type GroupedMoments, type GroupKey } from '../stats/index.js';
 export { computeMoments, type EngineMomentsOptions, type EngineMomentsResult, type EngineMissing, type RunSql } from './computeMoments.js';
-export { poissonBootstrapSql, poissonCdf, poissonCountSql, type PoissonBootstrapSqlOptions, type PoissonBootstrapQuery } from './sql/poissonBootstrapSql.js';
+export { poissonBootstrapSql, poissonCdf, poissonCountSql, poissonHashThresholds, poissonReplicateSql, type PoissonBootstrapSqlOptions, type PoissonBootstrapQuery, type PoissonReplicateSqlOptions } from './sql/poissonBootstrapSql.js';
 export { computeReplicateMoments, replicateChunks, REPLICATE_VALUES_PER_QUERY, type ReplicateMomentsOptions, type ReplicateMomentsResult } from './computeReplicates.js';
 export { poissonHash, poissonCount, poissonCounts } from './sql/poissonCounts.js';

@@ -118,6 +118,10 @@ describe('plainNumericRows (the fast lane) equals the general path', () => {
     both(gen('a,b,c', () => `${1 + rnd(5)},${rnd(20) ? 1 + rnd(5) : 99},${1 + rnd(5)}`)); // a missing code
     both(gen('a,b,c', (r) => (r === 50 ? '1,2,3\n' : `${1 + rnd(5)},${1 + rnd(5)},${1 + rnd(5)}`))); // a blank line
     both(gen('a,b,c', () => `${1 + rnd(5)},${rnd(3)},${1 + rnd(5)}`)); // 0-based item among 1-5
+    // the lane counts the inferred columns' tallies: values ≥ 1024 (more than 257 distinct), records it stops in after
+    // counting some of their cells (an empty or decimal last cell), an id column
+    both(gen('a,b,c', (r) => `${1 + rnd(5)},${rnd(2) ? 1024 + rnd(4000) : 1 + rnd(5)},${r % 9 === 4 ? '' : r % 13 === 6 ? '2.5' : 1 + rnd(5)}`, 700));
+    both(gen('id,a,b', (r) => `${r + 1},${1 + rnd(7)},${r % 11 === 0 ? 'NA' : 1 + rnd(7)}`, 400));
     both('a;b;c\n1;2;3\n4;5,5;6\n', undefined, ';'); // decimal comma
     both('a\tb\tc\n1\t2\t3\n4\t5\t6\n', undefined, '\t');
   });

@@ -48,3 +48,26 @@ describe('inspect text: ranges and coercions (issues 17.14, 17.22)', async () =>
     expect(text).toContain('DECIMAL_COMMA');
   });
 });
+
+describe('surveyQuality with a complete column pass (the CSV lane: no cell missing)', () => {
+  it('flags the same rows, skipped file rows included, as the full row loop', async () => {
+    const { surveyQuality, qualityColumnPass } = await import('../../src/data/surveyQuality.js');
+    let seed = 5;
+    const rnd = (k: number) => Math.floor(((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31) * k);
+    const n = 400;
+    const items = Array.from({ length: 3 }, () => new Float64Array(n));
+    for (let r = 0; r < n; r++) {
+      const same = rnd(6) === 0;
+      const v = 1 + rnd(5);
+      for (const col of items) col[r] = same ? v : 1 + rnd(5);
+    }
+    const names = ['a', 'b', 'c'];
+    const rating = [true, true, true];
+    const options = { firstRow: 2, excludedRows: [3, 10, 11, 250], rating, scaleMax: [5, 5, 5] };
+    const pass = qualityColumnPass(items, n, rating, [], [5, 5, 5]);
+    const full = surveyQuality(names, items, n, { ...options, columnPass: pass });
+    const fast = surveyQuality(names, items, n, { ...options, columnPass: { ...pass, complete: true } });
+    expect(full.flags.straightLiners.length).toBeGreaterThan(30);
+    expect(fast).toEqual(full);
+  });
+});

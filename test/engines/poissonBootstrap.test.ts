@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { duckdbFileSource, duckdbPoissonBootstrap, openDuckDB } from '../../src/engines/duckdb/index.js';
-import { poissonBootstrapSql, poissonCdf, poissonCountSql, poissonCounts, quoteIdentifier } from '../../src/engines/index.js';
+import { poissonBootstrapSql, poissonCdf, poissonCountSql, poissonCounts, poissonHashThresholds, poissonReplicateSql, quoteIdentifier } from '../../src/engines/index.js';
 import { readSurvey } from '../../src/data/index.js';
 import { momentsFromSurvey } from '../../src/stats/index.js';
 import { parseModel } from '../../src/model/index.js';
@@ -93,10 +93,11 @@ describe('duckdbPoissonBootstrap', () => {
     expect(other.replicates.map((m) => m.n)).not.toEqual(res.replicates.slice(0, 3).map((m) => m.n));
   });
 
-  it('equals in-memory Poisson resampling with the same counts drawn in JS (poissonCounts), within 1e-10; chunks = one statement', async () => {
+  it('equals in-memory Poisson resampling with the same counts drawn in JS (poissonCounts), within 1e-10; per-replicate statements = GROUP BY statement = chunks', async () => {
     const file = join(dir, 's.csv');
     const R = 40;
-    const res = await duckdbPoissonBootstrap({ file, items: ITEMS, codebook: CODEBOOK, replicates: R, seed: 1234567, threads: 2 });
+    // One ungrouped statement per replicate (DuckDB's default from PER_REPLICATE_MIN_ROWS rows; forced here on 3000).
+    const res = await duckdbPoissonBootstrap({ file, items: ITEMS, codebook: CODEBOOK, replicates: R, seed: 1234567, threads: 2, perReplicate: true });
     const survey = readSurvey(gen.csv, { codebook: CODEBOOK });
     const ids = Array.from({ length: gen.values.length }, (_, i) => i + 1); // the id column: 1 … n in row order
     let worst = 0;
@@ -106,11 +107,49 @@ describe('duckdbPoissonBootstrap', () => {
       worst = Math.max(worst, maxMomentsDiff(res.replicates[r], mem));
     }
     console.log(`DuckDB replicates vs in-memory moments under JS Poisson counts: max |diff| ${worst.toExponential(2)} (${R} replicates, n = ${ids.length})`);
-    // The same replicates from 4 statements (cap: 12 replicates' worth of aggregates each: 12 + 12 + 12 + 4).
+    const fullQueries = res.queries.length - R;
+    expect(res.queries.slice(fullQueries).every((q) => !q.includes('GROUP BY'))).toBe(true);
+    // The same replicates from one GROUP BY replicate statement, and from 4 (cap: 12 replicates' worth of aggregates
+    // each: 12 + 12 + 12 + 4).
+    const grouped = await duckdbPoissonBootstrap({ file, items: ITEMS, codebook: CODEBOOK, replicates: R, seed: 1234567, threads: 2 });
+    expect(grouped.queries.length).toBe(fullQueries + 1);
     const width = poissonBootstrapSql({ items: ITEMS, source: 't', form: 'pairwise', dialect: 'duckdb', rowKey: 'id', replicates: 1, codebook: CODEBOOK, weights: 'w' }).columns.length;
-    const chunked = await duckdbPoissonBootstrap({ file, items: ITEMS, codebook: CODEBOOK, replicates: R, seed: 1234567, threads: 2, maxValuesPerQuery: 12 * width });
-    expect(chunked.queries.length - res.queries.length).toBe(3);
-    for (let r = 0; r < R; r++) expectMomentsClose(chunked.replicates[r], res.replicates[r], 1e-12);
+    const chunked = await duckdbPoissonBootstrap({ file, items: ITEMS, codebook: CODEBOOK, replicates: R, seed: 1234567, threads: 2, maxValuesPerQuery: 12 * width, perReplicate: false });
+    expect(chunked.queries.length).toBe(fullQueries + 4);
+    for (let r = 0; r < R; r++) {
+      expect(grouped.replicates[r].n).toBe(res.replicates[r].n);
+      expectMomentsClose(grouped.replicates[r], res.replicates[r], 1e-12);
+      expectMomentsClose(chunked.replicates[r], res.replicates[r], 1e-12);
+    }
+  });
+
+  it('per-replicate statements draw exactly the counts of poissonCountSql (integer thresholds on the hash), 20M (key, replicate) pairs', async () => {
+    // Every H_k = ⌈c_k · 2^32⌉ is ≥ 0.01 from c_k · 2^32, and h < H_k ⟺ h / 2^32 < c_k for an integer h.
+    poissonHashThresholds().forEach((t, k) => {
+      expect(t - poissonCdf()[k] * 4294967296).toBeGreaterThan(0.01);
+      expect(t - poissonCdf()[k] * 4294967296).toBeLessThan(0.99);
+    });
+    const q = poissonReplicateSql({ items: ['x'], source: 't', form: 'complete', dialect: 'duckdb', rowKey: 'id', replicate: 7, seed: 42 });
+    expect(q.sql).not.toContain('GROUP BY');
+    expect(q.sql).toContain('(hash(xor(hash("id", 42), CAST(7 AS UBIGINT))) % 4294967296) AS csi_h');
+    expect(q.sql).toContain(`WHERE csi_h >= ${poissonHashThresholds()[0]}`);
+    const H = poissonHashThresholds();
+    const { conn, close } = await openDuckDB({ threads: 2 });
+    try {
+      const h = '(hash(xor(hash("id", 42), CAST(r AS UBIGINT))) % 4294967296)';
+      const intCount = `CASE ${H.map((t, k) => `WHEN ${h} < ${t} THEN ${k}`).join(' ')} ELSE 12 END`;
+      const oldCount = poissonCountSql('duckdb', '"id"', 42, 'r');
+      const [row] = (
+        await conn.runAndReadAll(
+          `SELECT COUNT(*) AS pairs, SUM(CASE WHEN ${intCount} = ${oldCount} THEN 0 ELSE 1 END) AS differ, MAX(${oldCount}) AS kmax FROM range(1000000) AS t(id) CROSS JOIN range(20) AS reps(r)`,
+        )
+      ).getRowObjectsJS();
+      expect(Number(row.pairs)).toBe(20_000_000);
+      expect(Number(row.differ)).toBe(0);
+      expect(Number(row.kmax)).toBeGreaterThanOrEqual(8);
+    } finally {
+      close();
+    }
   });
 
   it('needs a row key', async () => {

@@ -37,6 +37,15 @@ export interface MomentsSqlOptions {
   dialect: SqlDialect;
   /** Codebook: missing codes → NULL, reverse items → min + max − x, out-of-scale values counted (→ OUT_OF_SCALE). */
   codebook?: Codebook;
+  /**
+   * DuckDB only (internal, see `computeMoments`): `'int16'` casts item and weight values to SMALLINT instead of
+   * DOUBLE, so products and sums are exact integer arithmetic (DuckDB throws on an overflow, never wraps), and adds
+   * one `fraction` column per name in `integralCheck`: Σ |x − CAST(x AS SMALLINT)|, 0 exactly when every value is a
+   * whole number (the cast rounds). Refused with missing codes or reverse items. Default `'double'`.
+   */
+  valueType?: 'double' | 'int16';
+  /** With `valueType: 'int16'`: the (non-integer-typed) columns whose values must be checked to be whole. */
+  integralCheck?: readonly string[];
 }
 
 /** What one output column of a moments query holds (i, j index `items`). */
@@ -44,7 +53,8 @@ export type MomentsColumn =
   | { alias: string; kind: 'group'; k: number; column: string }
   | { alias: string; kind: 'n' | 'sw' | 'sww' | 'badWeight' }
   | { alias: string; kind: 'nObs' | 'outOfScale' | 's'; i: number }
-  | { alias: string; kind: 'c' | 'm' | 'p' | 'q'; i: number; j: number };
+  | { alias: string; kind: 'c' | 'm' | 'p' | 'q'; i: number; j: number }
+  | { alias: string; kind: 'fraction'; column: string };
 
 /** Everything {@link parseMomentsRow} needs to read a result row (plain JSON). */
 export interface MomentsQuerySpec {
@@ -156,7 +166,11 @@ export function buildMomentsSql(
   if (weights !== null && typeof weights !== 'string') throw new CsiError('INVALID_OPTION', 'weights must be a column name.');
   const rules = itemRules(items, options.codebook);
   const Q = (name: string): string => quoteIdentifier(name, dialect);
-  const F = (expr: string): string => floatCast(expr, dialect);
+  const int16 = options.valueType === 'int16';
+  if (int16 && (dialect !== 'duckdb' || rules.some((r) => r.missingCodes.length > 0 || r.reverse))) {
+    throw new CsiError('INVALID_OPTION', "valueType 'int16' is for DuckDB without missing codes or reverse items.");
+  }
+  const F = int16 ? (expr: string): string => `CAST(${expr} AS SMALLINT)` : (expr: string): string => floatCast(expr, dialect);
 
   const P = aliasPrefix([...items, ...groupBy, ...(weights ? [weights] : []), ...reservedNames]);
   const ext = extend(P, renderSource(options.source, dialect));
@@ -192,6 +206,7 @@ export function buildMomentsSql(
       addCheck(`SUM(CASE WHEN ${pre[i]} < ${sqlNumber(r.scale.min)} OR ${pre[i]} > ${sqlNumber(r.scale.max)} THEN 1 ELSE 0 END)`, { alias: `${P}oos_${i}`, kind: 'outOfScale', i });
     }
   });
+  if (int16) (options.integralCheck ?? []).forEach((c, k) => addCheck(`SUM(ABS(CAST(${Q(c)} AS DOUBLE) - ${F(Q(c))}))`, { alias: `${P}frac_${k}`, kind: 'fraction', column: c }));
   const casewise = form === 'casewise';
   if (ext.noChecks) checks.length = 0;
   if (!casewise) for (const c of checks) cols.push(c);

@@ -118,6 +118,70 @@ export function poissonBootstrapSql(options: PoissonBootstrapSqlOptions): Poisso
 }
 
 /**
+ * The Poisson(1) thresholds on the 32-bit hash: H_k = ⌈c_k · 2^32⌉, so that for the integer h = hash mod 2^32,
+ * h < H_k ⟺ h < c_k · 2^32 ⟺ u = h / 2^32 < c_k (exact: 2^32 scales a double without rounding, and for an integer
+ * h, h < T ⟺ h < ⌈T⌉). The counts are therefore exactly those of {@link poissonCountSql}'s u < c_k. Each c_k · 2^32
+ * lies at least 0.01 from an integer, so a literal c_k that an engine parses one ulp off (DuckDB reads the 17-digit
+ * literal as DECIMAL: 0.9810118431238463 became …64) cannot move a count either.
+ *
+ * @example
+ * poissonHashThresholds()[0] // 1580030169 (⌈e^−1 · 2^32⌉)
+ */
+export function poissonHashThresholds(): number[] {
+  return poissonCdf().map((c) => Math.ceil(c * 4294967296));
+}
+
+/** Options of {@link poissonReplicateSql}: the moments options plus one replicate. */
+export interface PoissonReplicateSqlOptions extends MomentsSqlOptions {
+  rowKey: string;
+  /** The replicate index r (≥ 0): the statement computes the moments of replicate r alone. */
+  replicate: number;
+  /** Seed, as in {@link PoissonBootstrapSqlOptions}. Default: random, returned as `seed`. */
+  seed?: number;
+}
+
+/**
+ * DuckDB: ONE ungrouped statement computing the moments of replicate r alone — the same counts and the same
+ * products as {@link poissonBootstrapSql}'s row r (K · w · x_i · x_j, multiplied in that order), without GROUP BY.
+ * DuckDB's hash aggregate over (row, replicate) pairs cost 1.3–1.4 s CPU per replicate on 1M × 24 rows (EXPLAIN
+ * ANALYZE at 20 replicates: 60 % in HASH_GROUP_BY scattering 329 sums into replicate states, 35 % in the products
+ * above it), while a plain aggregate over the rows of one replicate costs 0.6–0.9 s (bench/engines.bench.ts); so
+ * the DuckDB adapter runs R of these statements. Per statement: the 64-bit hash is computed once per row
+ * (h = hash(xor(hash(key, seed), r)) mod 2^32), rows with K = 0 (h < H_0, ≈ 37 %) are dropped by an integer
+ * comparison before anything else, and K comes from integer thresholds ({@link poissonHashThresholds}) — exactly the
+ * counts {@link poissonCountSql} draws. The result row has no replicate column.
+ *
+ * @example
+ * const q = poissonReplicateSql({ items: ['a'], source: 't', form: 'complete', dialect: 'duckdb', rowKey: 'id', replicate: 3, seed: 1 });
+ * q.sql.includes('GROUP BY') // false
+ */
+export function poissonReplicateSql(options: PoissonReplicateSqlOptions): PoissonBootstrapQuery {
+  const { dialect, replicate } = options;
+  if (dialect !== 'duckdb') throw new CsiError('INVALID_OPTION', `One statement per replicate is written for duckdb, not ${String(dialect)}.`);
+  if (!Number.isInteger(replicate) || replicate < 0 || replicate >= 1_000_000_000) throw new CsiError('INVALID_OPTION', 'replicate must be an integer ≥ 0.');
+  const seed = resolveSeed(options.seed);
+  if (typeof options.rowKey !== 'string' || options.rowKey === '') throw new CsiError('INVALID_OPTION', 'The Poisson bootstrap needs a row key column (e.g. the respondent id).');
+  const key = quoteIdentifier(options.rowKey, dialect);
+  const H = poissonHashThresholds();
+  const q = buildMomentsSql(options, (P, from) => {
+    const h = `${P}h`;
+    const k = `${P}k`;
+    const cases = `CASE ${H.slice(1).map((t, i) => `WHEN ${h} < ${t} THEN ${i + 1}`).join(' ')} ELSE ${MAX_COUNT} END`;
+    const count = options.valueType === 'int16' ? `CAST(${cases} AS SMALLINT)` : cases;
+    const hashed = `SELECT *, (hash(xor(hash(${key}, ${seed}), CAST(${replicate} AS UBIGINT))) % 4294967296) AS ${h} FROM ${from}`;
+    return {
+      rowCount: k,
+      from: `(SELECT *, ${count} AS ${k} FROM (${hashed}) AS ${P}a WHERE ${h} >= ${H[0]}) AS ${P}b`,
+      prefix: '',
+      where: null,
+      extraGroup: null,
+      noChecks: true,
+    };
+  }, [options.rowKey]);
+  return { ...q, seed };
+}
+
+/**
  * The SQL expression of one row's Poisson(1) count in replicate `replicate` (an SQL expression), from the quoted row
  * key and the seed: u = (hash mod 2^32) / 2^32, then K = min{k : u < c_k} ({@link poissonCdf}); see
  * {@link poissonBootstrapSql}. Exposed so tests (and audits) can list the counts an engine draws.
