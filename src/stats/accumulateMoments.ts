@@ -24,6 +24,9 @@ export interface AccumulateMomentsOptions {
 
 const EMPTY = new Float64Array(0);
 
+/** Largest pass (rows read) given to the exact packed pass; longer passes run the loop, which is faster there. */
+const EXACT_PASS_MAX_ROWS = 2048;
+
 /** Rows summed into local accumulators before they are added to the totals (blocked summation: less rounding). */
 const BLOCK = 2048;
 
@@ -86,8 +89,10 @@ function accumulate(columns: readonly Float64Array[], options: AccumulateMoments
   const casewise = options.missing === 'casewise' || options.casewise === true;
   const nRows = rows ? rows.length : N;
 
-  // Complete non-negative integer data (rating scales): the exact packed pass gives the same sums, 2–3× faster.
-  const exact = allowExact ? integerSums(columns, weights, counts, rows) : null;
+  // Complete non-negative integer data (rating scales): the exact packed pass gives the same sums, faster on small
+  // passes only (measured, 24 items: 250 rows 55 vs 84 µs, 1,000 rows 195 vs 281 µs; 5,000 rows 1.8 vs 1.4 ms and
+  // 1,000,000 rows 0.49 vs 0.27 s, where the packed tables leave the cache).
+  const exact = allowExact && nRows <= EXACT_PASS_MAX_ROWS ? integerSums(columns, weights, counts, rows) : null;
   if (exact) return completeMoments(names, exact, weights !== null);
 
   const pp = p * p;
