@@ -37,12 +37,16 @@ export interface DuckDBMomentsOptions extends EngineMomentsOptions {
 
 /**
  * Runs SQL on a DuckDB connection and returns plain row objects (BIGINT/HUGEINT as BigInt, DOUBLE as number).
+ * The result is streamed and read to the end (`streamAndReadAll`), not materialized: a materialized result's native
+ * buffers are released only when V8 collects its JS wrapper, so the 1,000 statements of a per-replicate bootstrap
+ * (with a tiny JS heap, hence no collections) grew the process by ~1.2 MB each (measured: 60 statements +84 MB;
+ * streamed: flat).
  *
  * @example
  * const rows = await duckdbRunner(conn)('SELECT 1 AS x'); // [{ x: 1 }]
  */
 export function duckdbRunner(conn: DuckDBConnection): (sql: string) => Promise<EngineRow[]> {
-  return async (sql) => (await conn.runAndReadAll(sql)).getRowObjectsJS() as EngineRow[];
+  return async (sql) => (await conn.streamAndReadAll(sql)).getRowObjectsJS() as EngineRow[];
 }
 
 /**
