@@ -47,6 +47,8 @@ export interface FitPlan {
     cov: Float64Array;
     tmp: Float64Array;
     inner: { beta: Float64Array; scratch: Float64Array };
+    /** [iterations, converged, weightDiff] of a compiled iteration. */
+    state: Float64Array;
   };
 }
 
@@ -123,6 +125,7 @@ export function fitPlan(structure: PlsStructure): FitPlan {
       cov: new Float64Array(p),
       tmp: new Float64Array(p),
       inner: { beta: new Float64Array(m), scratch: new Float64Array(m * m) },
+      state: new Float64Array(3),
     },
   };
 }

@@ -1,6 +1,7 @@
 import { CsiError, shownList, type CsiWarning } from '../errors.js';
 import { choleskyDecompose, choleskySolve, solveSubSpdInto, subMatrix } from '../stats/index.js';
-import { innerWeights, collinearPredictors } from './innerWeights.js';
+import { innerWeights, collinearPredictors, innerProxySingular, outerWeightsSingular } from './innerWeights.js';
+import type { IterationKernel, iterationKernel } from './iterationKernel.js';
 import { fitPlan, type FitPlan, type PlsStructure } from './fitPlan.js';
 import type { InnerScheme, PlsFit } from './types.js';
 
@@ -48,13 +49,15 @@ export function fitPls(problem: PlsProblem, options: FitPlsOptions): PlsFit {
  * {@link fitPls} on a prepared {@link FitPlan} (the structure's index arrays and workspace, built once by
  * {@link fitPlan}): the same arithmetic in the same order, for many correlation matrices S of one model.
  * `into`: the result's arrays are written there instead of fresh ones (a resampling loop that reads each fit before
- * the next; the values are those of fresh arrays, every entry rewritten).
+ * the next; the values are those of fresh arrays, every entry rewritten). `kernel`: the plan's iteration compiled by
+ * {@link iterationKernel} (same operations in the same order; used when it matches the plan and scheme and no block
+ * is mode B, else the loop below runs).
  *
  * @example
  * const plan = fitPlan(structure);
  * for (const S of matrices) fitWithPlan(plan, S, n, { scheme: 'path', maxIterations: 300, tolerance: 1e-7 }).paths;
  */
-export function fitWithPlan(plan: FitPlan, S: Float64Array, n: number, options: FitPlsOptions, into?: FitArrays): PlsFit {
+export function fitWithPlan(plan: FitPlan, S: Float64Array, n: number, options: FitPlsOptions, into?: FitArrays, kernel?: IterationKernel | null): PlsFit {
   const { itemNames, constructNames, blocks, modes, adjacency } = plan.structure;
   const { p, m, blk, blockIdx, sortedBlocks, preds, neighbours } = plan;
   const warnings: CsiWarning[] = [];
@@ -89,7 +92,18 @@ export function fitWithPlan(plan: FitPlan, S: Float64Array, n: number, options: 
   let iterations = 0;
   let converged = false;
   let weightDiff = NaN;
-  for (let it = 0; it <= options.maxIterations; it++) {
+  // The compiled iteration (same operations, same order) where there is one for this plan and scheme.
+  let compiled = false;
+  if (kernel && kernel.plan === plan && kernel.scheme === options.scheme && cholB === null) {
+    const state = ws.state;
+    compiled = kernel.run(S, w, SWt, state, options.maxIterations, options.tolerance);
+    if (compiled) {
+      iterations = state[0];
+      converged = state[1] === 1;
+      weightDiff = state[2];
+    }
+  }
+  for (let it = 0; !compiled && it <= options.maxIterations; it++) {
     iterations = it;
     proxyCovariances(S, w, sortedBlocks, p, m, SWt, C);
     for (let a = 0; a < m; a++) d[a] = Math.sqrt(C[a * m + a]);
@@ -128,7 +142,7 @@ export function fitWithPlan(plan: FitPlan, S: Float64Array, n: number, options: 
         }
       }
       if (!(v > 0)) {
-        throw new CsiError('SINGULAR', `The inner proxy of ${constructNames[b]} has no variance (its neighbours' weights cancel).`, { construct: constructNames[b] });
+        throw innerProxySingular(constructNames[b]);
       }
       // F[·, b] = E[·, b] / sv, set (and read below) on b's neighbours only: elsewhere E, and so F, is 0.
       const sv = Math.sqrt(v);
@@ -178,7 +192,7 @@ export function fitWithPlan(plan: FitPlan, S: Float64Array, n: number, options: 
           v += wi * S[row + kj] * wn[kj];
         }
       }
-      if (!(v > 0)) throw new CsiError('SINGULAR', `The outer weights of ${constructNames[b]} are all zero: its items do not correlate with its inner proxy.`, { construct: constructNames[b] });
+      if (!(v > 0)) throw outerWeightsSingular(constructNames[b]);
       const sd = Math.sqrt(v);
       for (let i = 0; i < kb; i++) wn[K[i]] /= sd;
     }

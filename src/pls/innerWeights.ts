@@ -66,3 +66,23 @@ export function collinearPredictors(target: string, predictors: readonly string[
     { construct: target },
   );
 }
+
+/**
+ * CsiError('SINGULAR'): the inner proxy of a construct has no variance (its neighbours' weights cancel).
+ *
+ * @example
+ * throw innerProxySingular('Loyalty')
+ */
+export function innerProxySingular(construct: string): CsiError {
+  return new CsiError('SINGULAR', `The inner proxy of ${construct} has no variance (its neighbours' weights cancel).`, { construct });
+}
+
+/**
+ * CsiError('SINGULAR'): a construct's outer weights are all zero (its items do not correlate with its inner proxy).
+ *
+ * @example
+ * throw outerWeightsSingular('Loyalty')
+ */
+export function outerWeightsSingular(construct: string): CsiError {
+  return new CsiError('SINGULAR', `The outer weights of ${construct} are all zero: its items do not correlate with its inner proxy.`, { construct });
+}

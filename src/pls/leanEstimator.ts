@@ -3,6 +3,7 @@ import { correlationInto, type Moments } from '../stats/index.js';
 import { stageStructure } from './fitStages.js';
 import { fitWithPlan, namesOf, type FitArrays } from './fitPls.js';
 import { fitPlan, type FitPlan } from './fitPlan.js';
+import { iterationKernel, type IterationKernel } from './iterationKernel.js';
 import { fitOptionsOf, resolveSettings } from './settings.js';
 import { stageTwoModel } from './twoStage.js';
 import type { EstimateOptions, PlsFit } from './types.js';
@@ -49,6 +50,15 @@ export function leanEstimator(model: ModelSpec, options: EstimateOptions = {}): 
   const scratch = new Float64Array(p * p);
   // Built lazily: an invalid structure throws on the first fit, as the full estimator does.
   let plan: FitPlan | null = null;
+  // The plan's iteration compiled once (null: the plain loop; see iterationKernel).
+  let kernel: IterationKernel | null = null;
+  const planned = (): FitPlan => {
+    if (plan === null) {
+      plan = fitPlan(structure);
+      kernel = iterationKernel(plan, fitOptions.scheme);
+    }
+    return plan;
+  };
   const m = structure.constructNames.length;
   let shared: { r: Float64Array; arrays: FitArrays } | null = null;
   return {
@@ -58,8 +68,7 @@ export function leanEstimator(model: ModelSpec, options: EstimateOptions = {}): 
       const k = moments.items.length;
       const r = new Float64Array(k * k);
       const n = k === p ? correlationInto(moments, null, missing, r, means, sds, scratch) : correlationInto(moments, null, missing, r, new Float64Array(k), new Float64Array(k), null);
-      plan ??= fitPlan(structure);
-      return fitWithPlan(plan, r, n, fitOptions);
+      return fitWithPlan(planned(), r, n, fitOptions, undefined, kernel);
     },
     fitShared(moments) {
       const k = moments.items.length;
@@ -76,8 +85,7 @@ export function leanEstimator(model: ModelSpec, options: EstimateOptions = {}): 
         },
       };
       const n = correlationInto(moments, null, missing, shared.r, means, sds, scratch);
-      plan ??= fitPlan(structure);
-      return fitWithPlan(plan, shared.r, n, fitOptions, shared.arrays);
+      return fitWithPlan(planned(), shared.r, n, fitOptions, shared.arrays, kernel);
     },
   };
 }

@@ -1,0 +1,188 @@
+import { SINGULAR_EPS } from '../stats/index.js';
+import type { FitPlan } from './fitPlan.js';
+import { collinearPredictors, innerProxySingular, outerWeightsSingular } from './innerWeights.js';
+import type { InnerScheme } from './types.js';
+
+/**
+ * The PLS iteration of {@link fitWithPlan} compiled for one plan and one inner scheme. `run(S, w, SWt, state)`
+ * starts from the weights in w, iterates, writes the final weights back into w and
+ * state = [iterations, converged (0/1), weightDiff]; returns false (w untouched) when a proxy correlation is not
+ * finite, where the plain loop takes a different summation (the caller then runs the plain loop).
+ */
+export interface IterationKernel {
+  plan: FitPlan;
+  scheme: InnerScheme;
+  run(S: Float64Array, w: Float64Array, SWt: Float64Array, state: Float64Array, maxIterations: number, tolerance: number): boolean;
+}
+
+/** Largest straight-line part (terms of C, the inner proxies, cov and the outer variances) compiled; beyond: null. */
+const MAX_TERMS = 20000;
+
+/**
+ * Source of the iteration of {@link fitWithPlan} for a plan (mode A only) and scheme, with the structure's indices
+ * as constants: every floating-point operation of the plain loop in the same order (S·W as a loop over rows, block
+ * a's terms in ascending item order; C = W'SW, R_Y, the inner weights, their variances, F, cov and the outer
+ * normalisation straight-line, zero tests kept at run time). Null when the straight-line part would be too large.
+ *
+ * @example
+ * iterationKernelSource(fitPlan(structure), 'path') // 'const m = …'
+ */
+export function iterationKernelSource(plan: FitPlan, scheme: InnerScheme): string | null {
+  const { p, m, sortedBlocks, blockIdx, neighbours, preds, succ, structure } = plan;
+  const adjacency = structure.adjacency;
+  let terms = 0;
+  for (let a = 0; a < m; a++) terms += sortedBlocks[a].length * m + blockIdx[a].length * (blockIdx[a].length + neighbours[a].length) + neighbours[a].length ** 2;
+  if (terms > MAX_TERMS) return null;
+  const L: string[] = [];
+  const items: number[] = [];
+  for (let a = 0; a < m; a++) for (const k of blockIdx[a]) items.push(k);
+  items.sort((x, y) => x - y);
+  L.push(`let iterations = 0, converged = false, weightDiff = NaN;`);
+  L.push(`let ${items.map((k) => `w${k} = w[${k}]`).join(', ')};`);
+  L.push(`for (let it = 0; it <= maxIterations; it++) {`);
+  L.push(`iterations = it;`);
+  // S·W, transposed: SWt[a·p + k] = Σ_{l ∈ block a, ascending} S[k, l] w[l] (from 0), a row of S at a time.
+  L.push(`for (let k = 0, q = 0; k < ${p}; k++, q += ${p}) {`);
+  for (let a = 0; a < m; a++) {
+    const K = sortedBlocks[a];
+    L.push(`SWt[${a * p} + k] = 0${Array.from(K, (l) => ` + S[q + ${l}] * w${l}`).join('')};`);
+  }
+  L.push(`}`);
+  // C = W'SW: C[a, b] = Σ_{k ∈ block a, ascending} w[k] (SW)[k, b] (from 0); d = √diag(C).
+  for (let a = 0; a < m; a++) {
+    const K = sortedBlocks[a];
+    for (let b = 0; b < m; b++) L.push(`const c${a}_${b} = 0${Array.from(K, (k) => ` + w${k} * SWt[${b * p + k}]`).join('')};`);
+  }
+  for (let a = 0; a < m; a++) L.push(`const d${a} = Math.sqrt(c${a}_${a});`);
+  // R_Y; a non-finite entry: back to the plain loop.
+  L.push(`let finite = true;`);
+  for (let a = 0; a < m; a++) {
+    for (let b = 0; b < m; b++) {
+      if (a === b) {
+        L.push(`const r${a}_${b} = 1; RY[${a * m + b}] = 1;`);
+      } else {
+        L.push(`const r${a}_${b} = c${a}_${b} / (d${a} * d${b}); RY[${a * m + b}] = r${a}_${b}; if (!(r${a}_${b} - r${a}_${b} === 0)) finite = false;`);
+      }
+    }
+  }
+  L.push(`if (!finite) return false;`);
+  // Inner weights E on the neighbour pairs (the only entries read).
+  const declared = new Set<string>();
+  const set = (a: number, b: number, expr: string) => {
+    const name = `e${a}_${b}`;
+    L.push(declared.has(name) ? `${name} = ${expr};` : `let ${name} = ${expr};`);
+    declared.add(name);
+  };
+  if (scheme === 'path') {
+    for (let b = 0; b < m; b++) for (const a of succ[b]) set(a, b, `r${a}_${b}`);
+    for (let t = 0; t < m; t++) {
+      const P = preds[t];
+      if (P.length === 0) continue;
+      solveSource(L, P, t);
+      for (let i = 0; i < P.length; i++) set(P[i], t, `o${t}_${i}`);
+    }
+  } else {
+    for (let a = 0; a < m; a++) {
+      for (let b = 0; b < m; b++) {
+        if (adjacency[a * m + b] || adjacency[b * m + a]) set(a, b, scheme === 'factorial' ? `r${a}_${b}` : `Math.sign(r${a}_${b})`);
+      }
+    }
+  }
+  // Variances of the inner proxies, F = E / √var on the neighbours.
+  for (let b = 0; b < m; b++) {
+    const N = neighbours[b];
+    L.push(`{ let v = 0;`);
+    for (const a of N) {
+      L.push(`if (e${a}_${b} !== 0) {`);
+      for (const c of N) L.push(`v += e${a}_${b} * r${a}_${c} * e${c}_${b};`);
+      L.push(`}`);
+    }
+    L.push(`if (!(v > 0)) fail(1, ${b});`);
+    L.push(`const sv = Math.sqrt(v);`);
+    for (const a of N) L.push(`f${a}_${b} = e${a}_${b} / sv;`);
+    L.push(`}`);
+  }
+  // cov(z_k, Ẑ_b) = Σ_{a ∈ N(b), F[a,b] ≠ 0} (SW)[k,a] / d_a · F[a,b]; mode A: w_new = cov, then scaled.
+  const fDecl: string[] = [];
+  for (let b = 0; b < m; b++) for (const a of neighbours[b]) fDecl.push(`f${a}_${b} = 0`);
+  for (let b = 0; b < m; b++) {
+    const N = neighbours[b];
+    for (const k of blockIdx[b]) {
+      L.push(`let n${k} = 0;`);
+      for (const a of N) L.push(`if (f${a}_${b} !== 0) n${k} += (SWt[${a * p + k}] / d${a}) * f${a}_${b};`);
+    }
+  }
+  for (let b = 0; b < m; b++) {
+    const K = blockIdx[b];
+    L.push(`{ let v = 0;`);
+    for (const ki of K) for (const kj of K) L.push(`v += n${ki} * S[${ki * p + kj}] * n${kj};`);
+    L.push(`if (!(v > 0)) fail(2, ${b});`);
+    L.push(`const sd = Math.sqrt(v);`);
+    for (const k of K) L.push(`n${k} /= sd;`);
+    L.push(`}`);
+  }
+  L.push(`let diff = 0;`);
+  for (const k of items) L.push(`diff += Math.abs(n${k} - w${k});`);
+  L.push(`weightDiff = diff;`);
+  L.push(items.map((k) => `w${k} = n${k};`).join(' '));
+  L.push(`if (diff < tolerance) { converged = true; break; }`);
+  L.push(`}`);
+  L.push(items.map((k) => `w[${k}] = w${k};`).join(' '));
+  L.push(`state[0] = iterations; state[1] = converged ? 1 : 0; state[2] = weightDiff;`);
+  L.push(`return true;`);
+  const head = fDecl.length > 0 ? `let ${fDecl.join(', ')};\n` : '';
+  return `return function run(S, w, SWt, state, maxIterations, tolerance) {\n${head}${L.join('\n')}\n};`;
+}
+
+/**
+ * Source of `solveSubSpdInto(R_Y, m, P, t, ·)` (stats/linalg.ts) unrolled for the predecessors P of t: the Cholesky
+ * factor of R_Y[P, P] (locals l{t}_{i}_{j}), then the two triangular solves into o{t}_{i}, the same operations in the
+ * same order. Its pivot threshold is SINGULAR_EPS · max|diag| where the diagonal of R_Y is 1, so SINGULAR_EPS.
+ */
+function solveSource(L: string[], P: Int32Array, t: number): void {
+  const k = P.length;
+  const l = (i: number, j: number) => `l${t}_${i}_${j}`;
+  const o = (i: number) => `o${t}_${i}`;
+  const r = (a: number, b: number) => `r${a}_${b}`;
+  for (let j = 0; j < k; j++) {
+    L.push(`let ${l(j, j)} = ${r(P[j], P[j])}${Array.from({ length: j }, (_, q) => ` - ${l(j, q)} * ${l(j, q)}`).join('')};`);
+    L.push(`if (!(${l(j, j)} > tiny)) fail(0, ${t});`);
+    L.push(`${l(j, j)} = Math.sqrt(${l(j, j)});`);
+    for (let i = j + 1; i < k; i++) L.push(`const ${l(i, j)} = (${r(P[i], P[j])}${Array.from({ length: j }, (_, q) => ` - ${l(i, q)} * ${l(j, q)}`).join('')}) / ${l(j, j)};`);
+  }
+  for (let i = 0; i < k; i++) L.push(`let ${o(i)} = (${r(P[i], t)}${Array.from({ length: i }, (_, q) => ` - ${l(i, q)} * ${o(q)}`).join('')}) / ${l(i, i)};`);
+  for (let i = k - 1; i >= 0; i--) {
+    if (i === k - 1) {
+      L.push(`${o(i)} = ${o(i)} / ${l(i, i)};`);
+    } else {
+      L.push(`${o(i)} = (${o(i)}${Array.from({ length: k - 1 - i }, (_, q) => ` - ${l(i + 1 + q, i)} * ${o(i + 1 + q)}`).join('')}) / ${l(i, i)};`);
+    }
+  }
+}
+
+/**
+ * The {@link IterationKernel} of a plan and scheme, or null where the plain loop runs: mode-B blocks, a structure too
+ * large to compile (see {@link iterationKernelSource}), or no code generation (`new Function` refused, e.g. under a
+ * Content Security Policy). Its results are those of the plain loop bit for bit, errors included.
+ *
+ * @example
+ * const kernel = iterationKernel(plan, 'path');
+ * fitWithPlan(plan, S, n, options, undefined, kernel);
+ */
+export function iterationKernel(plan: FitPlan, scheme: InnerScheme): IterationKernel | null {
+  if (plan.modeB.length > 0) return null;
+  const source = iterationKernelSource(plan, scheme);
+  if (source === null) return null;
+  const names = plan.structure.constructNames;
+  const fail = (what: number, b: number): never => {
+    if (what === 0) throw collinearPredictors(names[b], Array.from(plan.preds[b], (a) => names[a]), 'inner weighting');
+    throw what === 1 ? innerProxySingular(names[b]) : outerWeightsSingular(names[b]);
+  };
+  let make: (...args: unknown[]) => IterationKernel['run'];
+  try {
+    make = new Function('RY', 'tiny', 'fail', source) as typeof make;
+  } catch {
+    return null;
+  }
+  return { plan, scheme, run: make(plan.work.RY, SINGULAR_EPS, fail) };
+}

@@ -1,0 +1,205 @@
+import { describe, expect, it } from 'vitest';
+import { parseModel, type ModelSpec } from '../../src/model/index.js';
+import { fitPlan, type PlsStructure } from '../../src/pls/fitPlan.js';
+import { fitWithPlan, type FitPlsOptions } from '../../src/pls/fitPls.js';
+import { stageStructure } from '../../src/pls/fitStages.js';
+import { stageTwoModel } from '../../src/pls/twoStage.js';
+import { iterationKernel, iterationKernelSource } from '../../src/pls/iterationKernel.js';
+import { leanEstimator } from '../../src/pls/leanEstimator.js';
+import type { InnerScheme, PlsFit } from '../../src/pls/types.js';
+import { momentsFromSurvey, type MissingRule } from '../../src/stats/index.js';
+import { resampleCounts } from '../../src/inference/index.js';
+import { HAS_SHARED, sharedSurvey, sharedText, SKIP_MESSAGE } from '../helpers/csvSurvey.js';
+
+const SCHEMES: InnerScheme[] = ['path', 'factorial', 'centroid'];
+const ARRAYS = ['weights', 'crossLoadings', 'constructCorrelation', 'paths', 'rSquared', 'itemCorrelation'] as const;
+
+type Outcome = { fit: PlsFit } | { error: unknown };
+
+function run(structure: PlsStructure, S: Float64Array, options: FitPlsOptions, compiled: boolean): { outcome: Outcome; used: boolean } {
+  const plan = fitPlan(structure);
+  const kernel = compiled ? iterationKernel(plan, options.scheme) : null;
+  try {
+    return { outcome: { fit: fitWithPlan(plan, S, 250, options, undefined, kernel) }, used: kernel !== null };
+  } catch (error) {
+    return { outcome: { error }, used: kernel !== null };
+  }
+}
+
+/** Every array element equal by Object.is, every scalar, warning and error identical. */
+function expectSame(a: Outcome, b: Outcome, what: string): void {
+  if ('error' in a || 'error' in b) {
+    expect('error' in a && 'error' in b, `${what}: both throw`).toBe(true);
+    const ea = (a as { error: { code?: string; message: string; details?: unknown } }).error;
+    const eb = (b as { error: { code?: string; message: string; details?: unknown } }).error;
+    expect([ea.code, ea.message, ea.details], what).toEqual([eb.code, eb.message, eb.details]);
+    return;
+  }
+  for (const key of ARRAYS) {
+    const x = a.fit[key];
+    const y = b.fit[key];
+    expect(x.length, `${what} ${key}`).toBe(y.length);
+    for (let i = 0; i < x.length; i++) if (!Object.is(x[i], y[i])) expect(`${what} ${key}[${i}] ${x[i]}`).toBe(`${what} ${key}[${i}] ${y[i]}`);
+  }
+  expect(Object.is(a.fit.weightDiff, b.fit.weightDiff), `${what} weightDiff ${a.fit.weightDiff} ${b.fit.weightDiff}`).toBe(true);
+  expect([a.fit.iterations, a.fit.converged, a.fit.warnings], what).toEqual([b.fit.iterations, b.fit.converged, b.fit.warnings]);
+}
+
+/** Compiled and plain iteration on one structure and S: returns whether the compiled form ran. */
+function compare(structure: PlsStructure, S: Float64Array, options: FitPlsOptions, what: string): boolean {
+  const plain = run(structure, S, options, false);
+  const gen = run(structure, S, options, true);
+  expectSame(gen.outcome, plain.outcome, what);
+  return gen.used;
+}
+
+const structureOf = (model: ModelSpec): PlsStructure => stageStructure(stageTwoModel(model));
+
+describe.skipIf(!HAS_SHARED)(`compiled PLS iteration = plain loop, bit for bit — ${HAS_SHARED ? 'mobi, peer fixtures' : SKIP_MESSAGE}`, () => {
+  it('mobi ECSI, three schemes, original and 30 resamples, also capped iterations and tolerance 0', () => {
+    const survey = sharedSurvey('datasets/mobi.csv');
+    const model = parseModel(sharedText('reference/mobi-ecsi.model'));
+    const structure = structureOf(model);
+    for (const scheme of SCHEMES) {
+      const lean = leanEstimator(model, { scheme })!;
+      for (let r = 0; r < 31; r++) {
+        const mo = momentsFromSurvey(survey, { items: lean.items, counts: r === 0 ? null : resampleCounts(survey.n, 1, r) });
+        const S = lean.fit(mo).itemCorrelation;
+        expect(compare(structure, S, { scheme, maxIterations: 300, tolerance: 1e-7 }, `${scheme} #${r}`)).toBe(true);
+        if (r < 3) {
+          for (const [maxIterations, tolerance] of [[-1, 1e-7], [0, 1e-7], [2, 1e-7], [300, 0], [5, 1e-3]]) {
+            compare(structure, S, { scheme, maxIterations, tolerance }, `${scheme} #${r} max ${maxIterations} tol ${tolerance}`);
+          }
+        }
+      }
+    }
+  });
+
+  it('every peer-fixture model with its data (first-order ones; mode B and higher order take the plain loop)', () => {
+    const rows = sharedText('reference/peer-fixtures/cases.tsv')
+      .split('\n')
+      .filter((l) => l.trim() !== '' && !l.startsWith('#'))
+      .map((l) => l.split('\t'));
+    let compiled = 0;
+    for (const [id, , data, modelFile, , opts] of rows) {
+      const model = parseModel(sharedText(`reference/peer-fixtures/models/${modelFile}`));
+      const missing = (/--missing (\w+)/.exec(opts ?? '')?.[1] ?? 'mean') as MissingRule;
+      const lean = leanEstimator(model, { missing });
+      if (!lean) continue;
+      const survey = sharedSurvey(data.replace(/^shared\//, ''));
+      const S = lean.fit(momentsFromSurvey(survey, { items: lean.items, missing })).itemCorrelation;
+      for (const scheme of SCHEMES) if (compare(structureOf(model), S, { scheme, maxIterations: 300, tolerance: 1e-7 }, `${id} ${scheme}`)) compiled++;
+    }
+    expect(compiled).toBeGreaterThan(0);
+  });
+
+  it('leanEstimator fit and fitShared use it and equal the full estimator path', () => {
+    const survey = sharedSurvey('datasets/mobi.csv');
+    const model = parseModel(sharedText('reference/mobi-ecsi.model'));
+    const lean = leanEstimator(model)!;
+    const mo = momentsFromSurvey(survey, { items: lean.items });
+    const S = lean.fit(mo).itemCorrelation;
+    const plain = run(structureOf(model), S, { scheme: 'path', maxIterations: 300, tolerance: 1e-7 }, false).outcome;
+    expectSame({ fit: lean.fit(mo) }, plain, 'fit');
+    expectSame({ fit: lean.fitShared(mo) }, plain, 'fitShared');
+  });
+});
+
+/** Seeded uniform numbers (mulberry32). */
+function rng(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** A random structure (blocks of 1–5 items, possibly shuffled and with unused items; a chain plus random paths) and the correlation matrix of random data. */
+function randomCase(seed: number): { structure: PlsStructure; S: Float64Array } {
+  const u = rng(seed);
+  const m = 2 + Math.floor(u() * 6);
+  const sizes = Array.from({ length: m }, () => 1 + Math.floor(u() * 5));
+  const extra = u() < 0.3 ? 2 : 0;
+  const p = sizes.reduce((s, x) => s + x, 0) + extra;
+  const order = Array.from({ length: p }, (_, i) => i);
+  if (u() < 0.5) for (let i = p - 1; i > 0; i--) { const j = Math.floor(u() * (i + 1)); [order[i], order[j]] = [order[j], order[i]]; }
+  let at = 0;
+  const blocks = sizes.map((s) => order.slice(at, (at += s)));
+  const adjacency = new Uint8Array(m * m);
+  for (let a = 0; a + 1 < m; a++) adjacency[a * m + a + 1] = 1;
+  for (let a = 0; a < m; a++) for (let b = a + 2; b < m; b++) if (u() < 0.3) adjacency[a * m + b] = 1;
+  // Data: one factor per construct along the chain, items = loading · factor + noise; n = 40.
+  const n = 40;
+  const z = Array.from({ length: p }, () => new Float64Array(n));
+  const gauss = () => Math.sqrt(-2 * Math.log(1 - u())) * Math.cos(2 * Math.PI * u());
+  for (let i = 0; i < n; i++) {
+    const f: number[] = [];
+    for (let a = 0; a < m; a++) f.push((a > 0 ? 0.6 * f[a - 1] : 0) + gauss());
+    for (let a = 0; a < m; a++) for (const k of blocks[a]) z[k][i] = (u() < 0.2 ? -0.3 : 0.8) * f[a] + gauss();
+    for (let k = p - extra; k < p; k++) z[order[k]][i] = gauss();
+  }
+  const S = new Float64Array(p * p);
+  const mean = z.map((c) => c.reduce((s, x) => s + x, 0) / n);
+  const sd = z.map((c, k) => Math.sqrt(c.reduce((s, x) => s + (x - mean[k]) ** 2, 0) / (n - 1)));
+  for (let a = 0; a < p; a++) for (let b = 0; b < p; b++) {
+    let v = 0;
+    for (let i = 0; i < n; i++) v += (z[a][i] - mean[a]) * (z[b][i] - mean[b]);
+    S[a * p + b] = v / (n - 1) / (sd[a] * sd[b]);
+  }
+  return {
+    structure: {
+      itemNames: Array.from({ length: p }, (_, k) => `x${k}`),
+      constructNames: Array.from({ length: m }, (_, a) => `C${a}`),
+      blocks,
+      modes: blocks.map(() => 'A' as const),
+      adjacency,
+    },
+    S,
+  };
+}
+
+describe('compiled PLS iteration = plain loop on random structures and correlation matrices', () => {
+  it('300 random cases × three schemes, and degenerate matrices (errors identical)', () => {
+    for (let seed = 1; seed <= 300; seed++) {
+      const { structure, S } = randomCase(seed);
+      for (const scheme of SCHEMES) {
+        expect(compare(structure, S, { scheme, maxIterations: 300, tolerance: 1e-7 }, `seed ${seed} ${scheme}`)).toBe(true);
+        if (seed <= 20) compare(structure, S, { scheme, maxIterations: 3, tolerance: 1e-7 }, `seed ${seed} ${scheme} max 3`);
+      }
+      if (seed <= 30) {
+        const p = structure.itemNames.length;
+        // An item uncorrelated with everything, a duplicated item, a NaN correlation, all zero.
+        const T = Float64Array.from(S);
+        for (let k = 0; k < p; k++) if (k !== 0) T[k] = T[k * p] = 0;
+        const D = Float64Array.from(S);
+        for (let k = 0; k < p; k++) D[k * p + 1] = D[p + k] = S[k * p];
+        D[p + 1] = 1;
+        const N = Float64Array.from(S);
+        N[1] = N[p] = NaN;
+        const Z = new Float64Array(p * p);
+        for (const M of [T, D, N, Z]) for (const scheme of SCHEMES) compare(structure, M, { scheme, maxIterations: 300, tolerance: 1e-7 }, `seed ${seed} ${scheme} degenerate`);
+      }
+    }
+  });
+
+  it('no code generation (a Content Security Policy): null, and the plain loop runs', () => {
+    const { structure, S } = randomCase(7);
+    const saved = globalThis.Function;
+    globalThis.Function = function refused() {
+      throw new EvalError('Refused to evaluate a string as JavaScript');
+    } as unknown as FunctionConstructor;
+    let kernel;
+    try {
+      kernel = iterationKernel(fitPlan(structure), 'path');
+    } finally {
+      globalThis.Function = saved;
+    }
+    expect(kernel).toBeNull();
+    expect(iterationKernelSource(fitPlan(structure), 'path')).toContain('function run');
+    const plan = fitPlan({ ...structure, modes: structure.modes.map((_, j) => (j === 0 ? 'B' : 'A')) });
+    expect(iterationKernel(plan, 'path')).toBeNull();
+  });
+});
