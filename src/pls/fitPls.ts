@@ -214,8 +214,8 @@ export function fitWithPlan(plan: FitPlan, S: Float64Array, n: number, options: 
     });
   }
 
-  // Post-processing on the final weights.
-  proxyCovariances(S, w, sortedBlocks, p, m, SWt, C);
+  // Post-processing on the final weights (the compiled iteration has formed SW and C for them).
+  if (!compiled) proxyCovariances(S, w, sortedBlocks, p, m, SWt, C);
   for (let a = 0; a < m; a++) d[a] = Math.sqrt(C[a * m + a]);
   const W = into ? into.weights.fill(0) : new Float64Array(p * m);
   for (let k = 0; k < p; k++) if (blk[k] >= 0) W[k * m + blk[k]] = w[k];

@@ -7,13 +7,23 @@ import type { InnerScheme } from './types.js';
  * The PLS iteration of {@link fitWithPlan} compiled for one plan and one inner scheme. `run(S, w, SWt, state)`
  * starts from the weights in w, iterates, writes the final weights back into w and
  * state = [iterations, converged (0/1), weightDiff]; returns false (w untouched) when a proxy correlation is not
- * finite, where the plain loop takes a different summation (the caller then runs the plain loop).
+ * finite, where the plain loop takes a different summation (the caller then runs the plain loop). On true, SWt and
+ * the plan's C hold S·W and W'SW of the final weights.
  */
 export interface IterationKernel {
   plan: FitPlan;
   scheme: InnerScheme;
   run(S: Float64Array, w: Float64Array, SWt: Float64Array, state: Float64Array, maxIterations: number, tolerance: number): boolean;
 }
+
+type Factory = (C: Float64Array, tiny: number, fail: (what: number, b: number) => never) => IterationKernel['run'];
+
+/**
+ * Compiled sources (null: code generation refused), at most {@link MAX_CACHED}: the kernels of one model share their
+ * compiled function, so V8 optimises it once (a bootstrap builds a new estimator per call).
+ */
+const factories = new Map<string, Factory | null>();
+const MAX_CACHED = 16;
 
 /** Largest straight-line part (terms of C, the inner proxies, cov and the outer variances) compiled; beyond: null. */
 const MAX_TERMS = 20000;
@@ -41,31 +51,28 @@ export function iterationKernelSource(plan: FitPlan, scheme: InnerScheme): strin
   L.push(`let ${items.map((k) => `w${k} = w[${k}]`).join(', ')};`);
   L.push(`for (let it = 0; it <= maxIterations; it++) {`);
   L.push(`iterations = it;`);
-  // S·W, transposed: SWt[a·p + k] = Σ_{l ∈ block a, ascending} S[k, l] w[l] (from 0), a row of S at a time.
-  L.push(`for (let k = 0, q = 0; k < ${p}; k++, q += ${p}) {`);
-  for (let a = 0; a < m; a++) {
-    const K = sortedBlocks[a];
-    L.push(`SWt[${a * p} + k] = 0${Array.from(K, (l) => ` + S[q + ${l}] * w${l}`).join('')};`);
-  }
-  L.push(`}`);
+  swSource(L, plan);
   // C = W'SW: C[a, b] = Σ_{k ∈ block a, ascending} w[k] (SW)[k, b] (from 0); d = √diag(C).
   for (let a = 0; a < m; a++) {
     const K = sortedBlocks[a];
     for (let b = 0; b < m; b++) L.push(`const c${a}_${b} = 0${Array.from(K, (k) => ` + w${k} * SWt[${b * p + k}]`).join('')};`);
   }
   for (let a = 0; a < m; a++) L.push(`const d${a} = Math.sqrt(c${a}_${a});`);
-  // R_Y; a non-finite entry: back to the plain loop.
-  L.push(`let finite = true;`);
+  // R_Y. A non-finite entry (their sum is then NaN or ±∞; an overflowing sum of finite ones only costs a rerun):
+  // back to the plain loop.
+  const offDiagonal: string[] = [];
   for (let a = 0; a < m; a++) {
     for (let b = 0; b < m; b++) {
       if (a === b) {
-        L.push(`const r${a}_${b} = 1; RY[${a * m + b}] = 1;`);
+        L.push(`const r${a}_${b} = 1;`);
       } else {
-        L.push(`const r${a}_${b} = c${a}_${b} / (d${a} * d${b}); RY[${a * m + b}] = r${a}_${b}; if (!(r${a}_${b} - r${a}_${b} === 0)) finite = false;`);
+        L.push(`const r${a}_${b} = c${a}_${b} / (d${a} * d${b});`);
+        offDiagonal.push(`r${a}_${b}`);
       }
     }
   }
-  L.push(`if (!finite) return false;`);
+  L.push(`const finite = 0${offDiagonal.map((x) => ` + ${x}`).join('')};`);
+  L.push(`if (!(finite - finite === 0)) return false;`);
   // Inner weights E on the neighbour pairs (the only entries read).
   const declared = new Set<string>();
   const set = (a: number, b: number, expr: string) => {
@@ -128,10 +135,26 @@ export function iterationKernelSource(plan: FitPlan, scheme: InnerScheme): strin
   L.push(`if (diff < tolerance) { converged = true; break; }`);
   L.push(`}`);
   L.push(items.map((k) => `w[${k}] = w${k};`).join(' '));
+  // S·W and C on the final weights, for the results (the plain proxyCovariances, same sums).
+  swSource(L, plan);
+  for (let a = 0; a < m; a++) {
+    for (let b = 0; b < m; b++) L.push(`C[${a * m + b}] = 0${Array.from(sortedBlocks[a], (k) => ` + w${k} * SWt[${b * p + k}]`).join('')};`);
+  }
   L.push(`state[0] = iterations; state[1] = converged ? 1 : 0; state[2] = weightDiff;`);
   L.push(`return true;`);
   const head = fDecl.length > 0 ? `let ${fDecl.join(', ')};\n` : '';
   return `return function run(S, w, SWt, state, maxIterations, tolerance) {\n${head}${L.join('\n')}\n};`;
+}
+
+/**
+ * Source of S·W, transposed: SWt[a·p + k] = Σ_{l ∈ block a, ascending} S[k, l] w[l] (from 0), a row of S at a time
+ * (proxyCovariances in fitPls.ts, the same terms in the same order for each entry).
+ */
+function swSource(L: string[], plan: FitPlan): void {
+  const { p, m, sortedBlocks } = plan;
+  L.push(`for (let k = 0, q = 0; k < ${p}; k++, q += ${p}) {`);
+  for (let a = 0; a < m; a++) L.push(`SWt[${a * p} + k] = 0${Array.from(sortedBlocks[a], (l) => ` + S[q + ${l}] * w${l}`).join('')};`);
+  L.push(`}`);
 }
 
 /**
@@ -178,11 +201,15 @@ export function iterationKernel(plan: FitPlan, scheme: InnerScheme): IterationKe
     if (what === 0) throw collinearPredictors(names[b], Array.from(plan.preds[b], (a) => names[a]), 'inner weighting');
     throw what === 1 ? innerProxySingular(names[b]) : outerWeightsSingular(names[b]);
   };
-  let make: (...args: unknown[]) => IterationKernel['run'];
-  try {
-    make = new Function('RY', 'tiny', 'fail', source) as typeof make;
-  } catch {
-    return null;
+  let make = factories.get(source);
+  if (make === undefined) {
+    try {
+      make = new Function('C', 'tiny', 'fail', source) as Factory;
+    } catch {
+      make = null; // e.g. EvalError under a Content Security Policy
+    }
+    if (factories.size >= MAX_CACHED) factories.delete(factories.keys().next().value!);
+    factories.set(source, make);
   }
-  return { plan, scheme, run: make(plan.work.RY, SINGULAR_EPS, fail) };
+  return make === null ? null : { plan, scheme, run: make(plan.work.C, SINGULAR_EPS, fail) };
 }
