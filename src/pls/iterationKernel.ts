@@ -49,14 +49,24 @@ export function iterationKernelSource(plan: FitPlan, scheme: InnerScheme): strin
   items.sort((x, y) => x - y);
   L.push(`let iterations = 0, converged = false, weightDiff = NaN;`);
   L.push(`let ${items.map((k) => `w${k} = w[${k}]`).join(', ')};`);
-  L.push(`for (let it = 0; it <= maxIterations; it++) {`);
-  L.push(`iterations = it;`);
+  // The plain loop `for (it = 0; it <= maxIterations; it++)`, with S·W and C formed at the top of each pass and once
+  // more for the final weights (the plain post-processing's proxyCovariances): `done` ends the loop after that.
+  const cs: string[] = [];
+  for (let a = 0; a < m; a++) for (let b = 0; b < m; b++) cs.push(`c${a}_${b} = 0`);
+  L.push(`let ${cs.join(', ')};`);
+  L.push(`let it = 0, done = !(it <= maxIterations);`);
+  L.push(`for (;;) {`);
   swSource(L, plan);
   // C = W'SW: C[a, b] = Σ_{k ∈ block a, ascending} w[k] (SW)[k, b] (from 0); d = √diag(C).
   for (let a = 0; a < m; a++) {
     const K = sortedBlocks[a];
-    for (let b = 0; b < m; b++) L.push(`const c${a}_${b} = 0${Array.from(K, (k) => ` + w${k} * SWt[${b * p + k}]`).join('')};`);
+    for (let b = 0; b < m; b++) L.push(`c${a}_${b} = 0${Array.from(K, (k) => ` + w${k} * SWt[${b * p + k}]`).join('')};`);
   }
+  L.push(`if (done) break;`);
+  L.push(`iterations = it;`);
+  const fDecl: string[] = [];
+  for (let b = 0; b < m; b++) for (const a of neighbours[b]) fDecl.push(`f${a}_${b} = 0`);
+  if (fDecl.length > 0) L.push(`let ${fDecl.join(', ')};`);
   for (let a = 0; a < m; a++) L.push(`const d${a} = Math.sqrt(c${a}_${a});`);
   // R_Y. A non-finite entry (their sum is then NaN or ±∞; an overflowing sum of finite ones only costs a rerun):
   // back to the plain loop.
@@ -110,8 +120,6 @@ export function iterationKernelSource(plan: FitPlan, scheme: InnerScheme): strin
     L.push(`}`);
   }
   // cov(z_k, Ẑ_b) = Σ_{a ∈ N(b), F[a,b] ≠ 0} (SW)[k,a] / d_a · F[a,b]; mode A: w_new = cov, then scaled.
-  const fDecl: string[] = [];
-  for (let b = 0; b < m; b++) for (const a of neighbours[b]) fDecl.push(`f${a}_${b} = 0`);
   for (let b = 0; b < m; b++) {
     const N = neighbours[b];
     for (const k of blockIdx[b]) {
@@ -132,18 +140,13 @@ export function iterationKernelSource(plan: FitPlan, scheme: InnerScheme): strin
   for (const k of items) L.push(`diff += Math.abs(n${k} - w${k});`);
   L.push(`weightDiff = diff;`);
   L.push(items.map((k) => `w${k} = n${k};`).join(' '));
-  L.push(`if (diff < tolerance) { converged = true; break; }`);
+  L.push(`if (diff < tolerance) { converged = true; done = true; } else { it++; done = !(it <= maxIterations); }`);
   L.push(`}`);
   L.push(items.map((k) => `w[${k}] = w${k};`).join(' '));
-  // S·W and C on the final weights, for the results (the plain proxyCovariances, same sums).
-  swSource(L, plan);
-  for (let a = 0; a < m; a++) {
-    for (let b = 0; b < m; b++) L.push(`C[${a * m + b}] = 0${Array.from(sortedBlocks[a], (k) => ` + w${k} * SWt[${b * p + k}]`).join('')};`);
-  }
+  for (let a = 0; a < m; a++) for (let b = 0; b < m; b++) L.push(`C[${a * m + b}] = c${a}_${b};`);
   L.push(`state[0] = iterations; state[1] = converged ? 1 : 0; state[2] = weightDiff;`);
   L.push(`return true;`);
-  const head = fDecl.length > 0 ? `let ${fDecl.join(', ')};\n` : '';
-  return `return function run(S, w, SWt, state, maxIterations, tolerance) {\n${head}${L.join('\n')}\n};`;
+  return `return function run(S, w, SWt, state, maxIterations, tolerance) {\n${L.join('\n')}\n};`;
 }
 
 /**
