@@ -15,6 +15,11 @@ import { parseModel } from '../src/model/parse.js';
 import { estimate } from '../src/inference/estimate.js';
 import { estimateFromMoments } from '../src/pls/estimateFromMoments.js';
 import { leanEstimator } from '../src/pls/leanEstimator.js';
+import { fitPlan } from '../src/pls/fitPlan.js';
+import { fitWithPlan } from '../src/pls/fitPls.js';
+import { stageStructure } from '../src/pls/fitStages.js';
+import { iterationKernel } from '../src/pls/iterationKernel.js';
+import { stageTwoModel } from '../src/pls/twoStage.js';
 import { momentsFromSurvey } from '../src/stats/momentsFromSurvey.js';
 import { median, type BenchRow } from './types.js';
 
@@ -94,6 +99,19 @@ export default async function (): Promise<BenchRow[]> {
   for (let i = 0; i < 2000; i++) lean.fitShared(leanMo);
   const leanShared = timeMedian(() => lean.fitShared(leanMo), 40, 50);
   rows.push({ bench: 'estimate', case: `mobi lean fitShared per resample (same fit, result arrays reused), median warm (min ${(leanShared.min * 1000).toFixed(1)})`, value: +(leanShared.median * 1000).toFixed(1), unit: 'µs' });
+  // The p × p PLS fit alone on mobi's correlations: the iteration compiled per model (what the lean fits use) and the plain loop.
+  const plsPlan = fitPlan(stageStructure(stageTwoModel(model)));
+  const plsS = lean.fit(leanMo).itemCorrelation;
+  const plsOptions = { scheme: 'path' as const, maxIterations: 300, tolerance: 1e-7 };
+  const kernel = iterationKernel(plsPlan, 'path');
+  for (let i = 0; i < 2000; i++) {
+    fitWithPlan(plsPlan, plsS, 250, plsOptions, undefined, kernel);
+    fitWithPlan(plsPlan, plsS, 250, plsOptions);
+  }
+  const compiled = timeMedian(() => fitWithPlan(plsPlan, plsS, 250, plsOptions, undefined, kernel), 40, 50);
+  const plainLoop = timeMedian(() => fitWithPlan(plsPlan, plsS, 250, plsOptions), 40, 50);
+  rows.push({ bench: 'estimate', case: `mobi PLS fit (fitWithPlan), compiled iteration${kernel ? '' : ' UNAVAILABLE'}, median warm (min ${(compiled.min * 1000).toFixed(1)})`, value: +(compiled.median * 1000).toFixed(1), unit: 'µs' });
+  rows.push({ bench: 'estimate', case: `mobi PLS fit (fitWithPlan), plain loop, median warm (min ${(plainLoop.min * 1000).toFixed(1)})`, value: +(plainLoop.median * 1000).toFixed(1), unit: 'µs' });
   const withQuality = timeMedian(() => estimateFromMoments(mo, model).quality, 40, 25);
   rows.push({ bench: 'estimate', case: 'mobi ECSI estimateFromMoments + quality report read, median warm', value: +withQuality.median.toFixed(4), unit: 'ms', target: '≤ 0.5', ok: withQuality.median <= 0.5 });
   const engineOnly = timeMedian(() => estimateFromMoments(mo, model, { quality: false }), 40, 25);
