@@ -45,11 +45,17 @@ function expectSame(a: Outcome, b: Outcome, what: string): void {
   expect([a.fit.iterations, a.fit.converged, a.fit.warnings], what).toEqual([b.fit.iterations, b.fit.converged, b.fit.warnings]);
 }
 
+/** Outcomes seen by {@link compare} (so that the tests show they reach errors and non-convergence). */
+const seen = { errors: 0, notConverged: 0, fits: 0 };
+
 /** Compiled and plain iteration on one structure and S: returns whether the compiled form ran. */
 function compare(structure: PlsStructure, S: Float64Array, options: FitPlsOptions, what: string): boolean {
   const plain = run(structure, S, options, false);
   const gen = run(structure, S, options, true);
   expectSame(gen.outcome, plain.outcome, what);
+  if ('error' in plain.outcome) seen.errors++;
+  else if (plain.outcome.fit.converged) seen.fits++;
+  else seen.notConverged++;
   return gen.used;
 }
 
@@ -183,6 +189,9 @@ describe('compiled PLS iteration = plain loop on random structures and correlati
         for (const M of [T, D, N, Z]) for (const scheme of SCHEMES) compare(structure, M, { scheme, maxIterations: 300, tolerance: 1e-7 }, `seed ${seed} ${scheme} degenerate`);
       }
     }
+    expect(seen.errors).toBeGreaterThan(0);
+    expect(seen.notConverged).toBeGreaterThan(0);
+    expect(seen.fits).toBeGreaterThan(0);
   });
 
   it('no code generation (a Content Security Policy): null, and the plain loop runs', () => {
