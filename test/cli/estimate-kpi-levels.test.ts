@@ -1,15 +1,8 @@
 /** `csi estimate --segment/--wave` with `--kpi/--gap`: KPIs and gaps per level and per wave, in JSON and in the text. */
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli/main.js';
 import { studyJsonSchema } from '../../src/study/index.js';
-
-async function run(args: string[]) {
-  let out = '';
-  let err = '';
-  const code = await runCli(args, { stdout: (t) => (out += t), stderr: (t) => (err += t) });
-  return { code, out, err };
-}
+import { runCsi as run } from '../helpers/cli.js';
 
 const base = ['estimate', resolve('fixtures/telecom.csv'), '--model', resolve('fixtures/telecom.model'), '--codebook', resolve('fixtures/telecom.codebook.json')];
 const flags = ['--segment', 'line', '--wave', 'wave', '--kpi', 'nps:NPS', '--kpi', 'fcr:fcr', '--gap', 'PerceivedQuality:Expectation'];

@@ -1,15 +1,8 @@
 /** `csi estimate --gap/--kpi/--distribution`: the issue-15 keys in the Study (src/study/analyze.ts). */
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli/main.js';
 import { studyJsonSchema } from '../../src/study/index.js';
-
-async function run(args: string[]) {
-  let out = '';
-  let err = '';
-  const code = await runCli(args, { stdout: (t) => (out += t), stderr: (t) => (err += t) });
-  return { code, out, err };
-}
+import { runCsi as run } from '../helpers/cli.js';
 
 const base = ['estimate', resolve('fixtures/telecom.csv'), '--model', resolve('fixtures/telecom.model'), '--codebook', resolve('fixtures/telecom.codebook.json')];
 

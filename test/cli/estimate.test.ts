@@ -1,11 +1,10 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/main.js';
+import { tempDir } from '../helpers/cli.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'csi-estimate-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const { dir } = tempDir('csi-estimate-');
 
 describe('csi estimate --weights', () => {
   it('names the file row of a bad weight even with blank lines before the header and between rows', async () => {

@@ -1,16 +1,13 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { progressBar } from '../../src/cli/bootstrap-flags.js';
 import { missingPeer } from '../../src/cli/engine-source.js';
 import { numberFlag } from '../../src/cli/flags.js';
-import { runCli } from '../../src/cli/main.js';
-import type { CliIO } from '../../src/cli/types.js';
+import { runCsi as run, tempDir } from '../helpers/cli.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'csi-flags-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const { dir } = tempDir('csi-flags-');
 
 const rows = ['Q1,Q2,Q3,Q4'];
 for (let r = 0; r < 40; r++) rows.push([1 + (r % 5), 1 + ((r * 3) % 5), 1 + ((r + 1) % 5), 1 + ((r * 2 + 1) % 5)].join(','));
@@ -19,13 +16,6 @@ const data = join(dir, 'd.csv');
 writeFileSync(data, csv);
 const model = join(dir, 'm.txt');
 writeFileSync(model, 'A =~ Q1 + Q2\nB =~ Q3 + Q4\nB ~ A\n');
-
-async function run(args: string[], extra: Partial<CliIO> = {}): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await runCli(args, { stdout: (t) => (out += t), stderr: (t) => (err += t), ...extra });
-  return { code, out, err };
-}
 
 describe('csi --version (issue 17.10)', () => {
   it('prints the version number', async () => {

@@ -1,25 +1,11 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { commands, runCli } from '../../src/cli/main.js';
+import { describe, expect, it } from 'vitest';
+import { commands } from '../../src/cli/main.js';
+import { runCsi as run, tempDir } from '../helpers/cli.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'csi-inspect-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-function file(name: string, content: string | Uint8Array): string {
-  const p = join(dir, name);
-  writeFileSync(p, content);
-  return p;
-}
-
-async function run(args: string[]) {
-  let out = '';
-  let err = '';
-  const code = await runCli(args, { stdout: (t) => (out += t), stderr: (t) => (err += t) });
-  return { code, out, err };
-}
+const { dir, file } = tempDir('csi-inspect-');
 
 const codebook = {
   id: 'id',

@@ -1,19 +1,10 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli/main.js';
+import { describe, expect, it } from 'vitest';
 import { parseModel } from '../../src/model/parse.js';
+import { runCsi as run, tempDir } from '../helpers/cli.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'csi-model-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await runCli(args, { stdout: (t) => (out += t), stderr: (t) => (err += t) });
-  return { code, out, err };
-}
+const { dir } = tempDir('csi-model-');
 
 describe('presets on the command line (issue 17.8)', () => {
   it('csi model --preset ccsi prints the preset as model text that parses', async () => {

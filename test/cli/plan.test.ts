@@ -1,20 +1,13 @@
 /** `csi plan`: JSON and readable output, the §8 planning oracles through the CLI, one plain error line + exit 2. */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli/main.js';
+import { describe, expect, it } from 'vitest';
 import { SKIP_MESSAGE } from '../helpers/csvSurvey.js';
 import { fixture, HAS_TRACKING, numbers, section, tupleAfter } from '../tracking/trackingDoc.js';
+import { runCsi, tempDir } from '../helpers/cli.js';
 
-async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await runCli(['plan', ...args], { stdout: (t) => (out += t), stderr: (t) => (err += t) });
-  return { code, out, err };
-}
-const dir = mkdtempSync(join(tmpdir(), 'csikit-plan-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const run = (args: string[]) => runCsi(['plan', ...args]);
+const { dir } = tempDir('csikit-plan-');
 
 describe.skipIf(!HAS_TRACKING)('csi plan against tracking.md (skipped when ../shared is absent)', () => {
   it('D1, D2, D3, D4 as JSON', async () => {

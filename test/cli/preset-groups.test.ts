@@ -1,21 +1,12 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli/main.js';
+import { describe, expect, it } from 'vitest';
 import { presetFromFlags, presetMapFromCodebook } from '../../src/cli/presetModel.js';
 import { parseCodebook, type Codebook } from '../../src/data/index.js';
 import { isCsiError } from '../../src/errors.js';
+import { runCsi as run, tempDir } from '../helpers/cli.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'csi-groups-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await runCli(args, { stdout: (t) => (out += t), stderr: (t) => (err += t) });
-  return { code, out, err };
-}
+const { dir } = tempDir('csi-groups-');
 
 const base = JSON.parse(readFileSync('fixtures/telecom.codebook.json', 'utf8')) as Codebook;
 /** Item-name prefix → group, in mixed case (groups match construct names case-insensitively). */

@@ -1,20 +1,11 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli/main.js';
+import { describe, expect, it } from 'vitest';
+import { runCsi as run, tempDir } from '../helpers/cli.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'csi-report-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const { dir } = tempDir('csi-report-');
 const fx = (f: string) => join(__dirname, '../../fixtures', f);
 const base = ['report', fx('telecom.csv'), '--model', fx('telecom.model'), '--codebook', fx('telecom.codebook.json')];
-
-async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await runCli(args, { stdout: (t) => (out += t), stderr: (t) => (err += t) });
-  return { code, out, err };
-}
 
 describe('csi report', () => {
   it('writes the telecom report in Chinese as one HTML file with the analysis sections', async () => {

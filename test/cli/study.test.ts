@@ -1,20 +1,11 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli/main.js';
+import { describe, expect, it } from 'vitest';
 import { studyJsonSchema } from '../../src/study/index.js';
 import { HAS_SHARED, SHARED, sharedText, SKIP_MESSAGE } from '../helpers/csvSurvey.js';
+import { runCsi as run, tempDir } from '../helpers/cli.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'csi-study-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await runCli(args, { stdout: (t) => (out += t), stderr: (t) => (err += t) });
-  return { code, out, err };
-}
+const { dir } = tempDir('csi-study-');
 
 describe.skipIf(!HAS_SHARED)(`csi estimate with indices — ${HAS_SHARED ? 'mobi' : SKIP_MESSAGE}`, () => {
   const data = join(SHARED, 'datasets/mobi.csv');

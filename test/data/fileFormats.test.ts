@@ -1,8 +1,6 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli/main.js';
+import { describe, expect, it } from 'vitest';
 import type { Codebook } from '../../src/data/codebook.js';
 import { readSurveyFile } from '../../src/data/node/readSurveyFile.js';
 import { readSurvey } from '../../src/data/readSurvey.js';
@@ -13,26 +11,13 @@ import { resultToJson } from '../../src/pls/result-json.js';
 import { SHARED } from '../helpers/csvSurvey.js';
 import { writeSav } from '../helpers/savWriter.js';
 import { writeXlsx } from '../helpers/xlsxWriter.js';
+import { runCsi as run, tempDir } from '../helpers/cli.js';
 
-const dir = mkdtempSync(path.join(tmpdir(), 'csi-files-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const { dir, file } = tempDir('csi-files-');
 const fixtures = path.resolve(__dirname, '../../fixtures');
 const read = (name: string) => readFileSync(path.join(fixtures, name), 'utf8');
 const savDir = path.join(SHARED, 'datasets', 'sav');
 const hasSav = existsSync(path.join(savDir, 'basic_sample_missing.sav'));
-
-function file(name: string, content: string | Uint8Array): string {
-  const p = path.join(dir, name);
-  writeFileSync(p, content);
-  return p;
-}
-
-async function run(args: string[]) {
-  let out = '';
-  let err = '';
-  const code = await runCli(args, { stdout: (t) => (out += t), stderr: (t) => (err += t) });
-  return { code, out, err };
-}
 
 /** The telecom fixture as .sav columns: numbers where every cell is a number or empty (NaN = system-missing). */
 function telecomSav(): Uint8Array {

@@ -1,13 +1,12 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readSurveyFile } from '../../src/node.js';
 import { readSurvey } from '../../src/data/readSurvey.js';
 import { cb, csiErrorOfAsync } from './helpers.js';
+import { tempDir } from '../helpers/cli.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'csikit-file-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const { dir } = tempDir('csikit-file-');
 
 describe('readSurveyFile (csikit/node)', () => {
   it('reads a file larger than one chunk exactly as readSurvey reads its text', async () => {

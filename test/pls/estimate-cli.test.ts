@@ -1,20 +1,11 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli/main.js';
+import { describe, expect, it } from 'vitest';
 import { plsResultJsonSchema } from '../../src/pls/result-json.js';
 import { HAS_SHARED, SHARED, SKIP_MESSAGE } from '../helpers/csvSurvey.js';
+import { runCsi as csi, tempDir } from '../helpers/cli.js';
 
-async function csi(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await runCli(args, { stdout: (t) => void (out += t), stderr: (t) => void (err += t) });
-  return { code, out, err };
-}
-
-const tmp = mkdtempSync(path.join(tmpdir(), 'csi-estimate-'));
-afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+const { dir: tmp } = tempDir('csi-estimate-');
 
 describe.skipIf(!HAS_SHARED)(`csi estimate — ${HAS_SHARED ? 'shared data' : SKIP_MESSAGE}`, () => {
   const mobi = path.join(SHARED, 'datasets', 'mobi.csv');

@@ -1,17 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli/main.js';
 import { studyJsonSchema } from '../../src/study/index.js';
+import { runCsi as run } from '../helpers/cli.js';
 
 const codebook = 'fixtures/telecom.codebook.json';
 const model = 'fixtures/telecom.model';
-
-async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await runCli(args, { stdout: (t) => (out += t), stderr: (t) => (err += t) });
-  return { code, out, err };
-}
 
 describe('every computed result in JSON and text (issues 17.3, 17.24, 17.9, 17.21, 17.23)', () => {
   it('--f2 shows f² in --json and in the text; VIF and Fornell–Larcker are in both', async () => {

@@ -4,19 +4,17 @@
  * whole file's index forms and whole-file mean replacement, the Σw-weighted average of the level indices is the
  * whole-sample index.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli/main.js';
+import { describe, expect, it } from 'vitest';
 import { readSurvey } from '../../src/data/index.js';
 import { analyze, studyJsonSchema } from '../../src/study/index.js';
 import { CODEBOOK, MODEL_TEXT, expectNumbersClose, generateSurvey } from '../engines/fixtures.js';
+import { runCsi as run, tempDir } from '../helpers/cli.js';
 
 const gen = generateSurvey({ n: 900, seed: 41 });
 const survey = readSurvey(gen.csv, { codebook: CODEBOOK });
-const dir = mkdtempSync(join(tmpdir(), 'csi-track-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const { dir } = tempDir('csi-track-');
 const files = {
   data: join(dir, 's.csv'),
   model: join(dir, 'm.txt'),
@@ -34,13 +32,6 @@ writeFileSync(
     { measure: 'Loyalty', comparator: '>=', value: 99, per: null },
   ]),
 );
-
-async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await runCli(args, { stdout: (t) => (out += t), stderr: (t) => (err += t) });
-  return { code, out, err };
-}
 
 describe('analyze with segments, waves and targets', () => {
   const study = analyze(survey, {
