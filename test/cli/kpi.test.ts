@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parseKpiSpec } from '../../src/cli/kpi-flags.js';
 import { commands } from '../../src/cli/main.js';
 import { runCsi as run, tempDir } from '../helpers/cli.js';
+import { csvColumns } from '../helpers/csvSurvey.js';
 
 const { file } = tempDir('csi-kpi-');
 
@@ -47,6 +48,16 @@ describe('csi kpi', () => {
     expect(nps.lower).toBeLessThan(nps.estimate);
     expect(fcr.estimate).toBeGreaterThan(0);
     expect(fcr.estimate).toBeLessThan(1);
+    // counted from the raw columns by the test's own CSV reader (not the loader): NPS 9-10 promoters, 0-6 detractors,
+    // empty cells left out; FCR = yes / (yes + no)
+    const raw = csvColumns(readFileSync(TELECOM, 'utf8'));
+    const answers = [...raw.columns[raw.names.indexOf('NPS')]].filter((v) => !Number.isNaN(v));
+    expect(nps.n).toBe(answers.length);
+    expect(nps.promoters).toBeCloseTo(answers.filter((v) => v >= 9).length / answers.length, 12);
+    expect(nps.detractors).toBeCloseTo(answers.filter((v) => v <= 6).length / answers.length, 12);
+    const resolved = raw.text.get('fcr')!.filter((v) => v !== '');
+    expect(fcr.n).toBe(resolved.length);
+    expect(fcr.estimate).toBeCloseTo(resolved.filter((v) => v === 'yes').length / resolved.length, 12);
     expect(j.kpis['csat:SAT2'].box).toEqual([8, 10]);
     expect(j.kpis.time).toMatchObject({ threshold: 60 });
     expect(j.distribution.SAT1.cuts).toEqual([9, 7, 5]);

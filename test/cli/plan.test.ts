@@ -71,6 +71,7 @@ describe('csi plan refusals', () => {
   it('readable output states n and the minimum detectable change', async () => {
     const r = await run(['--sd', '14.41', '--margin', '2', '--deff', '1.3']);
     expect(r.code).toBe(0);
+    // by hand: deff · (z₀.₉₇₅ · σ / E)² = 1.3 · (1.95996 · 14.41 / 2)² = 259.2 → 260
     expect(r.out).toMatch(/Respondents per wave: 260/);
     expect(r.out).toMatch(/Minimum detectable change/);
   });
