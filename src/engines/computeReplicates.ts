@@ -105,24 +105,23 @@ export async function computeReplicateMoments(
     if (isCsiError(e)) throw e;
     throw new CsiError('ENGINE', `The engine failed on the bootstrap query: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
   };
+  // What every replicate statement shares (both the one-statement-per-replicate and the chunked forms).
+  const common = {
+    items: options.items,
+    source,
+    dialect,
+    form: full.form,
+    rowKey,
+    seed,
+    ...(options.weights !== undefined ? { weights: options.weights } : {}),
+    ...(options.codebook ? { codebook: options.codebook } : {}),
+  };
   if (options.perReplicate ?? (dialect === 'duckdb' && full.rowsRead >= PER_REPLICATE_MIN_ROWS)) {
     // Whole numbers (proved by the full-sample statement): the replicates in exact SMALLINT arithmetic too (K ≤ 12);
     // an overflow error (K · w · x_i · x_j beyond 32767) switches to DOUBLE for that replicate and the rest.
     let int16 = full.wholeNumbers === true;
     for (let r = 0; r < options.replicates; r++) {
-      const sqlFor = (valueType: 'int16' | 'double'): ReturnType<typeof poissonReplicateSql> =>
-        poissonReplicateSql({
-          items: options.items,
-          source,
-          dialect,
-          form: full.form,
-          rowKey,
-          replicate: r,
-          seed,
-          valueType,
-          ...(options.weights !== undefined ? { weights: options.weights } : {}),
-          ...(options.codebook ? { codebook: options.codebook } : {}),
-        });
+      const sqlFor = (valueType: 'int16' | 'double'): ReturnType<typeof poissonReplicateSql> => poissonReplicateSql({ ...common, replicate: r, valueType });
       let q = sqlFor(int16 ? 'int16' : 'double');
       queries.push(q.sql);
       let rows: EngineRow[] = [];
@@ -147,18 +146,7 @@ export async function computeReplicateMoments(
     return { full, replicates, seed, queries };
   }
   const sqlFor = (firstReplicate: number, count: number): ReturnType<typeof poissonBootstrapSql> =>
-    poissonBootstrapSql({
-      items: options.items,
-      source,
-      dialect,
-      form: full.form,
-      rowKey,
-      replicates: count,
-      firstReplicate,
-      seed,
-      ...(options.weights !== undefined ? { weights: options.weights } : {}),
-      ...(options.codebook ? { codebook: options.codebook } : {}),
-    });
+    poissonBootstrapSql({ ...common, replicates: count, firstReplicate });
   const width = sqlFor(0, 1).columns.length;
   let spec: MomentsQuerySpec | undefined;
   for (const chunk of replicateChunks(options.replicates, width, options.maxValuesPerQuery)) {

@@ -107,13 +107,31 @@ export function evaluateResample(
   counts: Uint32Array,
   at = r,
 ): void {
-  const k = evaluator.k;
   let drop: DropInfo | null;
   try {
     drop = evaluator.evaluate(planCounts(plan, r, counts), out);
   } catch (e) {
     drop = dropFromError(e);
   }
+  recordDraw(drop, evaluator, out, draws, drops, at);
+}
+
+/**
+ * Record one evaluated resample at row `at`: the drop (or NON_FINITE when a value of `out` is not finite, see
+ * {@link nonFinite}) into `drops[at]`, and `out` into `draws` row `at`·K…`at`·K+K−1 (NaN when dropped).
+ *
+ * @example
+ * recordDraw(null, evaluator, out, draws, drops, 0) // draws row 0 = out, drops[0] = null (if out is finite)
+ */
+export function recordDraw(
+  drop: DropInfo | null,
+  evaluator: ResampleEvaluator,
+  out: Float64Array,
+  draws: Float64Array,
+  drops: (DropInfo | null)[],
+  at: number,
+): void {
+  const k = evaluator.k;
   drop ??= nonFinite(evaluator, out);
   drops[at] = drop;
   if (drop) draws.fill(NaN, at * k, at * k + k);

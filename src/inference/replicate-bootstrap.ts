@@ -2,7 +2,7 @@ import { CsiError } from '../errors.js';
 import type { ModelSpec } from '../model/index.js';
 import { estimateFromMoments, leanEstimator, type EstimateOptions, type PlsFit, type PlsResult } from '../pls/index.js';
 import type { Moments } from '../stats/index.js';
-import { dropFromError, finalizeBootstrap, nonFinite, type DropInfo, type ResampleEvaluator } from './engine.js';
+import { dropFromError, finalizeBootstrap, recordDraw, type DropInfo, type ResampleEvaluator } from './engine.js';
 import { FATAL_WARNINGS } from './pls-job.js';
 import { readNamedStatistics, readStatistics, statisticLayout, type StatisticSpec } from './statistics.js';
 import type { BootstrapEntry, BootstrapResult, IntervalMethod, SignCorrection } from './types.js';
@@ -87,10 +87,7 @@ export function bootstrapFromReplicates(full: Moments, replicates: readonly Mome
     } catch (e) {
       drop = dropFromError(e);
     }
-    drop ??= nonFinite(names, out);
-    drops[r] = drop;
-    if (drop) draws.fill(NaN, r * k, r * k + k);
-    else draws.set(out, r * k);
+    recordDraw(drop, names, out, draws, drops, r);
   }
   const signCorrection = options.signCorrection ?? 'none';
   const signed = new Uint8Array(k);

@@ -1,6 +1,6 @@
 import { CsiError, shownList, type CsiWarning } from '../errors.js';
 import { choleskyDecompose, choleskySolve, solveSubSpdInto, subMatrix } from '../stats/index.js';
-import { innerWeights, collinearPredictors, innerProxySingular, outerWeightsSingular } from './innerWeights.js';
+import { innerWeights, collinearPredictors, innerProxySingular, outerWeightsSingular, predecessorRegressionsInto } from './innerWeights.js';
 import type { IterationKernel, iterationKernel } from './iterationKernel.js';
 import { fitPlan, type FitPlan, type PlsStructure } from './fitPlan.js';
 import type { InnerScheme, PlsFit } from './types.js';
@@ -283,13 +283,7 @@ function pathInnerWeights(
       out[q] = R[q];
     }
   }
-  const { beta, scratch } = work;
-  for (let t = 0; t < m; t++) {
-    const P = preds[t];
-    if (P.length === 0) continue;
-    if (!solveSubSpdInto(R, m, P, t, beta, scratch)) throw collinearPredictors(names[t], Array.from(P, (a) => names[a]), 'inner weighting');
-    for (let i = 0; i < P.length; i++) out[P[i] * m + t] = beta[i];
-  }
+  predecessorRegressionsInto(R, m, preds, names, out, work);
 }
 
 /**

@@ -33,13 +33,7 @@ export function innerWeights(
     for (let b = 0; b < m; b++) {
       for (let a = 0; a < m; a++) if (adjacency[b * m + a]) out[a * m + b] = R[a * m + b];
     }
-    const { beta, scratch } = work;
-    for (let t = 0; t < m; t++) {
-      const P = preds[t];
-      if (P.length === 0) continue;
-      if (!solveSubSpdInto(R, m, P, t, beta, scratch)) throw collinearPredictors(names[t], Array.from(P, (a) => names[a]), 'inner weighting');
-      for (let i = 0; i < P.length; i++) out[P[i] * m + t] = beta[i];
-    }
+    predecessorRegressionsInto(R, m, preds, names, out, work);
     return out;
   }
   for (let a = 0; a < m; a++) {
@@ -51,6 +45,32 @@ export function innerWeights(
     }
   }
   return out;
+}
+
+/**
+ * The path scheme's predecessor entries of E: for each endogenous t with predecessors P, E[P,t] = R_PP⁻¹ R_Pt (OLS of
+ * t on its predecessors, methodology §8.1 step 6, seminr `path_weighting`), written over whatever `out` holds there.
+ * Throws CsiError('SINGULAR') naming t when R_PP is singular. Shared by {@link innerWeights} and the fit loop.
+ *
+ * @example
+ * const E = new Float64Array(4);
+ * predecessorRegressionsInto(new Float64Array([1, 0.5, 0.5, 1]), 2, [new Int32Array(0), Int32Array.of(0)], ['A', 'B'], E, { beta: new Float64Array(2), scratch: new Float64Array(4) }); // E[1] = 0.5
+ */
+export function predecessorRegressionsInto(
+  R: Float64Array,
+  m: number,
+  preds: readonly Int32Array[],
+  names: readonly string[],
+  out: Float64Array,
+  work: { beta: Float64Array; scratch: Float64Array },
+): void {
+  const { beta, scratch } = work;
+  for (let t = 0; t < m; t++) {
+    const P = preds[t];
+    if (P.length === 0) continue;
+    if (!solveSubSpdInto(R, m, P, t, beta, scratch)) throw collinearPredictors(names[t], Array.from(P, (a) => names[a]), 'inner weighting');
+    for (let i = 0; i < P.length; i++) out[P[i] * m + t] = beta[i];
+  }
 }
 
 /**
