@@ -1,7 +1,6 @@
 import type { CsiWarning } from '../errors.js';
 import { CsiError } from '../errors.js';
-import { studentTTwoSided } from '../inference/index.js';
-import { studentTQuantile } from '../stats/index.js';
+import { oneSampleT } from './oneSampleT.js';
 import type { Moments } from '../stats/index.js';
 import type { GapResult } from './types.js';
 import type { LinearScore } from './linearIndexScore.js';
@@ -56,8 +55,6 @@ export function gapFromMoments(moments: Moments, perceived: LinearScore, expecte
   const nEff = sww > 0 ? (sw * sw) / sww : n;
   const se = Math.sqrt(variance / (moments.weighted ? nEff : n));
   const d = mP - mE;
-  const tq = n > 1 ? studentTQuantile(1 - (1 - level) / 2, n - 1) : NaN;
-  const t = se > 0 ? d / se : NaN;
   const warnings: CsiWarning[] = [
     { code: 'NEEDS_ROWS', message: `shareBelow of ${perceived.name} − ${expected.name} needs respondent rows; from moments it is null.` },
   ];
@@ -70,10 +67,7 @@ export function gapFromMoments(moments: Moments, perceived: LinearScore, expecte
       mean: nn(d),
       sd: nn(Math.sqrt(variance)),
       se: nn(se),
-      lower: se === 0 ? d : nn(d - tq * se),
-      upper: se === 0 ? d : nn(d + tq * se),
-      t: nn(t),
-      p: se > 0 ? studentTTwoSided(t, n - 1) : null,
+      ...oneSampleT(d, se, n, level),
       ratio: mE !== 0 ? nn(mP / mE) : null,
       shareBelow: null,
     },

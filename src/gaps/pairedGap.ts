@@ -1,5 +1,4 @@
-import { studentTTwoSided } from '../inference/index.js';
-import { studentTQuantile } from '../stats/index.js';
+import { oneSampleT } from './oneSampleT.js';
 import type { GapResult } from './types.js';
 
 /** Options of {@link pairedGap}. */
@@ -63,19 +62,12 @@ export function pairedGap(perceived: Float64Array, expected: Float64Array, optio
   }
   const sdev = n > 1 ? Math.sqrt(((n / (n - 1)) * ss) / sw) : NaN;
   const sem = n > 1 ? Math.sqrt(((n / (n - 1)) * ssw2) / (sw * sw)) : NaN;
-  const level = options.level ?? 0.95;
-  const tq = n > 1 ? studentTQuantile(1 - (1 - level) / 2, n - 1) : NaN;
-  const t = sem > 0 ? mean / sem : NaN;
-  const zeroSe = sem === 0;
   return {
     ...base,
     mean,
     sd: nn(sdev),
     se: nn(sem),
-    lower: zeroSe ? mean : nn(mean - tq * sem),
-    upper: zeroSe ? mean : nn(mean + tq * sem),
-    t: nn(t),
-    p: sem > 0 ? studentTTwoSided(t, n - 1) : null,
+    ...oneSampleT(mean, sem, n, options.level ?? 0.95),
     ratio: se !== 0 ? nn(sp / se) : null,
     shareBelow: below / sw,
   };

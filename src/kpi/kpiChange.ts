@@ -18,7 +18,7 @@ export function pooledProportionZ(x1: number, n1: number, x2: number, n2: number
   return { z, p: Number.isNaN(z) ? NaN : 2 * normalCdf(-Math.abs(z)) };
 }
 
-/** One KPI change between two samples, later − earlier: the Study's `WaveChange` shape. */
+/** One KPI change between two samples, later − earlier. Its one declaration: tracking/'s `WaveChange` (the Study's) is this type. */
 export interface KpiChange {
   measure: string;
   from: string;

@@ -3,20 +3,12 @@
  * wave's `kpis`/`gaps` (filled by study/) added there.
  */
 import type { Estimate } from '../indices/index.js';
+import type { KpiChange } from '../kpi/index.js';
 
 export type { Estimate };
 
-/** One change between two waves of one measure (issue 14). Always later − earlier. */
-export interface WaveChange {
-  measure: string;
-  from: string;
-  to: string;
-  diff: number;
-  se: number | null;
-  lower: number | null;
-  upper: number | null;
-  p: number | null;
-}
+/** One change between two waves of one measure (issue 14). Always later − earlier. Declared once, as kpi/'s `KpiChange`. */
+export type WaveChange = KpiChange;
 
 /** One wave's figures. */
 export interface WaveLevel {
