@@ -1,4 +1,3 @@
-import type { ReadSurveyOptions } from '../data/index.js';
 import type { Survey } from '../data/index.js';
 import { fileRowOf } from '../data/index.js';
 import { CsiError } from '../errors.js';
@@ -13,8 +12,8 @@ import { STUDY_FLAGS, STUDY_USAGE, studySpecFromFlags, writeIndexScores } from '
 import { ESTIMATE_FLAGS } from './estimate-flags.js';
 import { explainModelColumns } from './explainModelColumns.js';
 import { inferredCodebookNotes } from './inferredCodebookNotes.js';
-import { DATA_FLAGS, DATA_USAGE, dataReadOptions, parseFlags } from './flags.js';
-import { readData } from './readData.js';
+import { DATA_FLAGS, DATA_USAGE, parseFlags } from './flags.js';
+import { readDataFromFlags } from './readData.js';
 import type { CliCommand, CliIO } from './types.js';
 
 const usage = `Usage: csi estimate DATA.csv|.xlsx|.sav|.zsav|- --model MODEL.txt [--codebook FILE] [--sheet NAME|N]
@@ -73,10 +72,7 @@ export const estimateCommand: CliCommand = {
     }
     if (positionals.length !== 1) throw new CsiError('INVALID_OPTION', 'csi estimate needs exactly one data file (see csi estimate --help).');
     const spec = await studySpecFromFlags(values);
-    const readOptions: ReadSurveyOptions = dataReadOptions(values);
-    if (values.sheet !== undefined) readOptions.sheet = values.sheet;
-    if (spec.codebook !== undefined) readOptions.codebook = spec.codebook;
-    const survey = await readData(positionals[0], readOptions, io);
+    const survey = await readDataFromFlags(positionals[0], values, spec.codebook, io);
     const codebookGiven = spec.codebook !== undefined;
     // --weights COLUMN becomes the survey's weight column (so resamples carry their rows' weights too).
     const data: Survey = values.weights === undefined ? survey : { ...survey, weights: weightColumn(survey, values.weights) };

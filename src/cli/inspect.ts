@@ -1,11 +1,10 @@
 import { writeFile } from 'node:fs/promises';
 import { formatSurveySummary } from '../data/index.js';
 import { summarizeSurvey } from '../data/index.js';
-import type { ReadSurveyOptions } from '../data/index.js';
 import { CsiError } from '../errors.js';
-import { choiceFlag, DATA_FLAGS, DATA_USAGE, dataReadOptions, parseFlags } from './flags.js';
+import { choiceFlag, DATA_FLAGS, DATA_USAGE, parseFlags } from './flags.js';
 import { readCodebookFile } from './readCodebookFile.js';
-import { readData } from './readData.js';
+import { readDataFromFlags } from './readData.js';
 import type { CliCommand, CliIO } from './types.js';
 
 const usage = `Usage: csi inspect DATA.csv|.xlsx|.sav|.zsav|- [--codebook FILE] [--json] [--lang en|zh] [--sheet NAME|N]
@@ -44,10 +43,8 @@ export const inspect: CliCommand = {
     }
     if (positionals.length !== 1) throw new CsiError('INVALID_OPTION', 'csi inspect needs exactly one data file (see csi inspect --help).');
     const lang = choiceFlag('lang', values.lang ?? 'en', ['en', 'zh'] as const);
-    const options: ReadSurveyOptions = dataReadOptions(values);
-    if (values.sheet !== undefined) options.sheet = values.sheet;
-    if (values.codebook !== undefined) options.codebook = await readCodebookFile(values.codebook);
-    const survey = await readData(positionals[0], options, io);
+    const codebook = values.codebook !== undefined ? await readCodebookFile(values.codebook) : undefined;
+    const survey = await readDataFromFlags(positionals[0], values, codebook, io);
     const out = values['write-codebook'];
     if (out !== undefined) {
       try {

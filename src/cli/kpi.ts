@@ -1,11 +1,11 @@
-import { readSurveyFile } from '../data/node/index.js';
-import type { ReadSurveyOptions, Survey } from '../data/index.js';
+import type { Survey } from '../data/index.js';
 import { CsiError } from '../errors.js';
 import type { KpiSpec } from '../kpi/index.js';
 import { kpiSection, kpiSectionBySegment, kpiSectionByWave } from '../study/index.js';
 import type { DistributionRow, GapResult, KpiResult, SegmentBreakdown, WaveResult } from '../study/index.js';
 import { KPI_FORMS, parseKpiFlags } from './kpi-flags.js';
 import { readCodebookFile } from './readCodebookFile.js';
+import { readDataFromFlags } from './readData.js';
 import { parseFlags } from './flags.js';
 import type { CliCommand, CliIO } from './types.js';
 
@@ -136,9 +136,8 @@ export const kpiCommand: CliCommand = {
     if (positionals.length !== 1) throw new CsiError('INVALID_OPTION', 'csi kpi needs exactly one data file (see csi kpi --help).');
     if (values.lang !== 'en' && values.lang !== 'zh') throw new CsiError('INVALID_OPTION', `--lang must be en or zh (got ${values.lang}).`);
     const flagSpecs = parseKpiFlags(values.kpi);
-    const readOptions: ReadSurveyOptions = values.sheet !== undefined ? { sheet: values.sheet } : {};
-    if (values.codebook !== undefined) readOptions.codebook = await readCodebookFile(values.codebook);
-    const survey = await readSurveyFile(positionals[0], readOptions);
+    const codebook = values.codebook !== undefined ? await readCodebookFile(values.codebook) : undefined;
+    const survey = await readDataFromFlags(positionals[0], values, codebook, io);
     const specs: KpiSpec[] = flagSpecs.length > 0 ? flagSpecs : [...(survey.codebook.kpis ?? [])];
     if (specs.length === 0 && !values.distribution) {
       throw new CsiError('INVALID_OPTION', `csi kpi needs --kpi SPEC (${KPI_FORMS}), KPIs declared in the codebook, or --distribution.`);

@@ -1,3 +1,4 @@
+import { isSignificant } from '../study/index.js';
 import type { ReportContext } from './context.js';
 import { kpiMeasureFormat, kpiValue } from './sections/kpis.js';
 
@@ -60,7 +61,7 @@ export function keyFindings(ctx: ReportContext): string[] {
   }
   const w = study.waves;
   for (const c of w?.changes ?? []) {
-    if (c.p === null || c.p >= 0.05) continue;
+    if (!isSignificant(c.p)) continue;
     const kf = kpiMeasureFormat(c.measure, ctx);
     out.push(fill(t.findingChange, { measure: kf?.label ?? name(c.measure), change: kf ? kf.change(c.diff) : f.signed(c.diff, 1), from: ctx.level(w!.column, c.from), to: ctx.level(w!.column, c.to) }));
   }

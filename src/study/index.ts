@@ -8,3 +8,5 @@ export { formatStudy } from './formatStudy.js';
 export { formatPlsResult } from './formatPlsResult.js';
 // the thresholds the quality report warns at, for renderers that mark them (report/ reads them here, not its own copy)
 export { DEFAULT_QUALITY_THRESHOLDS } from '../quality/index.js';
+// the significance decision (level and rule) every renderer marks with: report/ and cli/ read it, never compare p themselves
+export { SIGNIFICANCE_LEVEL, isSignificant, significanceStars } from './significance.js';

@@ -51,17 +51,3 @@ export function bootInfo(study: Study): BootInfo | null {
     totalEffects: entries(o.totalEffects),
   };
 }
-
-/**
- * Significance stars of a bootstrap entry: from its p value (*** < 0.001, ** < 0.01, * < 0.05), else `*` when the
- * interval excludes 0; '' when not significant or unknown.
- *
- * @example
- * stars({ from: 'A', to: 'B', p: 0.004, lower: 0.1, upper: 0.3 }) // '**'
- */
-export function stars(e: BootEntry | undefined): string {
-  if (!e) return '';
-  if (e.p !== null) return e.p < 0.001 ? '***' : e.p < 0.01 ? '**' : e.p < 0.05 ? '*' : '';
-  if (e.lower !== null && e.upper !== null) return e.lower > 0 || e.upper < 0 ? '*' : '';
-  return '';
-}

@@ -1,4 +1,4 @@
-import type { GapResult } from '../../study/index.js';
+import { isSignificant, type GapResult } from '../../study/index.js';
 import type { Block, Cell } from '../blocks.js';
 import type { ReportContext } from '../context.js';
 
@@ -22,7 +22,7 @@ export function gapByLevelTable(levels: { name: string; gaps?: GapResult[] }[], 
       ...levels.map((l): Cell => {
         const g = l.gaps?.find((x) => x.perceived === p && x.expected === e);
         if (!g || g.mean === null) return '–';
-        const sig = g.p !== null && g.p < 0.05;
+        const sig = isSignificant(g.p);
         return { text: f.signed(g.mean, 1), cls: sig ? (g.mean < 0 ? 'bad' : 'ok') : '' };
       }),
     ]),

@@ -1,4 +1,4 @@
-import type { GapResult } from '../../study/index.js';
+import { isSignificant, type GapResult } from '../../study/index.js';
 import type { Block } from '../blocks.js';
 import type { ReportContext } from '../context.js';
 import type { Section } from './section.js';
@@ -8,7 +8,7 @@ function gapTable(gaps: GapResult[], { t, f, name }: ReportContext): Block {
     type: 'table',
     head: [t.colPerceived, t.colExpected, t.colGap, t.colInterval, t.colP, t.colRatio, t.colShareBelow, t.colN],
     rows: gaps.map((g) => {
-      const sig = g.p !== null && g.p < 0.05;
+      const sig = isSignificant(g.p);
       return [
         name(g.perceived),
         name(g.expected),

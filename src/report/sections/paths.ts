@@ -1,6 +1,7 @@
 import type { Block } from '../blocks.js';
 import { pathDiagramSvg } from '../svg/pathDiagram.js';
-import { bootInfo, stars } from './bootstrap.js';
+import { significanceStars as stars } from '../../study/index.js';
+import { bootInfo } from './bootstrap.js';
 import type { Section } from './section.js';
 
 /** The path diagram and the table of path coefficients (with bootstrap intervals and p when there). */

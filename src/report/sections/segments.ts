@@ -1,3 +1,4 @@
+import { isSignificant } from '../../study/index.js';
 import type { Block, Cell } from '../blocks.js';
 import { dotPlotSvg } from '../svg/dotPlot.js';
 import { gapByLevelTable } from './gapByLevel.js';
@@ -48,7 +49,7 @@ export const segmentsSection: Section = {
       const gapTable = gapByLevelTable(levels.map((l, k) => ({ name: levelNames[k], gaps: seg.levels[l].gaps })), ctx);
       if (gapTable) blocks.push(gapTable);
       const adjust = { holm: t.adjustHolm, bh: t.adjustBh, none: t.adjustNone }[seg.adjust];
-      const sig = seg.pairwise.filter((d) => (d.pAdjusted ?? d.p ?? 1) < 0.05);
+      const sig = seg.pairwise.filter((d) => isSignificant(d.pAdjusted ?? d.p));
       if (seg.pairwise.length) {
         if (sig.length === 0) blocks.push({ type: 'p', text: fill(t.noSignificantDifference, { adjust }) });
         else {

@@ -1,3 +1,4 @@
+import { isSignificant } from '../../study/index.js';
 import type { Block } from '../blocks.js';
 import { trendSvg } from '../svg/trendChart.js';
 import { gapByLevelTable } from './gapByLevel.js';
@@ -45,7 +46,7 @@ export const wavesSection: Section = {
         type: 'table',
         head: [t.colMeasure, t.colComparison, t.colChange, t.colInterval, t.colP],
         rows: w.changes.map((c) => {
-          const sig = c.p !== null && c.p < 0.05;
+          const sig = isSignificant(c.p);
           const kf = kpiMeasureFormat(c.measure, ctx);
           const d = (x: number | null) => (kf ? kf.change(x) : f.signed(x, 1));
           const v = (x: number | null) => (kf ? kf.value(x) : f.num(x, 1));
