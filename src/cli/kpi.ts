@@ -9,7 +9,7 @@ import { readDataFromFlags } from './readData.js';
 import { parseFlags } from './flags.js';
 import type { CliCommand, CliIO } from './types.js';
 
-const usage = `Usage: csi kpi DATA.csv|.xlsx|.sav [--codebook FILE] [--sheet S] --kpi SPEC [--kpi SPEC ...] [--distribution] [--json] [--lang en|zh]
+const usage = `Usage: csi kpi DATA.csv|.xlsx|.sav|- [--codebook FILE] [--sheet S] --kpi SPEC [--kpi SPEC ...] [--distribution] [--json] [--lang en|zh]
                  [--segment COLUMN ...] [--wave COLUMN]
 
 Service KPIs without a model. SPEC is one of ${KPI_FORMS}:
