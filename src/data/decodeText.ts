@@ -186,8 +186,10 @@ export function createFieldDecoder(label: string): (b: Uint8Array, start: number
 export function estimateRows(sample: Uint8Array, totalBytes: number): number {
   const len = Math.min(sample.length, 65536);
   let lines = 0;
-  // indexOf jumps from line feed to line feed natively (a byte loop runs cold here: it is the file's first scan)
-  for (let i = sample.indexOf(10); i !== -1 && i < len; i = sample.indexOf(10, i + 1)) lines++;
+  // indexOf jumps from line feed to line feed natively (a byte loop runs cold here: it is the file's first scan); on
+  // a plain Uint8Array view, not a Node Buffer, whose indexOf goes through JavaScript argument handling on every call
+  const head = sample.constructor === Uint8Array ? sample : new Uint8Array(sample.buffer, sample.byteOffset, len);
+  for (let i = head.indexOf(10); i !== -1 && i < len; i = head.indexOf(10, i + 1)) lines++;
   if (lines === 0 || len === 0) return 0;
   return Math.ceil((lines * totalBytes) / len * 1.02);
 }

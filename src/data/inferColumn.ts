@@ -38,13 +38,15 @@ export interface ColumnTally {
 
 /**
  * An empty tally, to fill value by value with {@link tallyValue} (the CSV reader counts while it parses, so that
- * {@link inferColumn} needs no second pass over the column).
+ * {@link inferColumn} needs no second pass over the column). `dense`, when given, is the zeroed array of 1040 counts
+ * to use (the CSV reader's lane keeps all columns' counts in one array and gives each tally its part).
  *
  * @example
  * const t = newColumnTally(); tallyValue(t, 7); tallyValue(t, NaN); t.nonEmpty // 1
  */
-export function newColumnTally(): ColumnTally {
-  return { dense: new Float64Array(DENSE_SIZE), sparse: new Map(), nonEmpty: 0, integers: true, lo: Infinity, hi: -Infinity };
+export function newColumnTally(dense: Float64Array = new Float64Array(DENSE_SIZE)): ColumnTally {
+  if (dense.length !== DENSE_SIZE) throw new RangeError(`newColumnTally: dense counts must hold ${DENSE_SIZE} values`);
+  return { dense, sparse: new Map(), nonEmpty: 0, integers: true, lo: Infinity, hi: -Infinity };
 }
 
 /**

@@ -11,6 +11,8 @@
 export const LANE_NUMBER = 1;
 /** Per file column: skip its bytes (an ignored column). */
 export const LANE_SKIP = 2;
+/** Length of one column's dense counts in {@link PlainRowsLayout.counts} (whole x < 1024 at index x + 16). */
+export const LANE_COUNT_STRIDE = 1040;
 
 /** What {@link plainNumericRows} needs to know about the columns (arrays indexed by file column). */
 export interface PlainRowsLayout {
@@ -31,11 +33,14 @@ export interface PlainRowsLayout {
    */
   same: Uint8Array;
   /**
-   * Per file column: the dense counts of the column's value tally (index x + 16 for a whole x < 1024, see
-   * `newColumnTally`), or an empty array when the column is not counted. Counted columns must not be reversed.
+   * The dense counts of the counted columns' value tallies, one after the other: file column j's counts are
+   * `counts[j·LANE_COUNT_STRIDE, (j + 1)·LANE_COUNT_STRIDE)`, index x + 16 for a whole x < 1024 (see
+   * `newColumnTally`). Only columns with `counted[j] = 1` are counted; they must be number columns, not reversed.
    * A record's values are counted as it is taken (a record the lane stops in is not counted).
    */
-  counts?: Float64Array[];
+  counts?: Float64Array;
+  /** 1 per file column whose values go into `counts`. */
+  counted?: Uint8Array;
   /** Called in row order, once its record is taken, for each counted column's value ≥ 1024 (column, value). */
   countOther?: (j: number, v: number) => void;
 }
@@ -46,6 +51,11 @@ const QUOTE = 34;
 /** Whole numbers below this are counted into `counts` (the tally's dense range, offset 16). */
 const DENSE_TOP = 1024;
 const DENSE_OFFSET = 16;
+/** Bits of a column's kind in the loop: a number; its scale can stop a value; stored reversed; counted. */
+const K_NUMBER = 1;
+const K_BOUNDED = 2;
+const K_REVERSED = 4;
+const K_COUNTED = 8;
 
 /**
  * Parses whole records of `b[start, end)` (`end` just after a record terminator) into `layout.dst` at rows `n`,
@@ -73,99 +83,113 @@ export function plainNumericRows(
   out: Float64Array,
 ): number {
   const { delim, modes, lo, hi, rev, dst, same } = layout;
-  const cnt = layout.counts ?? null;
+  const cnt = layout.counts ?? EMPTY_F64;
   const last = modes.length - 1;
+  // One small integer per column says what to do with it, so that the loop tests bits of one byte per cell. Columns
+  // no scale can stop (no codebook) skip the bounds test.
+  const kinds = new Uint8Array(modes.length);
+  let anyCounted = false;
+  for (let j = 0; j <= last; j++) {
+    if (modes[j] !== LANE_NUMBER) continue;
+    const counted = layout.counted !== undefined && layout.counted[j] === 1;
+    anyCounted ||= counted;
+    kinds[j] =
+      K_NUMBER |
+      (lo[j] > 0 || hi[j] < Infinity || rev[j] === 1 ? K_BOUNDED : 0) |
+      (rev[j] === 1 ? K_REVERSED : 0) |
+      (counted ? K_COUNTED : 0);
+  }
   // values ≥ DENSE_TOP of counted columns, held until their record is taken
-  const otherJ = cnt ? new Int32Array(modes.length) : null;
-  const otherV = cnt ? new Float64Array(modes.length) : null;
+  const otherJ = anyCounted ? new Int32Array(modes.length) : EMPTY_I32;
+  const otherV = anyCounted ? new Float64Array(modes.length) : EMPTY_F64;
   let nOther = 0;
-  // 1 where the scale can stop a value (the lane's values are whole numbers ≥ 0): unbounded columns (no codebook)
-  // skip the test, and unoptimized code then loads no ±Infinity bounds (each such load allocates a heap number)
-  const bounded = new Uint8Array(modes.length);
-  for (let j = 0; j <= last; j++) bounded[j] = lo[j] > 0 || hi[j] < Infinity || rev[j] === 1 ? 1 : 0;
-  /** The last column of the current record counted so far (−1: none). */
-  let counted = -1;
   let k = start;
   let taken = 0;
   let rowStart = start;
+  /** The column the lane stopped in (the columns before it in that record were counted). */
+  let j = 0;
   rows: while (k < end && taken < maxRows) {
     const r = n + taken;
     let first = -1;
-    let eq = 1;
-    counted = -1;
+    // Σ |x − first| over the record's number columns: 0 exactly when all are equal (no branch per cell)
+    let diff = 0;
     nOther = 0;
-    for (let j = 0; j <= last; j++) {
+    for (j = 0; j <= last; j++) {
+      const kind = kinds[j];
       let c: number;
-      if (modes[j] === LANE_NUMBER) {
-        // one or two digits (the usual answer) without a loop, then any further digits
-        let d = b[k] - 48;
-        if (!(d >= 0 && d <= 9)) break rows; // empty cell, sign, space, quote, text
-        let v = d;
+      if ((kind & K_NUMBER) !== 0) {
+        // one digit (the usual answer), then any further digits
+        let v = b[k] - 48;
+        if (v < 0 || v > 9) break rows; // empty cell, sign, space, quote, text
         c = b[++k];
-        d = c - 48;
+        let d = c - 48;
         if (d >= 0 && d <= 9) {
-          v = v * 10 + d;
-          let digits = 2;
-          c = b[++k];
-          d = c - 48;
-          while (d >= 0 && d <= 9) {
+          let digits = 1;
+          do {
             v = v * 10 + d;
             digits++;
             c = b[++k];
             d = c - 48;
-          }
+          } while (d >= 0 && d <= 9);
           if (digits > 15) break rows;
         }
-        if (bounded[j] === 1) {
+        // the byte after the field: the delimiter, or the record's end for the last field
+        if (j < last) {
+          if (c !== delim) break rows;
+          k++;
+        } else if (c === LF) {
+          k++;
+        } else if (c === CR && k + 1 < end && b[k + 1] === LF) {
+          k += 2;
+        } else {
+          break rows;
+        }
+        if ((kind & K_BOUNDED) !== 0) {
           if (v < lo[j] || v > hi[j]) break rows;
-          dst[j][r] = rev[j] === 1 ? lo[j] + hi[j] - v : v;
+          dst[j][r] = (kind & K_REVERSED) !== 0 ? lo[j] + hi[j] - v : v;
         } else dst[j][r] = v;
-        if (cnt !== null) {
-          const cj = cnt[j];
-          if (cj.length !== 0) {
-            if (v < DENSE_TOP) cj[v + DENSE_OFFSET]++;
-            else {
-              otherJ![nOther] = j;
-              otherV![nOther++] = v;
-            }
-            counted = j;
+        if ((kind & K_COUNTED) !== 0) {
+          if (v < DENSE_TOP) cnt[j * LANE_COUNT_STRIDE + DENSE_OFFSET + v]++;
+          else {
+            otherJ[nOther] = j;
+            otherV[nOther++] = v;
           }
         }
         if (first < 0) first = v;
-        else if (v !== first) eq = 0;
+        diff += Math.abs(v - first);
       } else {
         c = b[k];
         while (c !== delim && c !== LF && c !== CR && c !== QUOTE && k < end) c = b[++k];
         if (c === QUOTE || k >= end) break rows;
-      }
-      // k is at the byte after the field: the delimiter, or the record's end for the last field
-      if (j < last) {
-        if (c !== delim) break rows;
-        k++;
-      } else if (c === LF) {
-        k++;
-      } else if (c === CR && k + 1 < end && b[k + 1] === LF) {
-        k += 2;
-      } else {
-        break rows;
+        if (j < last) {
+          if (c !== delim) break rows;
+          k++;
+        } else if (c === LF) {
+          k++;
+        } else if (c === CR && k + 1 < end && b[k + 1] === LF) {
+          k += 2;
+        } else {
+          break rows;
+        }
       }
     }
-    same[r] = eq;
-    for (let q = 0; q < nOther; q++) layout.countOther!(otherJ![q], otherV![q]);
-    counted = -1;
+    same[r] = diff === 0 ? 1 : 0;
+    for (let q = 0; q < nOther; q++) layout.countOther!(otherJ[q], otherV[q]);
     taken++;
     rowStart = k;
   }
-  // the record the lane stopped in: take back its counts (the general path counts it)
-  if (counted >= 0) {
+  // the record the lane stopped in: take back the counts of its columns before column j (the general path counts them)
+  if (anyCounted && rowStart < end && taken < maxRows) {
     const r = n + taken;
-    for (let j = 0; j <= counted; j++) {
-      const cj = cnt![j];
-      if (modes[j] !== LANE_NUMBER || cj.length === 0) continue;
-      const v = dst[j][r];
-      if (v < DENSE_TOP) cj[v + DENSE_OFFSET]--;
+    for (let q = 0; q < j; q++) {
+      if ((kinds[q] & K_COUNTED) === 0) continue;
+      const v = dst[q][r];
+      if (v < DENSE_TOP) cnt[q * LANE_COUNT_STRIDE + DENSE_OFFSET + v]--;
     }
   }
   out[0] = rowStart;
   return taken;
 }
+
+const EMPTY_F64 = new Float64Array(0);
+const EMPTY_I32 = new Int32Array(0);

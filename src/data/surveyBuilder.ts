@@ -5,7 +5,7 @@ import { createFieldDecoder } from './decodeText.js';
 import { inferColumn, newColumnTally, RATING_SPAN, settleDenseRange, tallyCount, tallyRows, tallyValue, type ColumnTally } from './inferColumn.js';
 import { FORBIDDEN_COLUMN_NAMES } from './parseCodebook.js';
 import { parseNumberBytes } from './parseNumber.js';
-import { LANE_NUMBER, LANE_SKIP, plainNumericRows, type PlainRowsLayout } from './plainNumericRows.js';
+import { LANE_COUNT_STRIDE, LANE_NUMBER, LANE_SKIP, plainNumericRows, type PlainRowsLayout } from './plainNumericRows.js';
 import { surveyQuality, type QualityColumnPass } from './surveyQuality.js';
 import type { Survey, SurveyLog, SurveySegment } from './survey.js';
 import { describeValueLabels, valueLabelIndex, valueLabelKey } from './valueLabels.js';
@@ -196,6 +196,8 @@ export function createSurveyBuilder(options: SurveyBuilderOptions): SurveyBuilde
   let tallied = false;
   /** Whether the lane counts the tallies (PlainRowsLayout.counts) instead of tallyRowRange after it. */
   let laneCounts = false;
+  /** The tallies' dense counts when the lane counts them (PlainRowsLayout.counts). */
+  let laneCountArray = new Float64Array(0);
   /** Per file column: values ≥ 1024 the lane passed to countOther during its current call. */
   let laneOther = new Float64Array(0);
   const excluded: { row: number; reason: string }[] = [];
@@ -341,10 +343,14 @@ export function createSurveyBuilder(options: SurveyBuilderOptions): SurveyBuilde
     laneOff = !cols.every((c, j) => fast[j] === 1 || c.role === IGNORE);
     laneNumbers = fast.reduce((t, f) => t + f, 0);
     if (!laneOff) rowSame = new Uint8Array(cap);
-    tallies = cols.map((c) => (c.role === INFER_NUM ? newColumnTally() : null));
-    tallied = tallies.some((t) => t !== null);
+    tallied = cols.some((c) => c.role === INFER_NUM);
     // the lane counts the tallies itself when every tallied column is one of its unreversed number columns
-    laneCounts = tallied && cols.every((c, j) => tallies[j] === null || (fast[j] === 1 && rev[j] === 0));
+    laneCounts = tallied && cols.every((c, j) => c.role !== INFER_NUM || (fast[j] === 1 && rev[j] === 0));
+    // their dense counts side by side in one array, each tally a view of its part (the lane indexes it by column)
+    laneCountArray = laneCounts ? new Float64Array(ncols * LANE_COUNT_STRIDE) : EMPTY_F64;
+    tallies = cols.map((c, j) =>
+      c.role !== INFER_NUM ? null : newColumnTally(laneCounts ? laneCountArray.subarray(j * LANE_COUNT_STRIDE, (j + 1) * LANE_COUNT_STRIDE) : undefined),
+    );
     laneOther = new Float64Array(ncols);
   }
 
@@ -390,7 +396,7 @@ export function createSurveyBuilder(options: SurveyBuilderOptions): SurveyBuilde
         rev,
         dst: cols.map((_, j) => (fast[j] === 1 ? f64[slots[j]] : EMPTY_F64)),
         same: rowSame,
-        ...(laneCounts ? { counts: tallies.map((t) => (t === null ? EMPTY_F64 : t.dense)), countOther } : {}),
+        ...(laneCounts ? { counts: laneCountArray, counted: Uint8Array.from(tallies, (t) => (t === null ? 0 : 1)), countOther } : {}),
       };
       laneCap = cap;
     }

@@ -39,6 +39,14 @@ describe('column tally', () => {
     }
   });
 
+  it('counts into the dense array it is given (the CSV lane gives each tally its part of one array)', () => {
+    const shared = new Float64Array(2 * 1040);
+    const t = newColumnTally(shared.subarray(1040));
+    tallyValue(t, 7);
+    expect(shared[1040 + 16 + 7]).toBe(1);
+    expect(() => newColumnTally(new Float64Array(16))).toThrow(RangeError);
+  });
+
   it('tallyCount: the count of a value, or undefined once the sparse counts stopped taking new values', () => {
     for (const col of columns()) {
       const t = tallyColumn(col);
