@@ -51,11 +51,32 @@ const QUOTE = 34;
 /** Whole numbers below this are counted into `counts` (the tally's dense range, offset 16). */
 const DENSE_TOP = 1024;
 const DENSE_OFFSET = 16;
-/** Bits of a column's kind in the loop: a number; its scale can stop a value; stored reversed; counted. */
-const K_NUMBER = 1;
-const K_BOUNDED = 2;
-const K_REVERSED = 4;
-const K_COUNTED = 8;
+/** Bits of a column's kind in the lane: a number; its scale can stop a value; stored reversed; counted. */
+export const K_NUMBER = 1;
+export const K_BOUNDED = 2;
+export const K_REVERSED = 4;
+export const K_COUNTED = 8;
+
+/**
+ * One byte per file column saying what the lane does with it (the K_* bits; 0 for a skipped column), so that the
+ * loop tests bits of one byte per cell. Columns no scale can stop (no codebook) are not bounded.
+ *
+ * @example
+ * laneKinds({ delim: 44, modes: Uint8Array.of(1, 2), lo: Float64Array.of(1, -Infinity), hi: Float64Array.of(7, Infinity), rev: Uint8Array.of(1, 0), dst: [], same: new Uint8Array(0) }) // [7, 0]
+ */
+export function laneKinds(layout: PlainRowsLayout): Uint8Array {
+  const { modes, lo, hi, rev, counted } = layout;
+  const kinds = new Uint8Array(modes.length);
+  for (let j = 0; j < modes.length; j++) {
+    if (modes[j] !== LANE_NUMBER) continue;
+    kinds[j] =
+      K_NUMBER |
+      (lo[j] > 0 || hi[j] < Infinity || rev[j] === 1 ? K_BOUNDED : 0) |
+      (rev[j] === 1 ? K_REVERSED : 0) |
+      (counted !== undefined && counted[j] === 1 ? K_COUNTED : 0);
+  }
+  return kinds;
+}
 
 /**
  * Parses whole records of `b[start, end)` (`end` just after a record terminator) into `layout.dst` at rows `n`,
@@ -82,23 +103,11 @@ export function plainNumericRows(
   maxRows: number,
   out: Float64Array,
 ): number {
-  const { delim, modes, lo, hi, rev, dst, same } = layout;
+  const { delim, modes, lo, hi, dst, same } = layout;
   const cnt = layout.counts ?? EMPTY_F64;
   const last = modes.length - 1;
-  // One small integer per column says what to do with it, so that the loop tests bits of one byte per cell. Columns
-  // no scale can stop (no codebook) skip the bounds test.
-  const kinds = new Uint8Array(modes.length);
-  let anyCounted = false;
-  for (let j = 0; j <= last; j++) {
-    if (modes[j] !== LANE_NUMBER) continue;
-    const counted = layout.counted !== undefined && layout.counted[j] === 1;
-    anyCounted ||= counted;
-    kinds[j] =
-      K_NUMBER |
-      (lo[j] > 0 || hi[j] < Infinity || rev[j] === 1 ? K_BOUNDED : 0) |
-      (rev[j] === 1 ? K_REVERSED : 0) |
-      (counted ? K_COUNTED : 0);
-  }
+  const kinds = laneKinds(layout);
+  const anyCounted = kinds.some((k) => (k & K_COUNTED) !== 0);
   // values ≥ DENSE_TOP of counted columns, held until their record is taken
   const otherJ = anyCounted ? new Int32Array(modes.length) : EMPTY_I32;
   const otherV = anyCounted ? new Float64Array(modes.length) : EMPTY_F64;

@@ -6,6 +6,7 @@ import { inferColumn, newColumnTally, RATING_SPAN, settleDenseRange, tallyCount,
 import { FORBIDDEN_COLUMN_NAMES } from './parseCodebook.js';
 import { parseNumberBytes } from './parseNumber.js';
 import { LANE_COUNT_STRIDE, LANE_NUMBER, LANE_SKIP, plainNumericRows, type PlainRowsLayout } from './plainNumericRows.js';
+import { createPlainRowsWasm, type PlainRowsWasm } from './plainRowsWasm.js';
 import { surveyQuality, type QualityColumnPass } from './surveyQuality.js';
 import type { Survey, SurveyLog, SurveySegment } from './survey.js';
 import { describeValueLabels, valueLabelIndex, valueLabelKey } from './valueLabels.js';
@@ -197,7 +198,9 @@ export function createSurveyBuilder(options: SurveyBuilderOptions): SurveyBuilde
   /** Whether the lane counts the tallies (PlainRowsLayout.counts) instead of tallyRowRange after it. */
   let laneCounts = false;
   /** The tallies' dense counts when the lane counts them (PlainRowsLayout.counts). */
-  let laneCountArray = new Float64Array(0);
+  let laneCountArray: Float64Array = new Float64Array(0);
+  /** The lane in WebAssembly (./plainRowsWasm.ts), which takes records first; null where it cannot run. */
+  let laneWasm: PlainRowsWasm | null = null;
   /** Per file column: values ≥ 1024 the lane passed to countOther during its current call. */
   let laneOther = new Float64Array(0);
   const excluded: { row: number; reason: string }[] = [];
@@ -347,7 +350,8 @@ export function createSurveyBuilder(options: SurveyBuilderOptions): SurveyBuilde
     // the lane counts the tallies itself when every tallied column is one of its unreversed number columns
     laneCounts = tallied && cols.every((c, j) => c.role !== INFER_NUM || (fast[j] === 1 && rev[j] === 0));
     // their dense counts side by side in one array, each tally a view of its part (the lane indexes it by column)
-    laneCountArray = laneCounts ? new Float64Array(ncols * LANE_COUNT_STRIDE) : EMPTY_F64;
+    laneWasm = laneOff ? null : createPlainRowsWasm(ncols);
+    laneCountArray = !laneCounts ? EMPTY_F64 : laneWasm !== null ? laneWasm.counts : new Float64Array(ncols * LANE_COUNT_STRIDE);
     tallies = cols.map((c, j) =>
       c.role !== INFER_NUM ? null : newColumnTally(laneCounts ? laneCountArray.subarray(j * LANE_COUNT_STRIDE, (j + 1) * LANE_COUNT_STRIDE) : undefined),
     );
@@ -601,7 +605,10 @@ export function createSurveyBuilder(options: SurveyBuilderOptions): SurveyBuilde
         // The first call takes a few records only: it returns, so V8 has seen the whole function (the code after the
         // loop too) before it optimizes it, and the optimized code does not bail out at the end of every later call.
         const want = laneCalls++ === 0 ? Math.min(LANE_WARM_ROWS, cap - n) : cap - n;
-        const t = plainNumericRows(b, at, end, laneLayout(delim), n, want, out);
+        const layout = laneLayout(delim);
+        // the WebAssembly lane first; where it stops (or is missing) the JavaScript lane goes on
+        let t = laneWasm !== null ? laneWasm.run(b, at, end, layout, n, want, out) : 0;
+        if (t < want) t += plainNumericRows(b, laneWasm !== null ? out[0] : at, end, layout, n + t, want - t, out);
         if (laneCounts) laneCounted(t);
         else if (tallied && t > 0) tallyRowRange(n, n + t);
         n += t;

@@ -1,0 +1,166 @@
+import { F64, I32, ins, oneFunctionModule, type Code } from './wasmEncoding.js';
+
+/**
+ * The CSV lane (./plainNumericRows.ts) as a WebAssembly function, for the reader's cold start: V8 compiles it at
+ * once to machine code (no warm-up in the interpreter as a JavaScript loop has), and it runs at a few hundred MB/s.
+ * It does what `plainNumericRows` does, cell for cell and in the same float64 arithmetic (v·10 + d, lo + hi − x,
+ * Σ |x − first|), on bytes copied into its memory, with two more reasons to stop: a counted column's value ≥ 1024
+ * (the JavaScript lane then takes the record) and the end of the bytes it was given.
+ *
+ * `lane(start, end, p, maxRows, stride, delim, kinds, lo, hi, same, cols, counts) → taken`, all i32 byte addresses:
+ * - records of memory[start, end) (a 0 byte at end), p fields each, at most maxRows of them;
+ * - kinds: one byte per column (bits: 1 number, 2 bounded, 4 reversed, 8 counted; 0 skip), lo/hi: f64 per column;
+ * - writes row r's value of column j at cols + (j·stride + r)·8, its straight-lining flag at same + r, adds 1 to
+ *   the f64 at counts + (j·1040 + 16 + x)·8 for a counted column's value x;
+ * - at address 0 the position after the last record taken (i32), at 4 the column it stopped in (i32).
+ */
+
+const P = { start: 0, end: 1, p: 2, maxRows: 3, stride: 4, delim: 5, kinds: 6, lo: 7, hi: 8, same: 9, cols: 10, counts: 11 };
+const PARAMS = 12;
+const L = { k: 12, taken: 13, rowStart: 14, j: 15, kind: 16, c: 17, d: 18, digits: 19, last: 20, addr: 21, v: 22, first: 23, diff: 24, lo: 25, hi: 26 };
+const LOCALS = [I32, I32, I32, I32, I32, I32, I32, I32, I32, I32, F64, F64, F64, F64, F64];
+/** Column stride of the counts and the offset of value 0 in them (see `newColumnTally`). */
+const COUNT_STRIDE = 1040;
+const COUNT_OFFSET_BYTES = 16 * 8;
+
+const { get, set, i32, f64, op, brIf, br } = ins;
+const inc = (local: number, by = 1): Code => [get(local), i32(by), op('i32.add'), set(local)];
+
+/**
+ * The byte after a field: the delimiter before the last field, else `\n` or `\r\n`; anything else leaves through
+ * label `exit` (its depth at the call site).
+ */
+function terminator(exit: number): Code {
+  return ins.if(
+    [get(L.j), get(L.last), op('i32.lt_u')],
+    [[get(L.c), get(P.delim), op('i32.ne'), brIf(exit + 1)], inc(L.k)],
+    [
+      ins.if(
+        [get(L.c), i32(10), op('i32.eq')],
+        [inc(L.k)],
+        [
+          [get(L.c), i32(13), op('i32.ne'), brIf(exit + 2)],
+          [get(L.k), i32(1), op('i32.add'), get(P.end), op('i32.ge_u'), brIf(exit + 2)],
+          [get(L.k), ins.load8u(1), i32(10), op('i32.ne'), brIf(exit + 2)],
+          inc(L.k, 2),
+        ],
+      ),
+    ],
+  );
+}
+
+/** A number column's cell (inside `if`: the exit label is 3 deep). */
+function numberCell(): Code[] {
+  const exit = 3;
+  const colAddr: Code = [get(L.j), get(P.stride), op('i32.mul'), get(L.taken), op('i32.add'), i32(3), op('i32.shl'), get(P.cols), op('i32.add')];
+  return [
+    [get(L.k), ins.load8u(), i32(48), op('i32.sub'), set(L.d)],
+    [get(L.d), i32(9), op('i32.gt_u'), brIf(exit)],
+    [get(L.d), op('f64.convert_i32_u'), set(L.v)],
+    inc(L.k),
+    [get(L.k), ins.load8u(), set(L.c)],
+    [get(L.c), i32(48), op('i32.sub'), set(L.d)],
+    ins.if(
+      [get(L.d), i32(9), op('i32.le_u')],
+      [
+        [i32(1), set(L.digits)],
+        ins.loop(
+          [get(L.v), f64(10), op('f64.mul'), get(L.d), op('f64.convert_i32_u'), op('f64.add'), set(L.v)],
+          inc(L.digits),
+          inc(L.k),
+          [get(L.k), ins.load8u(), set(L.c)],
+          [get(L.c), i32(48), op('i32.sub'), set(L.d)],
+          [get(L.d), i32(9), op('i32.le_u'), brIf(0)],
+        ),
+        [get(L.digits), i32(15), op('i32.gt_u'), brIf(exit + 1)],
+      ],
+    ),
+    terminator(exit),
+    ins.if(
+      [get(L.kind), i32(2), op('i32.and')],
+      [
+        [get(L.j), i32(3), op('i32.shl'), get(P.lo), op('i32.add'), ins.loadF64(), set(L.lo)],
+        [get(L.j), i32(3), op('i32.shl'), get(P.hi), op('i32.add'), ins.loadF64(), set(L.hi)],
+        [get(L.v), get(L.lo), op('f64.lt'), get(L.v), get(L.hi), op('f64.gt'), op('i32.or'), brIf(exit + 1)],
+        ins.if(
+          [get(L.kind), i32(4), op('i32.and')],
+          [[colAddr, get(L.lo), get(L.hi), op('f64.add'), get(L.v), op('f64.sub'), ins.storeF64()]],
+          [[colAddr, get(L.v), ins.storeF64()]],
+        ),
+      ],
+      [[colAddr, get(L.v), ins.storeF64()]],
+    ),
+    ins.if(
+      [get(L.kind), i32(8), op('i32.and')],
+      [
+        [get(L.v), f64(1024), op('f64.ge'), brIf(exit + 1)],
+        [get(L.j), i32(COUNT_STRIDE), op('i32.mul'), get(L.v), op('i32.trunc_f64_u'), op('i32.add'), i32(3), op('i32.shl'), get(P.counts), op('i32.add'), set(L.addr)],
+        [get(L.addr), get(L.addr), ins.loadF64(COUNT_OFFSET_BYTES), f64(1), op('f64.add'), ins.storeF64(COUNT_OFFSET_BYTES)],
+      ],
+    ),
+    ins.if([get(L.first), f64(0), op('f64.lt')], [[get(L.v), set(L.first)]]),
+    [get(L.diff), get(L.v), get(L.first), op('f64.sub'), op('f64.abs'), op('f64.add'), set(L.diff)],
+  ];
+}
+
+/** A skipped column's cell: up to the next delimiter, line end or quote (a quote stops the lane). */
+function skipCell(): Code[] {
+  const exit = 3;
+  return [
+    [get(L.k), ins.load8u(), set(L.c)],
+    ins.block(
+      ins.loop(
+        [get(L.c), get(P.delim), op('i32.eq'), brIf(1)],
+        [get(L.c), i32(10), op('i32.eq'), brIf(1)],
+        [get(L.c), i32(13), op('i32.eq'), brIf(1)],
+        [get(L.c), i32(34), op('i32.eq'), brIf(1)],
+        [get(L.k), get(P.end), op('i32.ge_u'), brIf(1)],
+        inc(L.k),
+        [get(L.k), ins.load8u(), set(L.c)],
+        br(0),
+      ),
+    ),
+    [get(L.c), i32(34), op('i32.eq'), get(L.k), get(P.end), op('i32.ge_u'), op('i32.or'), brIf(exit)],
+    terminator(exit),
+  ];
+}
+
+let bytes: Uint8Array<ArrayBuffer> | null = null;
+
+/**
+ * The lane module's bytes (built once).
+ *
+ * @example
+ * const module = new WebAssembly.Module(plainRowsWasmBytes());
+ */
+export function plainRowsWasmBytes(): Uint8Array<ArrayBuffer> {
+  if (bytes !== null) return bytes;
+  const body: Code = [
+    [get(P.start), set(L.k)],
+    [get(P.start), set(L.rowStart)],
+    [get(P.p), i32(1), op('i32.sub'), set(L.last)],
+    ins.block(
+      ins.loop(
+        [get(L.k), get(P.end), op('i32.ge_u'), get(L.taken), get(P.maxRows), op('i32.ge_u'), op('i32.or'), brIf(1)],
+        [f64(-1), set(L.first)],
+        [f64(0), set(L.diff)],
+        [i32(0), set(L.j)],
+        ins.loop(
+          [get(L.j), get(P.kinds), op('i32.add'), ins.load8u(), set(L.kind)],
+          ins.if([get(L.kind), i32(1), op('i32.and')], numberCell(), skipCell()),
+          inc(L.j),
+          [get(L.j), get(P.p), op('i32.lt_u'), brIf(0)],
+        ),
+        [get(L.taken), get(P.same), op('i32.add'), get(L.diff), f64(0), op('f64.eq'), ins.store8()],
+        inc(L.taken),
+        [get(L.k), set(L.rowStart)],
+        br(0),
+      ),
+    ),
+    [i32(0), get(L.rowStart), ins.store32()],
+    [i32(0), get(L.j), ins.store32(4)],
+    get(L.taken),
+  ];
+  bytes = oneFunctionModule('lane', PARAMS, LOCALS, body);
+  return bytes;
+}
