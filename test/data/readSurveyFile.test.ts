@@ -37,6 +37,12 @@ describe('readSurveyFile (csikit/node)', () => {
   it('a missing path or a directory is INVALID_OPTION', async () => {
     expect((await csiErrorOfAsync(() => readSurveyFile(join(dir, 'nope.csv')))).code).toBe('INVALID_OPTION');
     expect((await csiErrorOfAsync(() => readSurveyFile(dir))).code).toBe('INVALID_OPTION');
+    expect((await csiErrorOfAsync(() => readSurveyFile(join(dir, 'nope.csv')))).message).toBe(`No such file: ${join(dir, 'nope.csv')}`);
+    expect((await csiErrorOfAsync(() => readSurveyFile(dir))).message).toBe(`${dir} is a directory, not a data file.`);
+    const file = join(dir, 'plain.csv');
+    writeFileSync(file, 'Q1\n1\n');
+    const under = join(file, 'x.csv'); // a path through a file
+    expect((await csiErrorOfAsync(() => readSurveyFile(under))).message).toBe(`Cannot read ${under} (ENOTDIR).`);
   });
 
   it('an empty file is EMPTY_FILE', async () => {

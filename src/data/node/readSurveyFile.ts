@@ -1,5 +1,4 @@
-import { createReadStream } from 'node:fs';
-import { open, readFile, stat } from 'node:fs/promises';
+import { open, readFile, stat, type FileHandle } from 'node:fs/promises';
 import { CsiError } from '../../errors.js';
 import type { ReadSurveyOptions } from '../readSurveyOptions.js';
 import { readSurveyStream } from '../readSurveyStream.js';
@@ -7,6 +6,9 @@ import { readSurveySav } from '../sav/readSurveySav.js';
 import type { Survey } from '../survey.js';
 import { surveyFileFormat } from '../surveyFileFormat.js';
 import { readSurveyXlsx } from '../xlsx/readSurveyXlsx.js';
+
+/** Bytes per read of a CSV file (the reader holds one chunk and the columns, never the whole file). */
+const CHUNK = 1 << 18;
 
 /**
  * Reads a survey file from disk (Node only; exported from `csikit/node`): CSV streamed in 256 KiB chunks straight
@@ -21,32 +23,67 @@ import { readSurveyXlsx } from '../xlsx/readSurveyXlsx.js';
  * const spss = await readSurveyFile('survey.sav'); // spss.codebook: the file's labels and missing values
  */
 export async function readSurveyFile(path: string, options: ReadSurveyOptions = {}): Promise<Survey> {
-  let info;
+  // One open for the size, the format and the bytes (a stat, an open for the first bytes and a stream's own open
+  // cost more than the reading of a 5 MB file)
+  const fh = await openFile(path);
+  let first: Uint8Array;
+  let size: number;
   try {
-    info = await stat(path);
+    const info = await fh.stat();
+    if (info.isDirectory()) throw new CsiError('INVALID_OPTION', `${path} is a directory, not a data file.`);
+    size = info.size;
+    first = await readChunk(fh, 0);
   } catch (e) {
-    const code = (e as { code?: string }).code;
-    throw new CsiError('INVALID_OPTION', code === 'ENOENT' ? `No such file: ${path}` : `Cannot read ${path} (${code ?? String(e)}).`);
+    await fh.close();
+    throw e;
   }
-  if (info.isDirectory()) throw new CsiError('INVALID_OPTION', `${path} is a directory, not a data file.`);
-  const format = surveyFileFormat(await head(path), path);
+  const format = surveyFileFormat(first.subarray(0, 8), path);
   if (format === 'csv') {
     const { sheet: _sheet, ...csv } = options;
-    return readSurveyStream(createReadStream(path, { highWaterMark: 1 << 18 }), { sizeHint: info.size, ...csv });
+    try {
+      return await readSurveyStream(fileChunks(fh, first), { sizeHint: size, ...csv });
+    } finally {
+      await fh.close();
+    }
   }
+  await fh.close();
   const bytes = new Uint8Array(await readFile(path));
   const { codebook, highMissingShare, naStrings } = options;
   const common = { codebook, highMissingShare, naStrings };
   return format === 'sav' ? readSurveySav(bytes, common) : readSurveyXlsx(bytes, { ...common, sheet: options.sheet });
 }
 
-async function head(path: string): Promise<Uint8Array> {
-  const fh = await open(path, 'r');
+/** Opens `path` for reading; a missing path or a directory is INVALID_OPTION (as `stat` tells), else the open's error. */
+async function openFile(path: string): Promise<FileHandle> {
   try {
-    const buf = new Uint8Array(8);
-    const { bytesRead } = await fh.read(buf, 0, 8, 0);
-    return buf.subarray(0, bytesRead);
-  } finally {
-    await fh.close();
+    return await open(path, 'r');
+  } catch (openError) {
+    let info;
+    try {
+      info = await stat(path);
+    } catch (e) {
+      const code = (e as { code?: string }).code;
+      throw new CsiError('INVALID_OPTION', code === 'ENOENT' ? `No such file: ${path}` : `Cannot read ${path} (${code ?? String(e)}).`);
+    }
+    if (info.isDirectory()) throw new CsiError('INVALID_OPTION', `${path} is a directory, not a data file.`);
+    throw openError;
+  }
+}
+
+/** The next up to CHUNK bytes at `position` (empty at the end of the file). */
+async function readChunk(fh: FileHandle, position: number): Promise<Uint8Array> {
+  const buf = new Uint8Array(CHUNK);
+  const { bytesRead } = await fh.read(buf, 0, CHUNK, position);
+  return bytesRead === CHUNK ? buf : buf.subarray(0, bytesRead);
+}
+
+/** The file's chunks, `first` (read already) first. */
+async function* fileChunks(fh: FileHandle, first: Uint8Array): AsyncGenerator<Uint8Array> {
+  let position = first.length;
+  let chunk = first;
+  while (chunk.length > 0) {
+    yield chunk;
+    chunk = await readChunk(fh, position);
+    position += chunk.length;
   }
 }
