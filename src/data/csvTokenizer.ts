@@ -78,10 +78,10 @@ export function createCsvTokenizer(delimiter: string, sink: CsvSink): CsvTokeniz
   /**
    * Scans `b[from, n)` on from the saved state; returns the position just after the last record terminator outside
    * quotes (0 when there is none), leaves `scanPos` where the next scan must resume (before a final quote or CR whose
-   * meaning depends on the next byte).
+   * meaning depends on the next byte). `quoteFree` says whether `b[from, n)` holds no quote.
    */
-  function scanEnds(b: Uint8Array, from: number, n: number): number {
-    if (!inQ && b.subarray(from, n).indexOf(QUOTE) === -1) {
+  function scanEnds(b: Uint8Array, from: number, n: number, quoteFree: boolean): number {
+    if (!inQ && quoteFree) {
       const stop = n > from && b[n - 1] === CR ? n - 1 : n;
       const seg = b.subarray(from, stop);
       // the last LF, or a CR after it (a file without CR is not scanned a second time for one)
@@ -261,7 +261,10 @@ export function createCsvTokenizer(delimiter: string, sink: CsvSink): CsvTokeniz
         b = carry;
         n = carryLen;
       }
-      const e = scanEnds(b, scanPos, n);
+      // Quotes are looked for in the chunk as given (a Node Buffer's indexOf is a native memchr, a Uint8Array's a
+      // byte loop) and in the carried bytes before it that are not scanned yet.
+      const quoteFree = !inQ && (b === bytes || b.subarray(scanPos, n - bytes.length).indexOf(QUOTE) === -1) && input.indexOf(QUOTE) === -1;
+      const e = scanEnds(b, scanPos, n, quoteFree);
       if (e > 0) parse(b, e, false);
       if (e > 0 || b !== carry) {
         // Keep the unfinished tail as a fresh copy: the parsed part may still be referenced by the sink's views.

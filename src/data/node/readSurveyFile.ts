@@ -1,3 +1,4 @@
+import { Buffer } from 'node:buffer';
 import { open, readFile, stat, type FileHandle } from 'node:fs/promises';
 import { CsiError } from '../../errors.js';
 import type { ReadSurveyOptions } from '../readSurveyOptions.js';
@@ -70,9 +71,12 @@ async function openFile(path: string): Promise<FileHandle> {
   }
 }
 
-/** The next up to CHUNK bytes at `position` (empty at the end of the file). */
+/**
+ * The next up to CHUNK bytes at `position` (empty at the end of the file), as a Buffer: the reader looks for NUL
+ * bytes in every chunk, and a Buffer's indexOf is a native memchr (a Uint8Array's is a byte loop, 10× slower).
+ */
 async function readChunk(fh: FileHandle, position: number): Promise<Uint8Array> {
-  const buf = new Uint8Array(CHUNK);
+  const buf = Buffer.alloc(CHUNK);
   const { bytesRead } = await fh.read(buf, 0, CHUNK, position);
   return bytesRead === CHUNK ? buf : buf.subarray(0, bytesRead);
 }
