@@ -20,13 +20,13 @@ interface ChildResult {
 
 
 /** Runs a bundled child once: wall time from spawn to exit, and the CPU time and peak RSS the child reports. */
-function runChild(script: string, args: string[]): ChildResult {
+function runChild(script: string, args: string[], rows = 1_000_000): ChildResult {
   const t0 = performance.now();
   const res = spawnSync(process.execPath, [script, ...args], { encoding: 'utf8' });
   const wall = (performance.now() - t0) / 1000;
   if (res.status !== 0) throw new Error(`load child failed: ${res.stderr.split('\n').slice(0, 3).join(' ')}`);
   const out = JSON.parse(res.stdout.trim()) as { n: number; p: number; loadMs: number; cpuS: number; maxRssMB: number };
-  if (out.n !== 1_000_000 || out.p !== 24) throw new Error(`load child read ${out.n} × ${out.p}`);
+  if (out.n !== rows || out.p !== 24) throw new Error(`load child read ${out.n} × ${out.p}`);
   return { wall, cpu: out.cpuS, rss: out.maxRssMB, load: out.loadMs / 1000 };
 }
 
@@ -74,6 +74,12 @@ export default async function loadBench(): Promise<BenchRow[]> {
       rows.push({ bench: 'load', case: `1e6×24 ${mode}: peak RSS`, value: Math.round(m), unit: 'MB', target: '≤ 400', ok: m <= 400 });
       rows.push({ bench: 'load', case: `1e6×24 ${mode}: CPU (user+sys), whole process`, value: round(median(runs[mode].map((x) => x.cpu)), 2), unit: 's' });
     }
+    // the 100k file of `csi estimate`'s goal (issue 19): the reading alone, in process, and the reader's whole process
+    const csv100k = ensureLoadCsv(resolve(here, '.data/load-100k-24.csv'), 100_000);
+    const small: ChildResult[] = [];
+    for (let r = 0; r < 5; r++) small.push(runChild(child, [csv100k, 'inferred'], 100_000));
+    rows.push({ bench: 'load', case: '1e5×24 inferred: read in process (readSurveyFile)', value: Math.round(median(small.map((x) => x.load)) * 1000), unit: 'ms' });
+    rows.push({ bench: 'load', case: '1e5×24 inferred: CPU (user+sys), whole reader process', value: Math.round(median(small.map((x) => x.cpu)) * 1000), unit: 'ms' });
     const refCpu = median(runs.reference.map((x) => x.cpu));
     rows.push({ bench: 'load', case: 'reference papaparse loader: wall, whole process', value: round(median(runs.reference.map((x) => x.wall)), 2), unit: 's' });
     rows.push({ bench: 'load', case: 'reference papaparse loader: peak RSS', value: Math.round(median(runs.reference.map((x) => x.rss))), unit: 'MB' });

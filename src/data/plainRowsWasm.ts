@@ -47,13 +47,14 @@ const align8 = (x: number): number => (x + 7) & ~7;
 
 /**
  * The WebAssembly lane for files of `columns` columns, or null where WebAssembly cannot run (the reader then uses the
- * JavaScript lane alone; the results are the same).
+ * JavaScript lane alone; the results are the same). Without `counting`, `counts` is empty and no column may be
+ * counted.
  *
  * @example
  * const wasm = createPlainRowsWasm(24); // null without WebAssembly
  * // wasm?.run(bytes, start, end, layout, n, maxRows, out) — as plainNumericRows
  */
-export function createPlainRowsWasm(columns: number): PlainRowsWasm | null {
+export function createPlainRowsWasm(columns: number, counting = true): PlainRowsWasm | null {
   if (columns < 1 || columns > MAX_COLUMNS) return null;
   const wasm = laneModule();
   if (wasm === null) return null;
@@ -66,7 +67,8 @@ export function createPlainRowsWasm(columns: number): PlainRowsWasm | null {
   const SAME = HI + 8 * p;
   const COLS = align8(SAME + rows);
   const COUNTS = COLS + 8 * p * rows;
-  const BYTES = COUNTS + 8 * p * LANE_COUNT_STRIDE;
+  // the counts only when the reader counts (no codebook): 8 KB per column
+  const BYTES = COUNTS + (counting ? 8 * p * LANE_COUNT_STRIDE : 0);
   const size = BYTES + WINDOW + 8;
   let lane: LaneFn;
   let memory: WebAssembly.Memory;
@@ -80,12 +82,13 @@ export function createPlainRowsWasm(columns: number): PlainRowsWasm | null {
   const u8 = new Uint8Array(memory.buffer);
   const f64 = new Float64Array(memory.buffer);
   const i32 = new Int32Array(memory.buffer, 0, 2);
-  const counts = f64.subarray(COUNTS / 8, COUNTS / 8 + p * LANE_COUNT_STRIDE);
+  const counts = f64.subarray(COUNTS / 8, BYTES / 8);
   return {
     counts,
     run(b, start, end, layout, n, maxRows, out) {
       const kinds = laneKinds(layout);
       if (kinds.length !== p) throw new RangeError(`plainRowsWasm: made for ${p} columns, given ${kinds.length}`);
+      if (counts.length === 0 && kinds.some((k) => (k & K_COUNTED) !== 0)) throw new RangeError('plainRowsWasm: made without counts');
       u8.set(kinds, KINDS);
       f64.set(layout.lo, LO / 8);
       f64.set(layout.hi, HI / 8);

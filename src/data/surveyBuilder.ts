@@ -350,7 +350,7 @@ export function createSurveyBuilder(options: SurveyBuilderOptions): SurveyBuilde
     // the lane counts the tallies itself when every tallied column is one of its unreversed number columns
     laneCounts = tallied && cols.every((c, j) => c.role !== INFER_NUM || (fast[j] === 1 && rev[j] === 0));
     // their dense counts side by side in one array, each tally a view of its part (the lane indexes it by column)
-    laneWasm = laneOff ? null : createPlainRowsWasm(ncols);
+    laneWasm = laneOff ? null : createPlainRowsWasm(ncols, laneCounts);
     laneCountArray = !laneCounts ? EMPTY_F64 : laneWasm !== null ? laneWasm.counts : new Float64Array(ncols * LANE_COUNT_STRIDE);
     tallies = cols.map((c, j) =>
       c.role !== INFER_NUM ? null : newColumnTally(laneCounts ? laneCountArray.subarray(j * LANE_COUNT_STRIDE, (j + 1) * LANE_COUNT_STRIDE) : undefined),

@@ -95,8 +95,19 @@ describe('plainRowsWasm: the WebAssembly lane, then the JavaScript lane where it
     vi.unstubAllGlobals();
   });
 
-  it('runs here (Node has WebAssembly)', () => {
-    expect(createPlainRowsWasm(24)).not.toBeNull();
+  it('runs here (Node has WebAssembly); without counting it keeps no counts and refuses counted columns', () => {
+    expect(createPlainRowsWasm(24)!.counts.length).toBe(24 * LANE_COUNT_STRIDE);
+    const plain = createPlainRowsWasm(3, false)!;
+    expect(plain.counts.length).toBe(0);
+    const b = new TextEncoder().encode('1,2,3\n');
+    const layout = layoutOf(3, 2, rng(1), new Float64Array(0));
+    layout.counted = new Uint8Array(3);
+    layout.modes.fill(LANE_NUMBER);
+    layout.dst = [new Float64Array(2), new Float64Array(2), new Float64Array(2)];
+    expect(plain.run(b, 0, b.length, layout, 0, 2, new Float64Array(1))).toBe(1);
+    layout.counted[1] = 1;
+    layout.rev.fill(0);
+    expect(() => plain.run(b, 0, b.length, layout, 0, 2, new Float64Array(1))).toThrow(RangeError);
   });
 
   it('equals the JavaScript lane alone on random layouts and every kind of stop', () => {
