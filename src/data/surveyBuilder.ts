@@ -347,13 +347,18 @@ export function createSurveyBuilder(options: SurveyBuilderOptions): SurveyBuilde
     laneNumbers = fast.reduce((t, f) => t + f, 0);
     if (!laneOff) rowSame = new Uint8Array(cap);
     tallied = cols.some((c) => c.role === INFER_NUM);
+    // With a codebook whose items are all unreversed lane columns, the lane counts the items too: when it takes every
+    // row, surveyQuality's column pass then comes from these counts (laneQualityPass), not from a pass over the columns.
+    const qualityCounts = codebook !== undefined && !laneOff && cols.some((c) => c.role === ITEM) && cols.every((c, j) => c.role !== ITEM || rev[j] === 0);
     // the lane counts the tallies itself when every tallied column is one of its unreversed number columns
-    laneCounts = tallied && cols.every((c, j) => c.role !== INFER_NUM || (fast[j] === 1 && rev[j] === 0));
+    laneCounts = (tallied && cols.every((c, j) => c.role !== INFER_NUM || (fast[j] === 1 && rev[j] === 0))) || qualityCounts;
     // their dense counts side by side in one array, each tally a view of its part (the lane indexes it by column)
     laneWasm = laneOff ? null : createPlainRowsWasm(ncols, laneCounts);
     laneCountArray = !laneCounts ? EMPTY_F64 : laneWasm !== null ? laneWasm.counts : new Float64Array(ncols * LANE_COUNT_STRIDE);
     tallies = cols.map((c, j) =>
-      c.role !== INFER_NUM ? null : newColumnTally(laneCounts ? laneCountArray.subarray(j * LANE_COUNT_STRIDE, (j + 1) * LANE_COUNT_STRIDE) : undefined),
+      c.role !== INFER_NUM && !(qualityCounts && c.role === ITEM)
+        ? null
+        : newColumnTally(laneCounts ? laneCountArray.subarray(j * LANE_COUNT_STRIDE, (j + 1) * LANE_COUNT_STRIDE) : undefined),
     );
     laneOther = new Float64Array(ncols);
   }
@@ -712,14 +717,15 @@ export function createSurveyBuilder(options: SurveyBuilderOptions): SurveyBuilde
   }
 
   /**
-   * surveyQuality's column pass from what the reader learned on the way, when that is all of it: no codebook, every
-   * row taken by the lane (so no empty cell), the items exactly the lane's number columns, each a rating item
-   * without missing codes. Then the ranges, answered and top-box counts come from the tallies and the straight-liners
-   * from the lane's per-row test; otherwise undefined (surveyQuality makes its pass).
+   * surveyQuality's column pass from what the reader learned on the way, when that is all of it: every row taken by
+   * the lane (so no empty cell), the items exactly the lane's number columns, each a rating item without missing
+   * codes, counted by the lane (inferred items; a codebook's items when none is reversed). Then the ranges, answered
+   * and top-box counts come from the tallies and the straight-liners from the lane's per-row test; otherwise
+   * undefined (surveyQuality makes its pass).
    */
   function laneQualityPass(itemCols: ColumnState[], rating: boolean[], scaleMax: number[]): QualityColumnPass | undefined {
     const p = itemCols.length;
-    if (codebook || p === 0 || laneTaken !== n || p !== laneNumbers || !rating.every(Boolean)) return undefined;
+    if (p === 0 || laneTaken !== n || p !== laneNumbers || !rating.every(Boolean)) return undefined;
     const lo = new Float64Array(p);
     const hi = new Float64Array(p);
     const answered = new Float64Array(p);
@@ -728,7 +734,7 @@ export function createSurveyBuilder(options: SurveyBuilderOptions): SurveyBuilde
       const c = itemCols[k];
       const t = tallies[c.index];
       const tops = t === null ? undefined : tallyCount(t, scaleMax[k]);
-      if (c.role !== INFER_NUM || t === null || c.missingValues.length > 0 || tops === undefined) return undefined;
+      if ((c.role !== INFER_NUM && c.role !== ITEM) || c.reverse || t === null || c.missingValues.length > 0 || tops === undefined) return undefined;
       lo[k] = t.lo;
       hi[k] = t.hi;
       answered[k] = t.nonEmpty;

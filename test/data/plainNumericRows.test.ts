@@ -135,6 +135,22 @@ describe('plainNumericRows (the fast lane) equals the general path', () => {
     both('a,b,c\n1,x,3\n2,y,5\n', { items: [{ id: 'a', scale: { min: 0.5, max: 5 }, reverse: true }, { id: 'c', scale: { min: 1, max: 5 } }] });
   });
 
+  it('with a codebook and no reversed item: the quality pass from the lane\'s counts equals the pass over the columns', () => {
+    let seed = 5;
+    const rnd = (k: number) => Math.floor(((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31) * k);
+    const gen = (header: string, f: (r: number) => string, rows = 300) => `${header}\n${Array.from({ length: rows }, (_, r) => f(r)).join('\n')}\n`;
+    const abc = cb(['a', 'b', 'c'], {});
+    both(gen('a,b,c', (r) => (r % 5 === 0 ? '7,7,7' : `${1 + rnd(10)},${rnd(2) ? 10 : 1 + rnd(10)},${1 + rnd(10)}`)), abc); // straight-liners, top box
+    both(gen('a,b,c', () => `${1 + rnd(10)},4,${1 + rnd(10)}`), abc); // zero variance
+    both(gen('a,b,c', (r) => `${1 + rnd(10)},${r === 150 ? '' : 1 + rnd(10)},${1 + rnd(10)}`), abc); // a row for the general path
+    both(gen('a,x,c', () => `${1 + rnd(5)},${rnd(3)},${1 + rnd(5)}`), cb(['a', 'c'], {}, 5)); // an ignored column
+    // a scale above the dense counts (values ≥ 1024 go to the sparse counts)
+    const high = { items: ['a', 'b'].map((id) => ({ id, scale: { min: 1020, max: 1030 } })) };
+    both(gen('a,b', () => `${1020 + rnd(11)},${rnd(3) ? 1030 : 1020 + rnd(11)}`), high);
+    // a wide scale: not a rating item, so surveyQuality makes its own pass
+    both(gen('a,b', () => `${rnd(50)},${rnd(50)}`), { items: ['a', 'b'].map((id) => ({ id, scale: { min: 0, max: 50 } })) });
+  });
+
   it('stops before a record it cannot take and writes where', () => {
     const b = new TextEncoder().encode('7,3\n5,1\n5,x\n');
     const dst = [new Float64Array(3), new Float64Array(3)];
