@@ -11,6 +11,8 @@
 export const LANE_NUMBER = 1;
 /** Per file column: skip its bytes (an ignored column). */
 export const LANE_SKIP = 2;
+/** Per file column: skip its bytes and note where they are (`PlainRowsLayout.text`: the respondent id). */
+export const LANE_TEXT = 3;
 /** Length of one column's dense counts in {@link PlainRowsLayout.counts} (whole x < 1024 at index x + 16). */
 export const LANE_COUNT_STRIDE = 1040;
 
@@ -43,6 +45,11 @@ export interface PlainRowsLayout {
   counted?: Uint8Array;
   /** Called in row order, once its record is taken, for each counted column's value ≥ 1024 (column, value). */
   countOther?: (j: number, v: number) => void;
+  /**
+   * Where the LANE_TEXT column's field lies in `b`: the record at row r at `[start[r − base], end[r − base])`. At most
+   * one LANE_TEXT column; the rows of a call must fit (n + maxRows ≤ base + length).
+   */
+  text?: { start: Float64Array; end: Float64Array; base: number };
 }
 
 const LF = 10;
@@ -56,6 +63,7 @@ export const K_NUMBER = 1;
 export const K_BOUNDED = 2;
 export const K_REVERSED = 4;
 export const K_COUNTED = 8;
+export const K_TEXT = 16;
 
 /**
  * One byte per file column saying what the lane does with it (the K_* bits; 0 for a skipped column), so that the
@@ -68,6 +76,7 @@ export function laneKinds(layout: PlainRowsLayout): Uint8Array {
   const { modes, lo, hi, rev, counted } = layout;
   const kinds = new Uint8Array(modes.length);
   for (let j = 0; j < modes.length; j++) {
+    if (modes[j] === LANE_TEXT) kinds[j] = K_TEXT;
     if (modes[j] !== LANE_NUMBER) continue;
     kinds[j] =
       K_NUMBER |
@@ -105,6 +114,10 @@ export function plainNumericRows(
 ): number {
   const { delim, modes, lo, hi, dst, same } = layout;
   const cnt = layout.counts ?? EMPTY_F64;
+  const textStart = layout.text?.start ?? EMPTY_F64;
+  const textEnd = layout.text?.end ?? EMPTY_F64;
+  const textBase = layout.text !== undefined ? n - layout.text.base : 0;
+  if (layout.text !== undefined && (textBase < 0 || textBase + maxRows > textStart.length)) throw new RangeError('plainNumericRows: no room for the text positions');
   const last = modes.length - 1;
   const kinds = laneKinds(layout);
   const anyCounted = kinds.some((k) => (k & K_COUNTED) !== 0);
@@ -167,9 +180,14 @@ export function plainNumericRows(
         if (first < 0) first = v;
         diff += Math.abs(v - first);
       } else {
+        const from = k;
         c = b[k];
         while (c !== delim && c !== LF && c !== CR && c !== QUOTE && k < end) c = b[++k];
         if (c === QUOTE || k >= end) break rows;
+        if (kind === K_TEXT) {
+          textStart[textBase + taken] = from;
+          textEnd[textBase + taken] = k;
+        }
         if (j < last) {
           if (c !== delim) break rows;
           k++;

@@ -1,4 +1,4 @@
-import { K_COUNTED, K_NUMBER, LANE_COUNT_STRIDE, laneKinds, type PlainRowsLayout } from './plainNumericRows.js';
+import { K_COUNTED, K_NUMBER, K_TEXT, LANE_COUNT_STRIDE, laneKinds, type PlainRowsLayout } from './plainNumericRows.js';
 import { plainRowsWasmBytes } from './plainRowsWasmModule.js';
 
 /** The CSV lane in WebAssembly (./plainRowsWasmModule.ts) with its memory, for one reader's columns. */
@@ -66,7 +66,8 @@ export function createPlainRowsWasm(columns: number, counting = true): PlainRows
   const HI = LO + 8 * p;
   const SAME = HI + 8 * p;
   const COLS = align8(SAME + rows);
-  const COUNTS = COLS + 8 * p * rows;
+  const TEXT = COLS + 8 * p * rows;
+  const COUNTS = TEXT + 8 * rows;
   // the counts only when the reader counts (no codebook): 8 KB per column
   const BYTES = COUNTS + (counting ? 8 * p * LANE_COUNT_STRIDE : 0);
   const size = BYTES + WINDOW + 8;
@@ -81,7 +82,7 @@ export function createPlainRowsWasm(columns: number, counting = true): PlainRows
   // the memory never grows, so these views stay valid
   const u8 = new Uint8Array(memory.buffer);
   const f64 = new Float64Array(memory.buffer);
-  const i32 = new Int32Array(memory.buffer, 0, 2);
+  const i32 = new Int32Array(memory.buffer);
   const counts = f64.subarray(COUNTS / 8, BYTES / 8);
   return {
     counts,
@@ -92,6 +93,9 @@ export function createPlainRowsWasm(columns: number, counting = true): PlainRows
       u8.set(kinds, KINDS);
       f64.set(layout.lo, LO / 8);
       f64.set(layout.hi, HI / 8);
+      const hasText = layout.text !== undefined && kinds.indexOf(K_TEXT) >= 0;
+      const textBase = layout.text !== undefined ? n - layout.text.base : 0;
+      if (layout.text !== undefined && (textBase < 0 || textBase + maxRows > layout.text.start.length)) throw new RangeError('plainRowsWasm: no room for the text positions');
       let taken = 0;
       let at = start;
       while (at < end && taken < maxRows) {
@@ -104,9 +108,18 @@ export function createPlainRowsWasm(columns: number, counting = true): PlainRows
         u8.set(b.subarray(at, e), BYTES);
         u8[BYTES + e - at] = 0; // past the end: a byte that is no digit, delimiter or line end
         const want = Math.min(rows, maxRows - taken);
-        const t = lane(BYTES, BYTES + e - at, p, want, rows, layout.delim, KINDS, LO, HI, SAME, COLS, COUNTS);
+        const t = lane(BYTES, BYTES + e - at, p, want, rows, layout.delim, KINDS, LO, HI, SAME, COLS, COUNTS, TEXT);
         for (let j = 0; j < p; j++) if ((kinds[j] & K_NUMBER) !== 0) layout.dst[j].set(f64.subarray(COLS / 8 + j * rows, COLS / 8 + j * rows + t), n + taken);
         layout.same.set(u8.subarray(SAME, SAME + t), n + taken);
+        if (hasText) {
+          // the text column's fields, as positions in b
+          const { start: ts, end: te } = layout.text!;
+          const shift = at - BYTES;
+          for (let q = 0; q < t; q++) {
+            ts[textBase + taken + q] = i32[TEXT / 4 + 2 * q] + shift;
+            te[textBase + taken + q] = i32[TEXT / 4 + 2 * q + 1] + shift;
+          }
+        }
         taken += t;
         at += i32[0] - BYTES;
         if (t < want && at < e) {

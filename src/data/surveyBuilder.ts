@@ -5,7 +5,7 @@ import { createFieldDecoder } from './decodeText.js';
 import { inferColumn, newColumnTally, RATING_SPAN, settleDenseRange, tallyCount, tallyRows, tallyValue, type ColumnTally } from './inferColumn.js';
 import { FORBIDDEN_COLUMN_NAMES } from './parseCodebook.js';
 import { parseNumberBytes } from './parseNumber.js';
-import { LANE_COUNT_STRIDE, LANE_NUMBER, LANE_SKIP, plainNumericRows, type PlainRowsLayout } from './plainNumericRows.js';
+import { LANE_COUNT_STRIDE, LANE_NUMBER, LANE_SKIP, LANE_TEXT, plainNumericRows, type PlainRowsLayout } from './plainNumericRows.js';
 import { createPlainRowsWasm, type PlainRowsWasm } from './plainRowsWasm.js';
 import { surveyQuality, type QualityColumnPass } from './surveyQuality.js';
 import type { Survey, SurveyLog, SurveySegment } from './survey.js';
@@ -201,6 +201,9 @@ export function createSurveyBuilder(options: SurveyBuilderOptions): SurveyBuilde
   let laneCountArray: Float64Array = new Float64Array(0);
   /** The lane in WebAssembly (./plainRowsWasm.ts), which takes records first; null where it cannot run. */
   let laneWasm: PlainRowsWasm | null = null;
+  /** The id column (−1: none) and where the lane found each record's id (PlainRowsLayout.text). */
+  let laneIdColumn = -1;
+  let laneText: { start: Float64Array; end: Float64Array; base: number } | undefined;
   /** Per file column: values ≥ 1024 the lane passed to countOther during its current call. */
   let laneOther = new Float64Array(0);
   const excluded: { row: number; reason: string }[] = [];
@@ -343,7 +346,10 @@ export function createSurveyBuilder(options: SurveyBuilderOptions): SurveyBuilde
     slots = Int32Array.from(cols, (c) => c.slot);
     // A reversed item whose lo + hi is not whole stores fractions even from whole answers.
     maybeFraction = Uint8Array.from(cols, (c) => (c.reverse && !Number.isInteger(c.scaleMin + c.scaleMax) ? 1 : 0));
-    laneOff = !cols.every((c, j) => fast[j] === 1 || c.role === IGNORE);
+    laneOff = !cols.every((c, j) => fast[j] === 1 || c.role === IGNORE || c.role === ID);
+    // the respondent id: the lane notes where each record's id lies, the builder takes the ids after each lane call
+    laneIdColumn = cols.findIndex((c) => c.role === ID);
+    laneText = laneIdColumn >= 0 ? { start: new Float64Array(LANE_ID_BATCH), end: new Float64Array(LANE_ID_BATCH), base: 0 } : undefined;
     laneNumbers = fast.reduce((t, f) => t + f, 0);
     if (!laneOff) rowSame = new Uint8Array(cap);
     tallied = cols.some((c) => c.role === INFER_NUM);
@@ -399,13 +405,14 @@ export function createSurveyBuilder(options: SurveyBuilderOptions): SurveyBuilde
     if (lane === null || laneCap !== cap) {
       lane = {
         delim,
-        modes: Uint8Array.from(cols, (_, j) => (fast[j] === 1 ? LANE_NUMBER : LANE_SKIP)),
+        modes: Uint8Array.from(cols, (_, j) => (fast[j] === 1 ? LANE_NUMBER : j === laneIdColumn ? LANE_TEXT : LANE_SKIP)),
         lo,
         hi,
         rev,
         dst: cols.map((_, j) => (fast[j] === 1 ? f64[slots[j]] : EMPTY_F64)),
         same: rowSame,
         ...(laneCounts ? { counts: laneCountArray, counted: Uint8Array.from(tallies, (t) => (t === null ? 0 : 1)), countOther } : {}),
+        ...(laneText !== undefined ? { text: laneText } : {}),
       };
       laneCap = cap;
     }
@@ -566,23 +573,9 @@ export function createSurveyBuilder(options: SurveyBuilderOptions): SurveyBuilde
       case INFER_SEG:
         i32[slots[col]][n] = segmentCode(c, fieldText(s, start, end, c.name));
         return;
-      case ID: {
-        const text = fieldText(s, start, end, c.name);
-        if (text === '' || naStrings.has(text)) {
-          throw new CsiError('MISSING_ID', `Row ${curRow} has no respondent id in column "${c.name}".`, { row: curRow, column: c.name });
-        }
-        const prev = idSeen!.get(text);
-        if (prev !== undefined) {
-          throw new CsiError(
-            'DUPLICATE_ID',
-            `Row ${curRow}, column "${c.name}": respondent id "${text}" was already used in row ${prev}.`,
-            { row: curRow, column: c.name },
-          );
-        }
-        idSeen!.set(text, curRow);
-        ids!.push(text);
+      case ID:
+        idCell(c, fieldText(s, start, end, c.name));
         return;
-      }
       case WEIGHT: {
         const v = start === end ? NaN : parseNumberBytes(s, start, end);
         if (!(v >= 0) || v === Infinity) {
@@ -599,6 +592,36 @@ export function createSurveyBuilder(options: SurveyBuilderOptions): SurveyBuilde
     }
   }
 
+  /** The respondent id of the current row (curRow): present, not used before. */
+  function idCell(c: ColumnState, text: string): void {
+    if (text === '' || naStrings.has(text)) {
+      throw new CsiError('MISSING_ID', `Row ${curRow} has no respondent id in column "${c.name}".`, { row: curRow, column: c.name });
+    }
+    const prev = idSeen!.get(text);
+    if (prev !== undefined) {
+      throw new CsiError('DUPLICATE_ID', `Row ${curRow}, column "${c.name}": respondent id "${text}" was already used in row ${prev}.`, {
+        row: curRow,
+        column: c.name,
+      });
+    }
+    idSeen!.set(text, curRow);
+    ids!.push(text);
+  }
+
+  /** The ids of the `t` records the lane just took (file rows firstRow, firstRow + 1, …), in order, as cellSlow takes them. */
+  function laneIds(b: Uint8Array, firstRow: number, t: number): void {
+    const c = cols[laneIdColumn];
+    const { start: ts, end: te } = laneText!;
+    for (let q = 0; q < t; q++) {
+      curRow = firstRow + q;
+      let start = ts[q];
+      let end = te[q];
+      while (start < end && isSpace(b[start])) start++;
+      while (end > start && isSpace(b[end - 1])) end--;
+      idCell(c, fieldText(b, start, end, c.name));
+    }
+  }
+
   const sink: CsvSink = {
     plainRows(b: Uint8Array, start: number, end: number, delim: number, row: number, out: Float64Array): number {
       if (header === null) return 0;
@@ -609,11 +632,14 @@ export function createSurveyBuilder(options: SurveyBuilderOptions): SurveyBuilde
         if (n >= cap) grow();
         // The first call takes a few records only: it returns, so V8 has seen the whole function (the code after the
         // loop too) before it optimizes it, and the optimized code does not bail out at the end of every later call.
-        const want = laneCalls++ === 0 ? Math.min(LANE_WARM_ROWS, cap - n) : cap - n;
+        const room = laneText !== undefined ? Math.min(cap - n, LANE_ID_BATCH) : cap - n;
+        const want = laneCalls++ === 0 ? Math.min(LANE_WARM_ROWS, room) : room;
         const layout = laneLayout(delim);
+        if (laneText !== undefined) laneText.base = n;
         // the WebAssembly lane first; where it stops (or is missing) the JavaScript lane goes on
         let t = laneWasm !== null ? laneWasm.run(b, at, end, layout, n, want, out) : 0;
         if (t < want) t += plainNumericRows(b, laneWasm !== null ? out[0] : at, end, layout, n + t, want - t, out);
+        if (laneText !== undefined && t > 0) laneIds(b, row + taken + 1, t);
         if (laneCounts) laneCounted(t);
         else if (tallied && t > 0) tallyRowRange(n, n + t);
         n += t;
@@ -1022,6 +1048,8 @@ function sortLevels(c: ColumnState, codes: Int32Array): void {
 const EMPTY_F64 = new Float64Array(0);
 /** Records the lane's first call takes (see CsvSink.plainRows). */
 const LANE_WARM_ROWS = 16;
+/** Records per lane call in a file with an id column (the lane notes where each id lies, for this many records). */
+const LANE_ID_BATCH = 4096;
 
 function wholeNumbers(v: Float64Array): boolean {
   for (let r = 0; r < v.length; r++) if (v[r] === v[r] && !Number.isInteger(v[r])) return false;

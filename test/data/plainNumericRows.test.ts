@@ -151,6 +151,23 @@ describe('plainNumericRows (the fast lane) equals the general path', () => {
     both(gen('a,b', () => `${rnd(50)},${rnd(50)}`), { items: ['a', 'b'].map((id) => ({ id, scale: { min: 0, max: 50 } })) });
   });
 
+  it('with an id column: the lane notes where the ids lie, the builder takes them (same ids, same errors and rows)', () => {
+    let seed = 9;
+    const rnd = (k: number) => Math.floor(((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31) * k);
+    const gen = (header: string, f: (r: number) => string, rows = 300) => `${header}\n${Array.from({ length: rows }, (_, r) => f(r)).join('\n')}\n`;
+    both(gen('id,a,b', (r) => `R${r},${1 + rnd(7)},${1 + rnd(7)}`, 9000)); // more records than one lane call's ids
+    both(gen('a,id,b', (r) => `${1 + rnd(7)},${r % 7 === 3 ? ` ${r} ` : r % 7 === 4 ? `\t${r}` : String(r)},${1 + rnd(7)}`)); // spaces and tabs around ids
+    both(gen('id,a,b', (r) => `${r % 5 === 0 ? `张${r}` : `é${r}`},${1 + rnd(7)},${1 + rnd(7)}`)); // UTF-8 ids
+    both(gen('id,a,b', (r) => `${r === 120 ? 7 : r},${1 + rnd(7)},${1 + rnd(7)}`)); // a duplicate id: DUPLICATE_ID, the same rows
+    both(gen('id,a,b', (r) => `${r === 150 ? '' : r},${1 + rnd(7)},${1 + rnd(7)}`)); // a missing id
+    both(gen('id,a,b', (r) => `${r === 150 ? 'NA' : r},${1 + rnd(7)},${1 + rnd(7)}`)); // NA as the id
+    both(gen('id,a,b', (r) => `${r % 3 === 0 ? `"${r}"` : r},${1 + rnd(7)},${1 + rnd(7)}`)); // quoted ids: the general path
+    both(gen('id,a,b', (r) => `${r},${1 + rnd(7)},${r === 200 ? 'x' : 1 + rnd(7)}`)); // a bad cell after the ids
+    both(gen('a,id,b', (r) => `${1 + rnd(7)},${r},${1 + rnd(7)}`), cb(['a', 'b'], { id: 'id' }, 7)); // with a codebook
+    const bad = new Uint8Array([...new TextEncoder().encode('id,a\n1,2\n'), 0xff, 0x41, ...new TextEncoder().encode(',3\n4,5\n')]);
+    for (const chunk of [1, 4, 1 << 16]) expectSame(read(bad, true, chunk), read(bad, false, chunk)); // an id not valid UTF-8: ENCODING, the same row
+  });
+
   it('stops before a record it cannot take and writes where', () => {
     const b = new TextEncoder().encode('7,3\n5,1\n5,x\n');
     const dst = [new Float64Array(3), new Float64Array(3)];

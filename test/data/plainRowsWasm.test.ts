@@ -8,7 +8,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createCsvTokenizer } from '../../src/data/csvTokenizer.js';
 import { createFieldDecoder } from '../../src/data/decodeText.js';
-import { LANE_COUNT_STRIDE, LANE_NUMBER, LANE_SKIP, plainNumericRows, type PlainRowsLayout } from '../../src/data/plainNumericRows.js';
+import { LANE_COUNT_STRIDE, LANE_NUMBER, LANE_SKIP, LANE_TEXT, plainNumericRows, type PlainRowsLayout } from '../../src/data/plainNumericRows.js';
 import { createPlainRowsWasm } from '../../src/data/plainRowsWasm.js';
 import { builderOptions } from '../../src/data/readSurveyOptions.js';
 import { createSurveyBuilder } from '../../src/data/surveyBuilder.js';
@@ -34,8 +34,13 @@ function layoutOf(p: number, cap: number, rnd: (k: number) => number, counts: Fl
     if (kind === 3) [lo[j], hi[j], rev[j]] = [1, 10, 1];
     counted[j] = modes[j] === LANE_NUMBER && rev[j] === 0 && rnd(2) === 0 ? 1 : 0;
   }
+  // one skipped column (if any) is the text column, whose fields' positions the lanes note
+  const textColumn = modes.indexOf(LANE_SKIP);
+  if (textColumn >= 0) modes[textColumn] = LANE_TEXT;
   const dst = Array.from({ length: p }, (_, j) => (modes[j] === LANE_NUMBER ? new Float64Array(cap) : new Float64Array(0)));
-  return { delim: 44, modes, lo, hi, rev, dst, same: new Uint8Array(cap), counts, counted, countOther: () => {} };
+  const room = cap + (1 << 20); // the lanes check that a call's maxRows fit
+  const text = { start: new Float64Array(room).fill(-1), end: new Float64Array(room).fill(-1), base: 0 };
+  return { delim: 44, modes, lo, hi, rev, dst, same: new Uint8Array(cap), counts, counted, countOther: () => {}, text };
 }
 
 /** A record: mostly plain answers; now and then something a lane must stop at. */
@@ -112,6 +117,7 @@ describe('plainRowsWasm: the WebAssembly lane, then the JavaScript lane where it
 
   it('equals the JavaScript lane alone on random layouts and every kind of stop', () => {
     let checked = 0;
+    let texts = 0;
     for (const [seed, p, rowsN, odd, maxRows] of [
       [1, 1, 400, 40, 1000], [2, 2, 400, 20, 7], [3, 3, 600, 17, 1000], [4, 5, 500, 30, 64], [5, 24, 300, 60, 1000],
       [6, 24, 300, 16, 3], [7, 7, 2000, 400, 1000], [8, 40, 200, 40, 1000], [9, 3, 300, 1e9, 1000],
@@ -135,10 +141,14 @@ describe('plainRowsWasm: the WebAssembly lane, then the JavaScript lane where it
       expect(n).toBeGreaterThan(0);
       for (let j = 0; j < p; j++) expect(bits(both.dst[j], both.dst[j].length === 0 ? 0 : n)).toEqual(bits(js.dst[j], js.dst[j].length === 0 ? 0 : n));
       expect(bits(both.same, n)).toEqual(bits(js.same, n));
+      expect(bits(both.text!.start, n)).toEqual(bits(js.text!.start, n));
+      expect(bits(both.text!.end, n)).toEqual(bits(js.text!.end, n));
+      texts += js.modes.includes(LANE_TEXT) ? n : 0;
       expect(Array.from(wasm.counts)).toEqual(Array.from(jsCounts));
       checked += n;
     }
     expect(checked).toBeGreaterThan(3000);
+    expect(texts).toBeGreaterThan(500);
   });
 
   it('across its windows (256 KiB): records cut by a window end, a record longer than a window', () => {
