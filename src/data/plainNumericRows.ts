@@ -46,10 +46,11 @@ export interface PlainRowsLayout {
   /** Called in row order, once its record is taken, for each counted column's value ≥ 1024 (column, value). */
   countOther?: (j: number, v: number) => void;
   /**
-   * Where the LANE_TEXT column's field lies in `b`: the record at row r at `[start[r − base], end[r − base])`. At most
-   * one LANE_TEXT column; the rows of a call must fit (n + maxRows ≤ base + length).
+   * Where the LANE_TEXT columns' fields lie in `b`: in the record at row r, the o-th text column's (in file order) at
+   * `[start[i], end[i])`, i = (r − base)·columns + o. `columns` is the number of LANE_TEXT columns; the rows of a call
+   * must fit ((n − base + maxRows)·columns ≤ length).
    */
-  text?: { start: Float64Array; end: Float64Array; base: number };
+  text?: { start: Float64Array; end: Float64Array; base: number; columns: number };
 }
 
 const LF = 10;
@@ -117,7 +118,10 @@ export function plainNumericRows(
   const textStart = layout.text?.start ?? EMPTY_F64;
   const textEnd = layout.text?.end ?? EMPTY_F64;
   const textBase = layout.text !== undefined ? n - layout.text.base : 0;
-  if (layout.text !== undefined && (textBase < 0 || textBase + maxRows > textStart.length)) throw new RangeError('plainNumericRows: no room for the text positions');
+  const textColumns = layout.text?.columns ?? 0;
+  if (layout.text !== undefined && (textBase < 0 || (textBase + maxRows) * textColumns > textStart.length)) {
+    throw new RangeError('plainNumericRows: no room for the text positions');
+  }
   const last = modes.length - 1;
   const kinds = laneKinds(layout);
   const anyCounted = kinds.some((k) => (k & K_COUNTED) !== 0);
@@ -136,6 +140,8 @@ export function plainNumericRows(
     // Σ |x − first| over the record's number columns: 0 exactly when all are equal (no branch per cell)
     let diff = 0;
     nOther = 0;
+    /** Where the record's next text column's field goes. */
+    let ti = (textBase + taken) * textColumns;
     for (j = 0; j <= last; j++) {
       const kind = kinds[j];
       let c: number;
@@ -185,8 +191,8 @@ export function plainNumericRows(
         while (c !== delim && c !== LF && c !== CR && c !== QUOTE && k < end) c = b[++k];
         if (c === QUOTE || k >= end) break rows;
         if (kind === K_TEXT) {
-          textStart[textBase + taken] = from;
-          textEnd[textBase + taken] = k;
+          textStart[ti] = from;
+          textEnd[ti++] = k;
         }
         if (j < last) {
           if (c !== delim) break rows;

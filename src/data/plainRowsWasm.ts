@@ -67,7 +67,7 @@ export function createPlainRowsWasm(columns: number, counting = true): PlainRows
   const SAME = HI + 8 * p;
   const COLS = align8(SAME + rows);
   const TEXT = COLS + 8 * p * rows;
-  const COUNTS = TEXT + 8 * rows;
+  const COUNTS = TEXT + 8 * p * rows;
   // the counts only when the reader counts (no codebook): 8 KB per column
   const BYTES = COUNTS + (counting ? 8 * p * LANE_COUNT_STRIDE : 0);
   const size = BYTES + WINDOW + 8;
@@ -95,7 +95,8 @@ export function createPlainRowsWasm(columns: number, counting = true): PlainRows
       f64.set(layout.hi, HI / 8);
       const hasText = layout.text !== undefined && kinds.indexOf(K_TEXT) >= 0;
       const textBase = layout.text !== undefined ? n - layout.text.base : 0;
-      if (layout.text !== undefined && (textBase < 0 || textBase + maxRows > layout.text.start.length)) throw new RangeError('plainRowsWasm: no room for the text positions');
+      const k = layout.text?.columns ?? 0;
+      if (layout.text !== undefined && (textBase < 0 || (textBase + maxRows) * k > layout.text.start.length)) throw new RangeError('plainRowsWasm: no room for the text positions');
       let taken = 0;
       let at = start;
       while (at < end && taken < maxRows) {
@@ -108,16 +109,17 @@ export function createPlainRowsWasm(columns: number, counting = true): PlainRows
         u8.set(b.subarray(at, e), BYTES);
         u8[BYTES + e - at] = 0; // past the end: a byte that is no digit, delimiter or line end
         const want = Math.min(rows, maxRows - taken);
-        const t = lane(BYTES, BYTES + e - at, p, want, rows, layout.delim, KINDS, LO, HI, SAME, COLS, COUNTS, TEXT);
+        const t = lane(BYTES, BYTES + e - at, p, want, rows, layout.delim, KINDS, LO, HI, SAME, COLS, COUNTS, TEXT, k);
         for (let j = 0; j < p; j++) if ((kinds[j] & K_NUMBER) !== 0) layout.dst[j].set(f64.subarray(COLS / 8 + j * rows, COLS / 8 + j * rows + t), n + taken);
         layout.same.set(u8.subarray(SAME, SAME + t), n + taken);
         if (hasText) {
           // the text column's fields, as positions in b
           const { start: ts, end: te } = layout.text!;
           const shift = at - BYTES;
-          for (let q = 0; q < t; q++) {
-            ts[textBase + taken + q] = i32[TEXT / 4 + 2 * q] + shift;
-            te[textBase + taken + q] = i32[TEXT / 4 + 2 * q + 1] + shift;
+          const to = (textBase + taken) * k;
+          for (let i = 0; i < t * k; i++) {
+            ts[to + i] = i32[TEXT / 4 + 2 * i] + shift;
+            te[to + i] = i32[TEXT / 4 + 2 * i + 1] + shift;
           }
         }
         taken += t;

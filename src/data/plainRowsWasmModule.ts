@@ -7,21 +7,21 @@ import { F64, I32, ins, oneFunctionModule, type Code } from './wasmEncoding.js';
  * Σ |x − first|), on bytes copied into its memory, with two more reasons to stop: a counted column's value ≥ 1024
  * (the JavaScript lane then takes the record) and the end of the bytes it was given.
  *
- * `lane(start, end, p, maxRows, stride, delim, kinds, lo, hi, same, cols, counts, text) → taken`, all i32 byte
- * addresses:
+ * `lane(start, end, p, maxRows, stride, delim, kinds, lo, hi, same, cols, counts, text, textColumns) → taken`, all
+ * i32 byte addresses but p, maxRows, stride, delim and textColumns:
  * - records of memory[start, end) (a 0 byte at end), p fields each, at most maxRows of them;
  * - kinds: one byte per column (bits: 1 number, 2 bounded, 4 reversed, 8 counted; 0 skip, 16 text), lo/hi: f64 per
  *   column;
- * - writes the text column's field of record r as (start, end) at text + r·8 (two i32);
+ * - writes the o-th text column's field of record r as (start, end) at text + (r·textColumns + o)·8 (two i32);
  * - writes row r's value of column j at cols + (j·stride + r)·8, its straight-lining flag at same + r, adds 1 to
  *   the f64 at counts + (j·1040 + 16 + x)·8 for a counted column's value x;
  * - at address 0 the position after the last record taken (i32), at 4 the column it stopped in (i32).
  */
 
-const P = { start: 0, end: 1, p: 2, maxRows: 3, stride: 4, delim: 5, kinds: 6, lo: 7, hi: 8, same: 9, cols: 10, counts: 11, text: 12 };
-const PARAMS = 13;
-const L = { k: 13, taken: 14, rowStart: 15, j: 16, kind: 17, c: 18, d: 19, digits: 20, last: 21, addr: 22, v: 23, first: 24, diff: 25, lo: 26, hi: 27 };
-const LOCALS = [I32, I32, I32, I32, I32, I32, I32, I32, I32, I32, F64, F64, F64, F64, F64];
+const P = { start: 0, end: 1, p: 2, maxRows: 3, stride: 4, delim: 5, kinds: 6, lo: 7, hi: 8, same: 9, cols: 10, counts: 11, text: 12, textColumns: 13 };
+const PARAMS = 14;
+const L = { k: 14, taken: 15, rowStart: 16, j: 17, kind: 18, c: 19, d: 20, digits: 21, last: 22, addr: 23, ti: 24, v: 25, first: 26, diff: 27, lo: 28, hi: 29 };
+const LOCALS = [I32, I32, I32, I32, I32, I32, I32, I32, I32, I32, I32, F64, F64, F64, F64, F64];
 /** Column stride of the counts and the offset of value 0 in them (see `newColumnTally`). */
 const COUNT_STRIDE = 1040;
 const COUNT_OFFSET_BYTES = 16 * 8;
@@ -107,14 +107,14 @@ function numberCell(): Code[] {
 }
 
 /**
- * A skipped column's cell: up to the next delimiter, line end or quote (a quote stops the lane); for the text column
- * (kind 16) its start and end go to text + taken·8 (two i32).
+ * A skipped column's cell: up to the next delimiter, line end or quote (a quote stops the lane); for a text column
+ * (kind 16) its start and end go to text + (taken·textColumns + ti)·8 (two i32), ti counting the record's text columns.
  */
 function skipCell(): Code[] {
   const exit = 3;
-  const textAddr: Code = [get(L.taken), i32(3), op('i32.shl'), get(P.text), op('i32.add')];
+  const textAddr: Code = [get(L.taken), get(P.textColumns), op('i32.mul'), get(L.ti), op('i32.add'), i32(3), op('i32.shl'), get(P.text), op('i32.add')];
   return [
-    ins.if([get(L.kind), i32(16), op('i32.and')], [[textAddr, get(L.k), ins.store32()]]),
+    ins.if([get(L.kind), i32(16), op('i32.and')], [[textAddr, set(L.addr)], [get(L.addr), get(L.k), ins.store32()]]),
     [get(L.k), ins.load8u(), set(L.c)],
     ins.block(
       ins.loop(
@@ -129,7 +129,7 @@ function skipCell(): Code[] {
       ),
     ),
     [get(L.c), i32(34), op('i32.eq'), get(L.k), get(P.end), op('i32.ge_u'), op('i32.or'), brIf(exit)],
-    ins.if([get(L.kind), i32(16), op('i32.and')], [[textAddr, get(L.k), ins.store32(4)]]),
+    ins.if([get(L.kind), i32(16), op('i32.and')], [[get(L.addr), get(L.k), ins.store32(4)], inc(L.ti)]),
     terminator(exit),
   ];
 }
@@ -154,6 +154,7 @@ export function plainRowsWasmBytes(): Uint8Array<ArrayBuffer> {
         [f64(-1), set(L.first)],
         [f64(0), set(L.diff)],
         [i32(0), set(L.j)],
+        [i32(0), set(L.ti)],
         ins.loop(
           [get(L.j), get(P.kinds), op('i32.add'), ins.load8u(), set(L.kind)],
           ins.if([get(L.kind), i32(1), op('i32.and')], numberCell(), skipCell()),

@@ -201,9 +201,9 @@ export function createSurveyBuilder(options: SurveyBuilderOptions): SurveyBuilde
   let laneCountArray: Float64Array = new Float64Array(0);
   /** The lane in WebAssembly (./plainRowsWasm.ts), which takes records first; null where it cannot run. */
   let laneWasm: PlainRowsWasm | null = null;
-  /** The id column (−1: none) and where the lane found each record's id (PlainRowsLayout.text). */
-  let laneIdColumn = -1;
-  let laneText: { start: Float64Array; end: Float64Array; base: number } | undefined;
+  /** The text columns the lane passes over (id, segments), in file order, and where it found their fields (PlainRowsLayout.text). */
+  let laneTextColumns: number[] = [];
+  let laneText: { start: Float64Array; end: Float64Array; base: number; columns: number } | undefined;
   /** Per file column: values ≥ 1024 the lane passed to countOther during its current call. */
   let laneOther = new Float64Array(0);
   const excluded: { row: number; reason: string }[] = [];
@@ -346,10 +346,8 @@ export function createSurveyBuilder(options: SurveyBuilderOptions): SurveyBuilde
     slots = Int32Array.from(cols, (c) => c.slot);
     // A reversed item whose lo + hi is not whole stores fractions even from whole answers.
     maybeFraction = Uint8Array.from(cols, (c) => (c.reverse && !Number.isInteger(c.scaleMin + c.scaleMax) ? 1 : 0));
-    laneOff = !cols.every((c, j) => fast[j] === 1 || c.role === IGNORE || c.role === ID);
-    // the respondent id: the lane notes where each record's id lies, the builder takes the ids after each lane call
-    laneIdColumn = cols.findIndex((c) => c.role === ID);
-    laneText = laneIdColumn >= 0 ? { start: new Float64Array(LANE_ID_BATCH), end: new Float64Array(LANE_ID_BATCH), base: 0 } : undefined;
+    laneOff = !cols.every((c, j) => fast[j] === 1 || c.role === IGNORE || c.role === ID || c.role === SEGMENT);
+    laneTextSetup();
     laneNumbers = fast.reduce((t, f) => t + f, 0);
     if (!laneOff) rowSame = new Uint8Array(cap);
     tallied = cols.some((c) => c.role === INFER_NUM);
@@ -405,7 +403,7 @@ export function createSurveyBuilder(options: SurveyBuilderOptions): SurveyBuilde
     if (lane === null || laneCap !== cap) {
       lane = {
         delim,
-        modes: Uint8Array.from(cols, (_, j) => (fast[j] === 1 ? LANE_NUMBER : j === laneIdColumn ? LANE_TEXT : LANE_SKIP)),
+        modes: Uint8Array.from(cols, (_, j) => (fast[j] === 1 ? LANE_NUMBER : laneTextColumns.includes(j) ? LANE_TEXT : LANE_SKIP)),
         lo,
         hi,
         rev,
@@ -527,8 +525,20 @@ export function createSurveyBuilder(options: SurveyBuilderOptions): SurveyBuilde
     roles[c.index] = INFER_SEG;
     fast[c.index] = 0;
     slots[c.index] = c.slot;
-    laneOff = true;
+    // the lane goes on with the column as text
     lane = null;
+    laneTextSetup();
+  }
+
+  /**
+   * The text columns the lane passes over: the id and the segments. It notes where their fields lie, and the builder
+   * takes them after each lane call (laneTextCells), row by row in file order as cellSlow would.
+   */
+  function laneTextSetup(): void {
+    laneTextColumns = [];
+    for (let j = 0; j < ncols; j++) if (roles[j] === ID || roles[j] === SEGMENT || roles[j] === INFER_SEG) laneTextColumns.push(j);
+    const k = laneTextColumns.length;
+    laneText = k > 0 ? { start: new Float64Array(LANE_TEXT_BATCH * k), end: new Float64Array(LANE_TEXT_BATCH * k), base: 0, columns: k } : undefined;
   }
 
   function cellSlow(col: number, s: Uint8Array, start: number, end: number): void {
@@ -608,17 +618,25 @@ export function createSurveyBuilder(options: SurveyBuilderOptions): SurveyBuilde
     ids!.push(text);
   }
 
-  /** The ids of the `t` records the lane just took (file rows firstRow, firstRow + 1, …), in order, as cellSlow takes them. */
-  function laneIds(b: Uint8Array, firstRow: number, t: number): void {
-    const c = cols[laneIdColumn];
-    const { start: ts, end: te } = laneText!;
+  /**
+   * The text cells of the `t` records the lane just took (survey rows r0, r0 + 1, …; file rows firstRow, …): ids and
+   * segment levels, row by row and in file order, through the checks cellSlow makes.
+   */
+  function laneTextCells(b: Uint8Array, firstRow: number, r0: number, t: number): void {
+    const { start: ts, end: te, columns: k } = laneText!;
     for (let q = 0; q < t; q++) {
       curRow = firstRow + q;
-      let start = ts[q];
-      let end = te[q];
-      while (start < end && isSpace(b[start])) start++;
-      while (end > start && isSpace(b[end - 1])) end--;
-      idCell(c, fieldText(b, start, end, c.name));
+      for (let o = 0; o < k; o++) {
+        const j = laneTextColumns[o];
+        const c = cols[j];
+        let start = ts[q * k + o];
+        let end = te[q * k + o];
+        while (start < end && isSpace(b[start])) start++;
+        while (end > start && isSpace(b[end - 1])) end--;
+        const text = fieldText(b, start, end, c.name);
+        if (roles[j] === ID) idCell(c, text);
+        else i32[slots[j]][r0 + q] = segmentCode(c, text);
+      }
     }
   }
 
@@ -632,14 +650,14 @@ export function createSurveyBuilder(options: SurveyBuilderOptions): SurveyBuilde
         if (n >= cap) grow();
         // The first call takes a few records only: it returns, so V8 has seen the whole function (the code after the
         // loop too) before it optimizes it, and the optimized code does not bail out at the end of every later call.
-        const room = laneText !== undefined ? Math.min(cap - n, LANE_ID_BATCH) : cap - n;
+        const room = laneText !== undefined ? Math.min(cap - n, LANE_TEXT_BATCH) : cap - n;
         const want = laneCalls++ === 0 ? Math.min(LANE_WARM_ROWS, room) : room;
         const layout = laneLayout(delim);
         if (laneText !== undefined) laneText.base = n;
         // the WebAssembly lane first; where it stops (or is missing) the JavaScript lane goes on
         let t = laneWasm !== null ? laneWasm.run(b, at, end, layout, n, want, out) : 0;
         if (t < want) t += plainNumericRows(b, laneWasm !== null ? out[0] : at, end, layout, n + t, want - t, out);
-        if (laneText !== undefined && t > 0) laneIds(b, row + taken + 1, t);
+        if (laneText !== undefined && t > 0) laneTextCells(b, row + taken + 1, n, t);
         if (laneCounts) laneCounted(t);
         else if (tallied && t > 0) tallyRowRange(n, n + t);
         n += t;
@@ -1048,8 +1066,8 @@ function sortLevels(c: ColumnState, codes: Int32Array): void {
 const EMPTY_F64 = new Float64Array(0);
 /** Records the lane's first call takes (see CsvSink.plainRows). */
 const LANE_WARM_ROWS = 16;
-/** Records per lane call in a file with an id column (the lane notes where each id lies, for this many records). */
-const LANE_ID_BATCH = 4096;
+/** Records per lane call in a file with text columns (the lane notes where their fields lie, for this many records). */
+const LANE_TEXT_BATCH = 4096;
 
 function wholeNumbers(v: Float64Array): boolean {
   for (let r = 0; r < v.length; r++) if (v[r] === v[r] && !Number.isInteger(v[r])) return false;

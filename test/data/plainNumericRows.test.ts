@@ -168,6 +168,26 @@ describe('plainNumericRows (the fast lane) equals the general path', () => {
     for (const chunk of [1, 4, 1 << 16]) expectSame(read(bad, true, chunk), read(bad, false, chunk)); // an id not valid UTF-8: ENCODING, the same row
   });
 
+  it('with segment columns (a codebook\'s, or text columns found while reading): the lane passes over them, the builder takes their levels', () => {
+    let seed = 13;
+    const rnd = (k: number) => Math.floor(((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31) * k);
+    const gen = (header: string, f: (r: number) => string, rows = 300) => `${header}\n${Array.from({ length: rows }, (_, r) => f(r)).join('\n')}\n`;
+    const regions = ['north', 'south', ' east ', '西部', '', 'NA', '18-25', '>=66'];
+    const seg = (r: number) => regions[(r * 7 + rnd(3)) % regions.length];
+    const withSegments = cb(['a', 'b'], { id: 'id', segments: [{ id: 'region' }, { id: 'sex' }] }, 7);
+    both(gen('id,region,a,sex,b', (r) => `${r},${seg(r)},${1 + rnd(7)},${rnd(2) ? 'f' : 'm'},${1 + rnd(7)}`, 5000), withSegments);
+    const fixed = cb(['a'], { segments: [{ id: 'sex', levels: [{ value: 'f' }, { value: 'm' }] }] }, 7);
+    both(gen('a,sex', (r) => `${1 + rnd(7)},${r === 222 ? 'x' : rnd(2) ? 'f' : 'm'}`), fixed); // UNKNOWN_LEVEL, the same row
+    both(gen('id,sex,a', (r) => `${r === 100 ? 3 : r},${r === 100 ? 'x' : 'f'},${1 + rnd(7)}`), { ...fixed, id: 'id' }); // a duplicate id before an unknown level in one row
+    // without a codebook: a column of text becomes a segment after 21 text cells, and the lane goes on with it as text
+    laneRows = 0;
+    const inferred = gen('a,region,b,age', (r) => `${1 + rnd(7)},${seg(r) || 'west'},${1 + rnd(7)},${18 + rnd(60)}`, 3000);
+    both(inferred);
+    expect(laneRows).toBeGreaterThan(6 * 2900); // both() reads 6 times, the lane takes the rows after the first ~21
+    both(gen('a,region,b', (r) => `${1 + rnd(7)},${r < 100 ? rnd(3) : seg(r) || 'west'},${1 + rnd(7)}`, 2000)); // numbers first, then text
+    both(gen('a,code,b', (r) => `${1 + rnd(7)},${r % 50 === 7 ? 'n/a' : 1 + rnd(5)},${1 + rnd(7)}`, 2000)); // a few text cells: bad cells, NON_NUMERIC
+  });
+
   it('stops before a record it cannot take and writes where', () => {
     const b = new TextEncoder().encode('7,3\n5,1\n5,x\n');
     const dst = [new Float64Array(3), new Float64Array(3)];

@@ -34,12 +34,12 @@ function layoutOf(p: number, cap: number, rnd: (k: number) => number, counts: Fl
     if (kind === 3) [lo[j], hi[j], rev[j]] = [1, 10, 1];
     counted[j] = modes[j] === LANE_NUMBER && rev[j] === 0 && rnd(2) === 0 ? 1 : 0;
   }
-  // one skipped column (if any) is the text column, whose fields' positions the lanes note
-  const textColumn = modes.indexOf(LANE_SKIP);
-  if (textColumn >= 0) modes[textColumn] = LANE_TEXT;
+  // some skipped columns are text columns, whose fields' positions the lanes note
+  for (let j = 0; j < p; j++) if (modes[j] === LANE_SKIP && rnd(3) > 0) modes[j] = LANE_TEXT;
+  const columns = modes.filter((m) => m === LANE_TEXT).length;
   const dst = Array.from({ length: p }, (_, j) => (modes[j] === LANE_NUMBER ? new Float64Array(cap) : new Float64Array(0)));
-  const room = cap + (1 << 20); // the lanes check that a call's maxRows fit
-  const text = { start: new Float64Array(room).fill(-1), end: new Float64Array(room).fill(-1), base: 0 };
+  const room = (cap + (1 << 20)) * columns; // the lanes check that a call's maxRows fit
+  const text = { start: new Float64Array(room).fill(-1), end: new Float64Array(room).fill(-1), base: 0, columns };
   return { delim: 44, modes, lo, hi, rev, dst, same: new Uint8Array(cap), counts, counted, countOther: () => {}, text };
 }
 
@@ -141,8 +141,8 @@ describe('plainRowsWasm: the WebAssembly lane, then the JavaScript lane where it
       expect(n).toBeGreaterThan(0);
       for (let j = 0; j < p; j++) expect(bits(both.dst[j], both.dst[j].length === 0 ? 0 : n)).toEqual(bits(js.dst[j], js.dst[j].length === 0 ? 0 : n));
       expect(bits(both.same, n)).toEqual(bits(js.same, n));
-      expect(bits(both.text!.start, n)).toEqual(bits(js.text!.start, n));
-      expect(bits(both.text!.end, n)).toEqual(bits(js.text!.end, n));
+      expect(bits(both.text!.start, n * both.text!.columns)).toEqual(bits(js.text!.start, n * js.text!.columns));
+      expect(bits(both.text!.end, n * both.text!.columns)).toEqual(bits(js.text!.end, n * js.text!.columns));
       texts += js.modes.includes(LANE_TEXT) ? n : 0;
       expect(Array.from(wasm.counts)).toEqual(Array.from(jsCounts));
       checked += n;
