@@ -164,7 +164,10 @@ export function createSurveyBuilder(options: SurveyBuilderOptions): SurveyBuilde
   let cols: ColumnState[] = [];
   let ncols = 0;
   let roles = new Uint8Array(0);
-  /** Per file column, for the item fast path: eligible (no missing codes), scale bounds, reverse flag. */
+  /**
+   * Per file column, for the fast path (cell, and the lane): eligible (an item or numeric column without missing
+   * codes, an inferred column), scale bounds, reverse flag.
+   */
   let fast = new Uint8Array(0);
   let lo = new Float64Array(0);
   let hi = new Float64Array(0);
@@ -338,7 +341,7 @@ export function createSurveyBuilder(options: SurveyBuilderOptions): SurveyBuilde
     for (const c of cols) if (c.role === IGNORE) ignored.push(c.name);
     roles = Uint8Array.from(cols, (c) => c.role);
     fast = Uint8Array.from(cols, (c) =>
-      (c.role === ITEM && c.missingValues.length === 0 && c.missingRanges.length === 0) || c.role === INFER_NUM ? 1 : 0,
+      ((c.role === ITEM || c.role === NUMERIC) && c.missingValues.length === 0 && c.missingRanges.length === 0) || c.role === INFER_NUM ? 1 : 0,
     );
     lo = Float64Array.from(cols, (c) => c.scaleMin);
     hi = Float64Array.from(cols, (c) => c.scaleMax);

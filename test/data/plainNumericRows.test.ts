@@ -179,6 +179,11 @@ describe('plainNumericRows (the fast lane) equals the general path', () => {
     const fixed = cb(['a'], { segments: [{ id: 'sex', levels: [{ value: 'f' }, { value: 'm' }] }] }, 7);
     both(gen('a,sex', (r) => `${1 + rnd(7)},${r === 222 ? 'x' : rnd(2) ? 'f' : 'm'}`), fixed); // UNKNOWN_LEVEL, the same row
     both(gen('id,sex,a', (r) => `${r === 100 ? 3 : r},${r === 100 ? 'x' : 'f'},${1 + rnd(7)}`), { ...fixed, id: 'id' }); // a duplicate id before an unknown level in one row
+    // a codebook's numeric column: a number column of the lane without scale; with missing codes, the general path's
+    const numeric = cb(['a', 'b'], { segments: [{ id: 'region' }], numeric: [{ id: 'age' }] }, 7);
+    both(gen('a,age,region,b', (r) => `${1 + rnd(7)},${r === 50 ? '' : r === 60 ? 'x' : 18 + rnd(80)},${seg(r)},${r % 9 === 0 ? 4 : 1 + rnd(7)}`, 1000), numeric);
+    both(gen('a,age,b', (r) => `${1 + rnd(7)},${r % 13 === 0 ? 999 : 18 + rnd(80)},${1 + rnd(7)}`), { ...numeric, segments: [], numeric: [{ id: 'age', missing: [{ value: 999 }] }] });
+    both(gen('a,age,b', (r) => `${r % 4 === 0 ? '3,3' : `${1 + rnd(7)},${1 + rnd(7)}`},${r % 4 === 0 ? 3 : 1 + rnd(7)}`), { ...numeric, segments: [] }); // straight-liners beside a numeric column
     // without a codebook: a column of text becomes a segment after 21 text cells, and the lane goes on with it as text
     laneRows = 0;
     const inferred = gen('a,region,b,age', (r) => `${1 + rnd(7)},${seg(r) || 'west'},${1 + rnd(7)},${18 + rnd(60)}`, 3000);
