@@ -28,6 +28,11 @@ export interface SurveyBuilderOptions {
   decimalComma: boolean;
   /** Decodes a field's bytes to text (the file's encoding). Default UTF-8. */
   decodeField?: (b: Uint8Array, start: number, end: number) => string;
+  /**
+   * Always make surveyQuality's own pass over the columns, never the one from what the reader learned on the way
+   * (for tests that compare the two). Default false.
+   */
+  fullQualityPass?: boolean;
 }
 
 /** A builder: feed `sink`, then call `finish` once. */
@@ -193,6 +198,15 @@ export function createSurveyBuilder(options: SurveyBuilderOptions): SurveyBuilde
   let rowSame = new Uint8Array(0);
   /** How many columns the lane reads as numbers. */
   let laneNumbers = 0;
+  /** Whether the codebook's items are counted (see setupHeader), and then also in rows the general path takes. */
+  let qualityCounts = false;
+  /**
+   * Whether a row the general path took left laneQualityPass without what it needs: an empty number cell, or a row
+   * past the straight-lining flags kept (the lane turned off). The general path's rows otherwise get their flag in
+   * endRow, so that a few such rows (a blank line, a quoted cell, the rows before a text column is found to be a
+   * segment) do not cost the full quality pass.
+   */
+  let qualityBroken = false;
   /** Per file column: 1 when a stored value may be a non-integer (so `wholeNumbers` must look). */
   let maybeFraction = new Uint8Array(0);
   /** Per file column: the inferred numeric column's tally for inferColumn, counted row by row as rows complete. */
@@ -356,7 +370,7 @@ export function createSurveyBuilder(options: SurveyBuilderOptions): SurveyBuilde
     tallied = cols.some((c) => c.role === INFER_NUM);
     // With a codebook whose items are all unreversed lane columns, the lane counts the items too: when it takes every
     // row, surveyQuality's column pass then comes from these counts (laneQualityPass), not from a pass over the columns.
-    const qualityCounts = codebook !== undefined && !laneOff && cols.some((c) => c.role === ITEM) && cols.every((c, j) => c.role !== ITEM || rev[j] === 0);
+    qualityCounts = codebook !== undefined && !laneOff && cols.some((c) => c.role === ITEM) && cols.every((c, j) => c.role !== ITEM || rev[j] === 0);
     // the lane counts the tallies itself when every tallied column is one of its unreversed number columns
     laneCounts = (tallied && cols.every((c, j) => c.role !== INFER_NUM || (fast[j] === 1 && rev[j] === 0))) || qualityCounts;
     // their dense counts side by side in one array, each tally a view of its part (the lane indexes it by column)
@@ -528,9 +542,31 @@ export function createSurveyBuilder(options: SurveyBuilderOptions): SurveyBuilde
     roles[c.index] = INFER_SEG;
     fast[c.index] = 0;
     slots[c.index] = c.slot;
-    // the lane goes on with the column as text
+    // the lane goes on with the column as text; the straight-lining flags so far are made again without it
     lane = null;
     laneTextSetup();
+    laneNumbers--;
+    qualityBroken = false;
+    for (let r = 0; r < n && !qualityBroken; r++) qualityBroken = !sameFlag(r);
+  }
+
+  /**
+   * Survey row r's straight-lining flag as the lane makes it (every number column the same value, rowSame[r]);
+   * false when the row has an empty number cell or lies past the flags kept.
+   */
+  function sameFlag(r: number): boolean {
+    if (r >= rowSame.length) return false;
+    let first = NaN;
+    let eq = 1;
+    for (let j = 0; j < ncols; j++) {
+      if (fast[j] !== 1) continue;
+      const v = f64[slots[j]][r];
+      if (v !== v) return false;
+      if (first !== first) first = v;
+      else if (v !== first) eq = 0;
+    }
+    rowSame[r] = eq;
+    return true;
   }
 
   /**
@@ -708,6 +744,8 @@ export function createSurveyBuilder(options: SurveyBuilderOptions): SurveyBuilde
         );
       }
       if (tallied) for (let j = 0; j < ncols; j++) if (roles[j] === INFER_NUM) tallyValue(tallies[j]!, f64[slots[j]][n]);
+      if (qualityCounts) for (let j = 0; j < ncols; j++) if (roles[j] === ITEM) tallyValue(tallies[j]!, f64[slots[j]][n]);
+      if (!qualityBroken) qualityBroken = !sameFlag(n);
       n++;
     },
     blankRow(row: number): void {
@@ -772,7 +810,7 @@ export function createSurveyBuilder(options: SurveyBuilderOptions): SurveyBuilde
    */
   function laneQualityPass(itemCols: ColumnState[], rating: boolean[], scaleMax: number[]): QualityColumnPass | undefined {
     const p = itemCols.length;
-    if (p === 0 || laneTaken !== n || p !== laneNumbers || !rating.every(Boolean)) return undefined;
+    if (options.fullQualityPass === true || p === 0 || qualityBroken || p !== laneNumbers || !rating.every(Boolean)) return undefined;
     const lo = new Float64Array(p);
     const hi = new Float64Array(p);
     const answered = new Float64Array(p);

@@ -20,10 +20,10 @@ const MOBI = resolve(__dirname, '../../../shared/datasets/mobi.csv');
 let laneRows = 0;
 
 /** Reads `text` in chunks of `chunk` bytes through the tokenizer, with the lane or without it (general path only). */
-function read(text: string | Uint8Array, lane: boolean, chunk = 1 << 16, codebook?: Codebook, delimiter: ',' | ';' | '\t' = ','): Survey | string {
+function read(text: string | Uint8Array, lane: boolean, chunk = 1 << 16, codebook?: Codebook, delimiter: ',' | ';' | '\t' = ',', fullQualityPass = !lane): Survey | string {
   const bytes = typeof text === 'string' ? new TextEncoder().encode(text) : text;
   try {
-    const builder = createSurveyBuilder({ ...builderOptions({ codebook }, delimiter), decodeField: createFieldDecoder('utf-8') });
+    const builder = createSurveyBuilder({ ...builderOptions({ codebook }, delimiter), decodeField: createFieldDecoder('utf-8'), fullQualityPass });
     let sink: CsvSink = builder.sink;
     if (lane) {
       const plainRows = builder.sink.plainRows!;
@@ -52,8 +52,17 @@ function expectSame(a: Survey | string, b: Survey | string): void {
   expect(bits(a)).toBe(bits(b));
 }
 
+/**
+ * The lane (with the quality pass from what the reader learned on the way) against the general path with
+ * surveyQuality's own pass, at several chunk sizes; and the general path with the learned pass (the rows it takes
+ * get their straight-lining flags in endRow) against the same reference.
+ */
 function both(text: string, codebook?: Codebook, delimiter: ',' | ';' | '\t' = ','): void {
-  for (const chunk of [1, 2, 3, 7, 64, 1 << 16]) expectSame(read(text, true, chunk, codebook, delimiter), read(text, false, chunk, codebook, delimiter));
+  for (const chunk of [1, 2, 3, 7, 64, 1 << 16]) {
+    const reference = read(text, false, chunk, codebook, delimiter, true);
+    expectSame(read(text, true, chunk, codebook, delimiter), reference);
+    if (chunk === 7) expectSame(read(text, false, chunk, codebook, delimiter, false), reference);
+  }
 }
 
 describe('plainNumericRows (the fast lane) equals the general path', () => {
@@ -191,6 +200,12 @@ describe('plainNumericRows (the fast lane) equals the general path', () => {
     expect(laneRows).toBeGreaterThan(6 * 2900); // both() reads 6 times, the lane takes the rows after the first ~21
     both(gen('a,region,b', (r) => `${1 + rnd(7)},${r < 100 ? rnd(3) : seg(r) || 'west'},${1 + rnd(7)}`, 2000)); // numbers first, then text
     both(gen('a,code,b', (r) => `${1 + rnd(7)},${r % 50 === 7 ? 'n/a' : 1 + rnd(5)},${1 + rnd(7)}`, 2000)); // a few text cells: bad cells, NON_NUMERIC
+    // straight-liners before and after a text column is found to be a segment (the flags so far are made again)
+    both(gen('a,region,b', (r) => (r % 4 === 0 ? `3,${seg(r) || 'west'},3` : `${1 + rnd(7)},${seg(r) || 'west'},${1 + rnd(7)}`), 1500));
+    both(gen('a,region,b', (r) => (r % 4 === 0 ? `3,${r < 40 ? r : 'west'},3` : `${1 + rnd(7)},${r < 40 ? r : seg(r) || 'west'},${1 + rnd(7)}`), 1500));
+    // rows the general path takes (a quoted cell, a blank line, an empty cell) among the lane's
+    both(gen('a,b,c', (r) => (r % 97 === 5 ? '"4",4,4' : r === 300 ? '\n5,5,5' : `${1 + rnd(7)},${1 + rnd(7)},${r % 5 === 0 ? 2 : 1 + rnd(7)}`), 1000));
+    both(gen('a,b,c', (r) => (r === 700 ? '4,,4' : r % 6 === 0 ? '6,6,6' : `${1 + rnd(7)},${1 + rnd(7)},${1 + rnd(7)}`), 1000));
   });
 
   it('stops before a record it cannot take and writes where', () => {
