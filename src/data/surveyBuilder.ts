@@ -802,15 +802,16 @@ export function createSurveyBuilder(options: SurveyBuilderOptions): SurveyBuilde
   }
 
   /**
-   * surveyQuality's column pass from what the reader learned on the way, when that is all of it: every row taken by
-   * the lane (so no empty cell), the items exactly the lane's number columns, each a rating item without missing
-   * codes, counted by the lane (inferred items; a codebook's items when none is reversed). Then the ranges, answered
-   * and top-box counts come from the tallies and the straight-liners from the lane's per-row test; otherwise
-   * undefined (surveyQuality makes its pass).
+   * surveyQuality's column pass from what the reader learned on the way, when that is all of it: no empty number cell
+   * in any row (qualityBroken false: the lane's rows and the general path's), each item a rating item without missing
+   * codes, counted (inferred items; a codebook's items when none is reversed). Then the ranges, answered and top-box
+   * counts come from the tallies, the straight-liners from the per-row flags when the items are exactly the lane's
+   * number columns (else from one comparison pass over the items, {@link sameAnswers}); otherwise undefined
+   * (surveyQuality makes its pass).
    */
-  function laneQualityPass(itemCols: ColumnState[], rating: boolean[], scaleMax: number[]): QualityColumnPass | undefined {
+  function laneQualityPass(itemCols: ColumnState[], itemData: Float64Array[], rating: boolean[], scaleMax: number[]): QualityColumnPass | undefined {
     const p = itemCols.length;
-    if (options.fullQualityPass === true || p === 0 || qualityBroken || p !== laneNumbers || !rating.every(Boolean)) return undefined;
+    if (options.fullQualityPass === true || p === 0 || qualityBroken || !rating.every(Boolean)) return undefined;
     const lo = new Float64Array(p);
     const hi = new Float64Array(p);
     const answered = new Float64Array(p);
@@ -825,7 +826,8 @@ export function createSurveyBuilder(options: SurveyBuilderOptions): SurveyBuilde
       answered[k] = t.nonEmpty;
       top[k] = tops;
     }
-    return { lo, hi, answered, top, missing: new Int32Array(n), missingRating: new Int32Array(n), same: rowSame.subarray(0, n), complete: true };
+    const same = p === laneNumbers ? rowSame.subarray(0, n) : sameAnswers(itemData, n);
+    return { lo, hi, answered, top, missing: new Int32Array(n), missingRating: new Int32Array(n), same, complete: true };
   }
 
   function finish(meta: { encoding: string; delimiter: string }): Survey {
@@ -969,7 +971,7 @@ export function createSurveyBuilder(options: SurveyBuilderOptions): SurveyBuilde
       return c.scaleMax - c.scaleMin <= RATING_SPAN && (maybeFraction[c.index] === 0 || wholeNumbers(itemData[k]));
     });
     const scaleMax = itemNames.map((name) => itemCols.find((x) => x.name === name)!.scaleMax);
-    const columnPass = laneQualityPass(itemCols, rating, scaleMax);
+    const columnPass = laneQualityPass(itemCols, itemData, rating, scaleMax);
     const quality = surveyQuality(itemNames, itemData, n, {
       highMissingShare: options.highMissingShare,
       firstRow: headerRow + 1,
@@ -1109,6 +1111,20 @@ const EMPTY_F64 = new Float64Array(0);
 const LANE_WARM_ROWS = 16;
 /** Records per lane call in a file with text columns (the lane notes where their fields lie, for this many records). */
 const LANE_TEXT_BATCH = 4096;
+
+/**
+ * Per row, 1 when every item holds the same value as the first (items without empty cells, none reversed): the
+ * straight-lining flags of `qualityColumnPass` for such items, without its other counts.
+ */
+function sameAnswers(items: Float64Array[], n: number): Uint8Array {
+  const same = new Uint8Array(n).fill(1);
+  const ref = items[0];
+  for (let k = 1; k < items.length; k++) {
+    const col = items[k];
+    for (let r = 0; r < n; r++) same[r] &= col[r] === ref[r] ? 1 : 0;
+  }
+  return same;
+}
 
 function wholeNumbers(v: Float64Array): boolean {
   for (let r = 0; r < v.length; r++) if (v[r] === v[r] && !Number.isInteger(v[r])) return false;
