@@ -3,29 +3,32 @@
  * run the CLI as a whole process):
  *
  * - `cli.js`: the loader (src/cli/loader.ts), an ES module with the shebang; the package's `bin`.
- * - `cli-bundle.cjs`: the CLI (src/cli/bin.ts) and its dependencies (zod, ml-matrix, fflate) in one CommonJS-style
- *   script; the DuckDB and ClickHouse packages stay outside (loaded only by `--engine`).
- * - `cli-bundle.cache`: V8's code cache of that script, written by running the CLI once (`csi estimate --boot --json`
- *   on a small generated survey), so it holds the bytecode of the functions a run compiles, not only the top level.
+ * - `cli-bundle.cjs`: the CLI's entry (src/cli/bin.ts: `--help`, `--version`, errors) as a CommonJS-style script.
+ * - `cli-commands.cjs`: the commands and their dependencies (zod, ml-matrix, fflate) in one CommonJS-style script,
+ *   required by the entry when a command runs; each command's modules are evaluated only when it runs. The DuckDB and
+ *   ClickHouse packages stay outside (loaded only by `--engine`).
+ * - `cli-bundle.cache`, `cli-commands.cache`: V8's code caches of the two scripts, written by running the CLI once
+ *   (`csi estimate --boot --json` on a small generated survey), so they hold the bytecode of the functions a run
+ *   compiles, not only the top level.
  *
- * The cache is valid only for the Node (V8) version and flags that wrote it; the loader compiles from the source
- * when V8 rejects it (src/cli/codeCache.ts).
+ * A cache is valid only for the Node (V8) version and flags that wrote it; the loader compiles from the source when
+ * V8 rejects it (src/cli/codeCache.ts).
  */
 import { execFileSync } from 'node:child_process';
 import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
+import { build, type BuildOptions, type Plugin } from 'esbuild';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
-/** The file names the loader looks for next to itself (src/cli/codeCache.ts). */
+/** The file names the loader looks for (src/cli/codeCache.ts: CLI_BUNDLE_FILE, CLI_COMMANDS_FILE). */
 const BUNDLE = 'cli-bundle.cjs';
-const CACHE = 'cli-bundle.cache';
+const COMMANDS = 'cli-commands.cjs';
 
 /**
- * Builds `cli.js`, `cli-bundle.cjs` and `cli-bundle.cache` into `outDir` (which should also hold
+ * Builds `cli.js`, the two scripts and their code caches into `outDir` (which should also hold
  * `bootstrap-worker.js` for `--boot` to use worker threads). Returns the path of `cli.js`.
  *
  * @example
@@ -45,45 +48,73 @@ export async function buildCli(outDir: string): Promise<string> {
     logLevel: 'warning',
   });
   chmodSync(cli, 0o755);
-  const bundle = join(out, BUNDLE);
+  // The entry script (help, flags, errors) and the commands' script: `csi --help` reads only the first. runCli.ts
+  // imports each command module with import(); in the entry script each such import requires the commands' script
+  // (which the loader runs through its code cache too) and takes that command's module from it.
+  const commandModules: string[] = [];
+  const splitCommands: Plugin = {
+    name: 'csi-split-commands',
+    setup(b) {
+      b.onResolve({ filter: /.*/ }, (a) => {
+        if (a.kind === 'dynamic-import' && a.importer === join(repo, 'src/cli/runCli.ts')) {
+          commandModules.push(a.path);
+          return { path: a.path, namespace: 'csi-command' };
+        }
+        return a.path === `./${COMMANDS}` ? { path: a.path, external: true } : undefined;
+      });
+      b.onLoad({ filter: /.*/, namespace: 'csi-command' }, (a) => ({ contents: `module.exports = require(${JSON.stringify(`./${COMMANDS}`)})[${JSON.stringify(a.path)}]();`, loader: 'js' }));
+    },
+  };
+  await bundleScript({ entryPoints: [join(repo, 'src/cli/bin.ts')], plugins: [splitCommands] }, join(out, BUNDLE));
+  if (commandModules.length === 0) throw new Error('build-cli: src/cli/runCli.ts imports no command module');
+  // each command module is evaluated when its command runs (require of an ES module in the bundle initializes it then)
+  const table = commandModules.map((m) => `  ${JSON.stringify(m)}: () => require(${JSON.stringify(join(repo, 'src/cli', m.replace(/\.js$/, '.ts')))}),`);
+  await bundleScript({ stdin: { contents: `module.exports = {\n${table.join('\n')}\n};\n`, resolveDir: join(repo, 'src/cli'), loader: 'js' } }, join(out, COMMANDS));
+  writeCodeCaches(cli);
+  return cli;
+}
+
+/** Bundles one CommonJS-style script (dependencies inside, engines outside) and makes it ASCII. */
+async function bundleScript(options: BuildOptions, outfile: string): Promise<void> {
   await build({
-    entryPoints: [join(repo, 'src/cli/bin.ts')],
     bundle: true,
     platform: 'node',
     format: 'cjs',
     target: 'node20',
-    outfile: bundle,
+    outfile,
     external: ['@duckdb/node-api', '@clickhouse/client'],
     // the script runs inside the CommonJS wrapper (src/cli/codeCache.ts): import.meta.url is its own file's URL,
-    // made when first read (the first pathToFileURL of a process costs a few ms; a plain estimate never asks)
+    // made when first read
     define: { 'import.meta': '__csiImportMeta' },
     banner: { js: 'var __csiImportMeta = { get url() { return require("node:url").pathToFileURL(__filename).href; } };' },
     charset: 'ascii',
     legalComments: 'none',
     logLevel: 'warning',
+    ...options,
   });
   // ASCII only (esbuild leaves non-ASCII in comments and regular expressions): the loader then reads the file as a
   // one-byte string. A \uXXXX escape means the same character in a regular expression; in a comment nothing.
-  const text = readFileSync(bundle, 'utf8');
+  const text = readFileSync(outfile, 'utf8');
   const ascii = text.replace(/(\\*)([^\x00-\x7f])/g, (_, slashes: string, c: string) => {
-    if (slashes.length % 2 === 1) throw new Error(`build-cli: an escaped non-ASCII character in ${bundle}`);
+    if (slashes.length % 2 === 1) throw new Error(`build-cli: an escaped non-ASCII character in ${outfile}`);
     return `${slashes}\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
   });
-  writeFileSync(bundle, ascii);
-  writeCodeCache(cli, join(out, CACHE));
-  return cli;
+  writeFileSync(outfile, ascii);
 }
 
-/** Runs the CLI once on a generated survey with `CSI_CODE_CACHE_OUT` set, which writes the code cache on exit. */
-function writeCodeCache(cli: string, cacheFile: string): void {
-  rmSync(cacheFile, { force: true });
+/**
+ * Runs the CLI once on a generated survey with `CSI_CODE_CACHE_WRITE=1`: each script it loads writes its code cache
+ * on exit (`csi estimate --boot --json` loads both).
+ */
+function writeCodeCaches(cli: string): void {
+  for (const script of [BUNDLE, COMMANDS]) rmSync(join(dirname(cli), script.replace(/\.cjs$/, '.cache')), { force: true });
   const dir = mkdtempSync(join(tmpdir(), 'csi-cache-'));
   try {
     const { csv, model } = warmUpSurvey();
     writeFileSync(join(dir, 'survey.csv'), csv);
     writeFileSync(join(dir, 'survey.model'), model);
     execFileSync(process.execPath, [cli, 'estimate', join(dir, 'survey.csv'), '--model', join(dir, 'survey.model'), '--boot', '200', '--seed', '1', '--json'], {
-      env: { ...process.env, CSI_CODE_CACHE_OUT: cacheFile },
+      env: { ...process.env, CSI_CODE_CACHE_WRITE: '1' },
       stdio: ['ignore', 'ignore', 'pipe'],
     });
   } finally {

@@ -1,9 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildCli } from '../../scripts/build-cli.js';
-import { CLI_BUNDLE_FILE, CLI_CODE_CACHE_FILE, compileWithCodeCache, readCodeCache } from '../../src/cli/codeCache.js';
+import { CLI_BUNDLE_FILE, CLI_COMMANDS_FILE, codeCacheFile, compileWithCodeCache, readCodeCache } from '../../src/cli/codeCache.js';
 import { runCsi, tempDir } from '../helpers/cli.js';
 
 const { dir, file } = tempDir('csi-code-cache-');
@@ -68,8 +68,33 @@ describe('compileWithCodeCache: a CommonJS-style script with a V8 code cache', (
   });
 });
 
-describe('the shipped csi (scripts/build-cli.ts: loader, one-script bundle, code cache)', () => {
-  // as installed: <package>/package.json and <package>/dist/{cli.js, cli-bundle.cjs, cli-bundle.cache}
+describe('runWithCodeCache: a script and the scripts it requires, each through its cache', () => {
+  it('loads a required sibling .cjs through the cache too (once), and writes both caches in write mode', () => {
+    const sub = join(dir, 'run');
+    mkdirSync(sub, { recursive: true });
+    writeFileSync(join(sub, 'a.cjs'), "const b = require('./b.cjs'); const again = require('./b.cjs'); module.exports = { sum: b.twice(21), same: b === again, path: typeof require('node:path').join };\n");
+    writeFileSync(join(sub, 'b.cjs'), 'exports.twice = (x) => 2 * x;\n');
+    const runner = file(
+      'runner.ts',
+      `import { runWithCodeCache } from ${JSON.stringify(resolve(root, 'src/cli/codeCache.ts'))};\n` +
+        'console.log(JSON.stringify(runWithCodeCache(process.argv[2], process.argv[3] === "write")));\n',
+    );
+    const run = (write: boolean): unknown => {
+      const r = spawnSync(process.execPath, ['--import', 'tsx', runner, join(sub, 'a.cjs'), write ? 'write' : ''], { encoding: 'utf8', cwd: root });
+      expect(r.stderr).toBe('');
+      return JSON.parse(r.stdout);
+    };
+    const expected = { sum: 42, same: true, path: 'function' };
+    expect(run(false)).toEqual(expected); // no caches yet
+    expect(existsSync(codeCacheFile(join(sub, 'b.cjs')))).toBe(false);
+    expect(run(true)).toEqual(expected);
+    for (const f of ['a.cjs', 'b.cjs']) expect(statSync(codeCacheFile(join(sub, f))).size, f).toBeGreaterThan(0);
+    expect(run(false)).toEqual(expected); // with the caches
+  });
+});
+
+describe('the shipped csi (scripts/build-cli.ts: loader, two scripts, their code caches)', () => {
+  // as installed: <package>/package.json and <package>/dist/{cli.js, cli-bundle.cjs, cli-commands.cjs, *.cache}
   const pkg = join(dir, 'package');
   const dist = join(pkg, 'dist');
   let cli = '';
@@ -84,12 +109,26 @@ describe('the shipped csi (scripts/build-cli.ts: loader, one-script bundle, code
     const r = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', cwd: dir, maxBuffer: 64 << 20 });
     return { code: r.status, out: r.stdout, err: r.stderr };
   };
-  const cacheFile = () => join(dist, CLI_CODE_CACHE_FILE);
+  const scripts = () => [CLI_BUNDLE_FILE, CLI_COMMANDS_FILE].map((f) => join(dist, f));
 
-  it('the build writes a code cache that V8 takes', () => {
-    expect(statSync(cacheFile()).size).toBeGreaterThan(10_000);
-    expect(readFileSync(join(dist, CLI_BUNDLE_FILE), 'latin1')).not.toMatch(/[^\x00-\x7f]/); // ASCII: a one-byte string
-    expect(compileWithCodeCache(join(dist, CLI_BUNDLE_FILE), readCodeCache(cacheFile())).cacheAccepted).toBe(true);
+  it('the build writes a code cache per script that V8 takes, and --help does not read the commands', () => {
+    const [entry, commands] = scripts();
+    expect(statSync(codeCacheFile(entry)).size).toBeGreaterThan(1000);
+    expect(statSync(codeCacheFile(commands)).size).toBeGreaterThan(100_000);
+    expect(statSync(entry).size).toBeLessThan(50_000); // the commands and zod, ml-matrix, fflate are in the other
+    for (const script of scripts()) {
+      expect(readFileSync(script, 'latin1'), script).not.toMatch(/[^\x00-\x7f]/); // ASCII: a one-byte string
+      expect(compileWithCodeCache(script, readCodeCache(codeCacheFile(script))).cacheAccepted, script).toBe(true);
+    }
+    // `csi --help` and `csi --version` work without the commands' script
+    const moved = `${commands}.away`;
+    renameSync(commands, moved);
+    try {
+      expect(csi(['--help']).out).toMatch(/^Usage: csi <command>/);
+      expect(csi(['--version']).code).toBe(0);
+    } finally {
+      renameSync(moved, commands);
+    }
   });
 
   it('prints what the sources print: --help, --version, estimate --boot --json, and a bad input (one line, no stack)', async () => {
@@ -107,23 +146,26 @@ describe('the shipped csi (scripts/build-cli.ts: loader, one-script bundle, code
     expect(runs[3].err).not.toMatch(/\n\s+at /);
   });
 
-  it('gives byte-identical output with the cache, without it and with a damaged one', () => {
+  it('gives byte-identical output with the caches, without them and with damaged ones', () => {
     const args = ['estimate', mobi, '--model', mobiModel, '--boot', '200', '--seed', '7', '--json'];
     const withCache = csi(args);
     expect(withCache.code).toBe(0);
-    const good = readFileSync(cacheFile());
-    try {
-      writeFileSync(cacheFile(), good.subarray(0, good.length >> 1));
-      expect(csi(args)).toEqual(withCache);
-      writeFileSync(cacheFile(), 'not a cache');
-      expect(csi(args)).toEqual(withCache);
-      writeFileSync(cacheFile(), '');
-      expect(csi(args)).toEqual(withCache);
-      rmSync(cacheFile());
-      expect(csi(args)).toEqual(withCache);
-    } finally {
-      writeFileSync(cacheFile(), good);
+    for (const script of scripts()) {
+      const cache = codeCacheFile(script);
+      const good = readFileSync(cache);
+      try {
+        writeFileSync(cache, good.subarray(0, good.length >> 1));
+        expect(csi(args), `${cache} truncated`).toEqual(withCache);
+        writeFileSync(cache, 'not a cache');
+        expect(csi(args), `${cache} not a cache`).toEqual(withCache);
+        writeFileSync(cache, '');
+        expect(csi(args), `${cache} empty`).toEqual(withCache);
+        rmSync(cache);
+        expect(csi(args), `${cache} missing`).toEqual(withCache);
+      } finally {
+        writeFileSync(cache, good);
+      }
     }
-    expect(existsSync(cacheFile())).toBe(true);
+    expect(scripts().every((s) => existsSync(codeCacheFile(s)))).toBe(true);
   });
 });

@@ -30,9 +30,8 @@ describe('npm pack → install → npx csi (issue 17.1)', () => {
     const listing = run('tar', ['-tzf', join(src, tgz!)], src);
     expect(listing).toContain('package/dist/cli.js');
     expect(listing).toContain('package/dist/index.js');
-    // the executable: loader, one-script bundle and its V8 code cache (written by the build, src/cli/loader.ts)
-    expect(listing).toContain('package/dist/cli-bundle.cjs');
-    expect(listing).toContain('package/dist/cli-bundle.cache');
+    // the executable: loader, its two scripts and their V8 code caches (written by the build, src/cli/loader.ts)
+    for (const f of ['cli-bundle.cjs', 'cli-bundle.cache', 'cli-commands.cjs', 'cli-commands.cache']) expect(listing).toContain(`package/dist/${f}`);
     const app = join(tmp, 'app');
     cpSync(join(root, 'test/package/empty-app.json'), join(app, 'package.json'));
     run('npm', ['install', join(src, tgz!), '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error'], app);
