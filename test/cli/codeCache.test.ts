@@ -131,16 +131,19 @@ describe('the shipped csi (scripts/build-cli.ts: loader, two scripts, their code
     }
   });
 
-  it('prints what the sources print: --help, --version, estimate --boot --json, and a bad input (one line, no stack)', async () => {
+  it('prints what the sources print: --help, --version, estimate --boot --json, ahp, and a bad input (one line, no stack)', async () => {
     const bad = file('bad.csv', 'Q1,Q2,Q3\n1,2,3\n2,x,3\n3,4,5\n');
     const badModel = file('bad.model', 'A =~ Q1 + Q2\nB =~ Q3\nB ~ A\n');
-    const cases = [['--help'], ['--version'], ['estimate', mobi, '--model', mobiModel, '--boot', '200', '--seed', '1', '--json'], ['estimate', bad, '--model', badModel], ['estimate', '--frob']];
+    // ahp: the script constructs ml-matrix's classes on first use (scripts/build-cli.ts, lazyMlMatrix)
+    const ahp = file('ahp.json', JSON.stringify({ dimensions: ['A', 'B', 'C', 'D'], matrix: [[1, 3, 5, 7], [1 / 3, 1, 3, 5], [1 / 5, 1 / 3, 1, 3], [1 / 7, 1 / 5, 1 / 3, 1]] }));
+    const cases = [['--help'], ['--version'], ['estimate', mobi, '--model', mobiModel, '--boot', '200', '--seed', '1', '--json'], ['estimate', bad, '--model', badModel], ['estimate', '--frob'], ['ahp', ahp, '--json']];
     const runs = cases.map((args) => csi(args));
     for (const [i, args] of cases.entries()) {
       const src = await runCsi(args, { stderrIsTTY: false });
       expect(runs[i], args.join(' ')).toEqual({ code: src.code, out: src.out, err: src.err });
     }
     expect(runs[2].out.length).toBeGreaterThan(1000);
+    expect(runs[5].out).toContain('"lambdaMax"');
     expect(runs[3].code).toBe(2);
     expect(runs[3].err).toMatch(/^csi: [^\n]+\n$/);
     expect(runs[3].err).not.toMatch(/\n\s+at /);
