@@ -5,7 +5,8 @@ import { cliVersion } from './version.js';
 
 /**
  * The `csi` sub-commands. To add one, import its module above and add one line here — or, to keep start-up lean,
- * a {@link lazyCommand} line (the module is imported only when the command runs; `csi --help` loads none of them).
+ * a {@link lazyCommand} line (the module is imported only when the command runs; `csi --help` loads none of them;
+ * the shipped build puts every module imported here with `import()` into the commands' script, scripts/build-cli.ts).
  */
 export const commands: Record<string, CliCommand> = {
   inspect: lazyCommand('print a survey summary and data-quality flags', () => import('./inspect.js').then((m) => m.inspect)),
