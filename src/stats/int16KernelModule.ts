@@ -1,0 +1,116 @@
+/**
+ * The WebAssembly SIMD kernel of the exact integer moments pass: cross-products of 16-bit integer columns.
+ *
+ * Data layout in the kernel's memory (all byte addresses multiples of 16): rows in blocks of {@link BLOCK_ROWS}
+ * rows; block k holds P columns of BLOCK_ROWS int16 values each, column after column (so one block's columns are
+ * contiguous, 2·BLOCK_ROWS·P bytes, and stay in the L1 cache while all pairs are formed). The caller puts the p item
+ * columns first and a column of ones last (1 on real rows, 0 on padding rows), so Σ w·x_a·1 = s_a and Σ w·1·1 = Σ w.
+ *
+ * `moments(x, w, blocks, P, acc, scratch)` adds, for every pair a ≤ b of the P columns, Σ_r w_r·x_ra·x_rb over the
+ * rows of `blocks` blocks into acc: 4 int32 lanes per pair (pairs in the order (0,0), (0,1), …, (0,P−1), (1,1), …;
+ * 16 bytes each), lane l holding the rows r ≡ 2l, 2l+1 (mod 8):
+ *
+ *     for each block k:
+ *       if w ≠ 0:  wx[a][r] = x[a][r] · w[r]          (i16x8.mul; the caller guarantees w·x ≤ 32767)
+ *       else:      wx = x                              (every row weighs 1)
+ *       q = 0
+ *       for a in 0 … P−1:  for b in a … P−1:
+ *         for r in 0, 8, 16, … BLOCK_ROWS − 8:        (unrolled; 8 rows per instruction)
+ *           acc[q] += dot(wx[a][r … r+7], x[b][r … r+7])
+ *           (i32x4.dot_i16x8_s: lane l += wx[a][r+2l]·x[b][r+2l] + wx[a][r+2l+1]·x[b][r+2l+1])
+ *         q += 1
+ *
+ * Exactness: with 0 ≤ x ≤ 32767 and 0 ≤ w·x ≤ 32767 one dot lane is at most 2·32767² < 2^31, so the signed
+ * 16×16→32-bit products never overflow; i32x4.add wraps modulo 2^32, so a lane read as unsigned is the exact sum
+ * while the true sum is < 2^32. Each call adds at most blocks·BLOCK_ROWS/4 rows to a lane, each at most
+ * maxW·max(1, maxX)²; the caller chooses `blocks` ≤ {@link flushBlocks} so no lane reaches 2^32, then moves the lanes
+ * into double totals (exact while < 2^53) and zeroes acc (`runPairs` in int16Kernel.ts).
+ *
+ * The module's bytes ship as a constant (int16KernelBytes.ts, so no code runs to build them at start-up); a test
+ * checks that the constant is what {@link int16MomentsModule} writes.
+ */
+import { I32, sleb, uleb, wasmModule } from './wasmEmit.js';
+
+/** Rows per block (a multiple of 8). 256 rows × 25 columns × 2 bytes = 12.8 KB: x and wx of a block fit in L1. */
+export const BLOCK_ROWS = 256;
+
+/**
+ * The bytes of the kernel module (see the module comment for what `moments` computes), for blocks of `rows` rows.
+ * Instructions are those of the WebAssembly Core Specification 2.0, §5.4; SIMD ones are 0xFD then the opcode as
+ * LEB128 u32. Memory accesses are v128.load / v128.store with alignment 2^4 and a constant byte offset.
+ *
+ * @example
+ * new WebAssembly.Module(int16MomentsModule()); // exports moments(x, w, blocks, P, acc, scratch)
+ */
+export function int16MomentsModule(rows = BLOCK_ROWS): Uint8Array {
+  const c: number[] = [];
+  const get = (i: number): void => void c.push(0x20, i); // local.get (indices < 128: one LEB byte)
+  const set = (i: number): void => void c.push(0x21, i); // local.set
+  const tee = (i: number): void => void c.push(0x22, i); // local.tee
+  const i32 = (n: number): void => (c.push(0x41), sleb(c, n)); // i32.const
+  const ADD = 0x6a; // i32.add
+  const SUB = 0x6b; // i32.sub
+  const MUL = 0x6c; // i32.mul
+  const simd = (op: number): void => (c.push(0xfd), uleb(c, op));
+  const load = (offset: number): void => (simd(0x00), c.push(4), uleb(c, offset)); // v128.load
+  const store = (offset: number): void => (simd(0x0b), c.push(4), uleb(c, offset)); // v128.store
+  const i16x8Mul = (): void => simd(0x95);
+  const i32x4Add = (): void => simd(0xae);
+  const i32x4DotI16x8S = (): void => simd(0xba);
+  /** loop … end, the body ending in a count-down of `counter` that branches back while it is not 0 */
+  const loopDown = (counter: number, body: () => void): void => {
+    c.push(0x03, 0x40); // loop (no result)
+    body();
+    get(counter);
+    i32(1);
+    c.push(SUB);
+    tee(counter);
+    c.push(0x0d, 0); // br_if 0: back to the loop's start
+    c.push(0x0b); // end
+  };
+  /** local += the value `value` pushes */
+  const bump = (i: number, value: () => void): void => (get(i), value(), c.push(ADD), set(i));
+  // parameters 0–5, then locals 6–14
+  const [X, W, BLOCKS, P, ACC, SCRATCH] = [0, 1, 2, 3, 4, 5];
+  const [WX, A, B, Q, PA, PB, SRC, DST, COLS] = [6, 7, 8, 9, 10, 11, 12, 13, 14];
+  const col = 2 * rows; // bytes per column of a block
+  const steps = rows / 8; // 16-byte vectors per column of a block
+
+  // COLS = P · col (bytes per block)
+  get(P), i32(col), c.push(MUL), set(COLS);
+  loopDown(BLOCKS, () => {
+    // WX = X; weighted (W ≠ 0): scratch[a] = X[a] ⊙ W column by column, WX = scratch, W moves to the next block
+    get(X), set(WX);
+    get(W), c.push(0x04, 0x40); // if (no result)
+    get(X), set(SRC), get(SCRATCH), set(DST), get(P), set(A);
+    loopDown(A, () => {
+      for (let j = 0; j < steps; j++) {
+        get(DST), get(SRC), load(16 * j), get(W), load(16 * j), i16x8Mul(), store(16 * j);
+      }
+      bump(SRC, () => i32(col));
+      bump(DST, () => i32(col));
+    });
+    get(SCRATCH), set(WX);
+    bump(W, () => i32(col));
+    c.push(0x0b); // end (if)
+    // pairs a ≤ b: acc[q] += Σ_j dot(wx[a] vector j, x[b] vector j); PA walks wx's columns, PB x's from column a on
+    get(ACC), set(Q), get(WX), set(PA), get(X), set(SRC), get(P), set(A);
+    loopDown(A, () => {
+      get(SRC), set(PB), get(A), set(B);
+      loopDown(B, () => {
+        get(Q); // the address of the store below
+        get(Q), load(0); // acc[q] on the stack
+        for (let j = 0; j < steps; j++) {
+          get(PA), load(16 * j), get(PB), load(16 * j), i32x4DotI16x8S(), i32x4Add();
+        }
+        store(0);
+        bump(Q, () => i32(16));
+        bump(PB, () => i32(col));
+      });
+      bump(PA, () => i32(col));
+      bump(SRC, () => i32(col));
+    });
+    bump(X, () => get(COLS));
+  });
+  return wasmModule([{ name: 'moments', params: [I32, I32, I32, I32, I32, I32], locals: [[9, I32]], body: c }]);
+}
