@@ -25,10 +25,14 @@ export function fromHex(hex: string): Uint8Array<ArrayBuffer> {
   return out;
 }
 
+/** The kernel's `pack` (byte addresses; see int16KernelModule.ts): one column of doubles into the int16 layout. */
+export type PackKernel = (src: number, dst: number, blocks: number, P: number, status: number) => void;
+
 /** A kernel instance with a memory of its own. */
 export interface Int16Kernel {
   memory: WebAssembly.Memory;
   moments: MomentsKernel;
+  pack: PackKernel;
 }
 
 let compiled: WebAssembly.Module | null | undefined;
@@ -64,7 +68,7 @@ export function int16Kernel(bytes: number): Int16Kernel | null {
   try {
     const memory = new WebAssembly.Memory({ initial: Math.max(1, Math.ceil(bytes / 65536)) });
     const instance = new WebAssembly.Instance(module, { env: { memory } });
-    return { memory, moments: instance.exports.moments as unknown as MomentsKernel };
+    return { memory, moments: instance.exports.moments as unknown as MomentsKernel, pack: instance.exports.pack as unknown as PackKernel };
   } catch {
     return null; // e.g. out of memory: the JavaScript pass still works
   }

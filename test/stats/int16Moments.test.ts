@@ -144,12 +144,20 @@ describe('int16 lanes at their overflow edge', () => {
       [[Float64Array.of(1, -2, 3)], null],
       [[Float64Array.of(1, 2.5, 3)], null],
       [[Float64Array.of(1, 2, 3)], Float64Array.of(1, 0.5, 1)],
+      [[Float64Array.of(1, 1e10, 3)], null], // beyond int32: trunc_sat saturates, the round trip differs
+      [[Float64Array.of(1, -0.5, 3)], null],
+      [[Float64Array.of(1, Infinity, 3)], null],
+      [[Float64Array.of(1, 32767.5, 3)], null],
+      [[Float64Array.from({ length: 20_000 }, (_, i) => (i === 19_999 ? NaN : i % 7))], null], // the last row of the last chunk
     ];
     for (const [columns, weights] of cases) {
       expect(int16Sums(columns, weights, null, null)).toBeNull();
       expectSameBits(accumulateMoments(columns, { weights }), accumulateMomentsLoop(columns, { weights }));
     }
     expect(int16Sums([Float64Array.of(1, 2)], null, null, Int32Array.of(0, 5))).toBeNull();
+    // −0 is the integer 0; 8,191 is the largest value whose squares fit a block's lanes (64 · 8191² < 2^32)
+    expect(int16Sums([Float64Array.of(-0, 2), Float64Array.of(8191, 0)], null, null, null)).not.toBeNull();
+    expectSameBits(accumulateMoments([Float64Array.of(-0, 2)]), accumulateMomentsLoop([Float64Array.of(-0, 2)]));
     expect(() => accumulateMoments([Float64Array.of(1, 2)], { rows: Int32Array.of(0, 5) })).toThrow(/outside/);
     // a row of weight 0 still has its values checked: a missing value makes the moments incomplete
     const holes = [Float64Array.of(NaN, 2), Float64Array.of(1, 2)];
