@@ -94,8 +94,8 @@ export function flushBlocks(maxW: number, maxX: number, rows = BLOCK_ROWS): numb
  * Run the kernel over `blocks` blocks at byte address x (weights at w, 0 for none) in calls of at most `perCall`
  * blocks, moving the lanes of acc (`lanes`: a view of the P(P+1)/2 pairs × 4 uint32 at byte address acc) into
  * `totals` after each call: acc zeroed first, then after each call totals[q] += lane0 + lane1 + lane2 + lane3
- * (integers < 2^34: exact) and acc zeroed again. The memory must not grow meanwhile (the kernels' memories never
- * grow, so views made once stay valid).
+ * (integers < 2^34: exact) and acc zeroed again before a next call. The memory must not grow meanwhile (the
+ * kernels' memories never grow, so views made once stay valid).
  *
  * @example
  * runPairs(k, xAt, 0, 1, 25, accAt, new Uint32Array(k.memory.buffer, accAt, 4 * 325), scratchAt, flushBlocks(1, 10), totals);
@@ -110,7 +110,7 @@ export function runPairs(k: Int16Kernel, x: number, w: number, blocks: number, P
     const now = Math.min(perCall, blocks - done);
     k.moments(x + done * colBytes, w === 0 ? 0 : w + done * wBytes, now, P, acc, scratch);
     for (let q = 0, l = 0; q < pairs; q++, l += 4) totals[q] += lanes[l] + lanes[l + 1] + lanes[l + 2] + lanes[l + 3];
-    lanes.fill(0);
     done += now;
+    if (done < blocks) lanes.fill(0);
   }
 }
