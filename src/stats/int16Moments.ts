@@ -14,8 +14,19 @@ export const CHUNK_BLOCKS = 32;
 /** Largest value (and largest w·x) the kernel takes: int16. */
 export const INT16_MAX = 32767;
 
-/** A kernel instance kept for the passes of this thread, with the number of bytes its memory holds. */
-let shared: { k: Int16Kernel; bytes: number } | null = null;
+/** A kernel instance kept for the passes of this thread, and the views of the last layout used on it. */
+let shared: { k: Int16Kernel; views: ChunkViews | null } | null = null;
+
+/** Typed-array views of one chunk layout (made once per layout: the kernel's memory never grows). */
+interface ChunkViews {
+  P: number;
+  blocks: number;
+  x16: Int16Array;
+  w16: Int16Array;
+  lanes: Uint32Array;
+  stage: Float64Array;
+  status: Int16Array;
+}
 
 /**
  * Byte addresses of a chunk's regions for P columns: values, weights, the weighted copy of a block, lanes, one
@@ -36,8 +47,26 @@ function layout(P: number, blocks: number): { x: number; w: number; scratch: num
 function kernelFor(bytes: number): Int16Kernel | null {
   if (shared && shared.k.memory.buffer.byteLength >= bytes) return shared.k;
   const k = int16Kernel(bytes);
-  if (k) shared = { k, bytes };
+  if (k) shared = { k, views: null };
   return k;
+}
+
+/** The views of layout L (P columns, `blocks` blocks per chunk) on the shared kernel, made on first use. */
+function viewsFor(k: Int16Kernel, L: ReturnType<typeof layout>, P: number, blocks: number): ChunkViews {
+  const kept = shared && shared.k === k ? shared.views : null;
+  if (kept && kept.P === P && kept.blocks === blocks) return kept;
+  const buffer = k.memory.buffer;
+  const views = {
+    P,
+    blocks,
+    x16: new Int16Array(buffer, L.x, (L.w - L.x) / 2),
+    w16: new Int16Array(buffer, L.w, blocks * BLOCK_ROWS),
+    lanes: new Uint32Array(buffer, L.acc, 4 * ((P * (P + 1)) / 2)),
+    stage: new Float64Array(buffer, L.stage, blocks * BLOCK_ROWS),
+    status: new Int16Array(buffer, L.status, 16),
+  };
+  if (shared && shared.k === k) shared.views = views;
+  return views;
 }
 
 /**
@@ -111,11 +140,7 @@ export function int16Sums(
     const k = kernelFor(L.bytes);
     if (!k) return null;
     const weighted = !ones;
-    const x16 = new Int16Array(k.memory.buffer, L.x, (L.w - L.x) / 2);
-    const w16 = new Int16Array(k.memory.buffer, L.w, chunkBlocks * BLOCK_ROWS);
-    const lanes = new Uint32Array(k.memory.buffer, L.acc, 4 * pairs);
-    const stage = new Float64Array(k.memory.buffer, L.stage, chunkBlocks * BLOCK_ROWS);
-    const status = new Int16Array(k.memory.buffer, L.status, 16);
+    const { x16, w16, lanes, stage, status } = viewsFor(k, L, P, chunkBlocks);
     const chunkRows = chunkBlocks * BLOCK_ROWS;
     for (let j0 = 0; j0 < m; j0 += chunkRows) {
       const len = Math.min(chunkRows, m - j0);
@@ -192,7 +217,7 @@ function copyColumn(col: Float64Array, at: Int32Array | null, j0: number, len: n
  * checked there. Returns the largest value, or −1 when a value does not qualify (see `pack` in int16KernelModule.ts).
  */
 function packColumn(k: Int16Kernel, L: { x: number; stage: number; status: number }, col: Float64Array, j0: number, len: number, blocks: number, a: number, P: number, stage: Float64Array, status: Int16Array): number {
-  stage.set(col.subarray(j0, j0 + len));
+  stage.set(j0 === 0 && len === col.length ? col : col.subarray(j0, j0 + len));
   if (len < blocks * BLOCK_ROWS) stage.fill(0, len, blocks * BLOCK_ROWS);
   k.pack(L.stage, L.x + 2 * BLOCK_ROWS * a, blocks, P, L.status);
   for (let i = 0; i < 8; i++) if (status[i] !== 0) return -1;
