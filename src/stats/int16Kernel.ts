@@ -38,9 +38,16 @@ export interface Int16Kernel {
 let compiled: WebAssembly.Module | null | undefined;
 
 /**
+ * Largest module compiled synchronously: Chromium before version 114 (2023) refused synchronous compiles of larger
+ * modules on the main thread (blink-dev, "Intent to Ship: Deprecate module size limit for WebAssembly.Module()").
+ */
+export const SYNC_COMPILE_LIMIT = 4096;
+
+/**
  * The compiled kernel module, once per process, or null where WebAssembly or its SIMD instructions are missing or
  * refused (a Content-Security-Policy without 'wasm-unsafe-eval' makes the compile throw): callers then take their
- * JavaScript pass.
+ * JavaScript pass. The compile is synchronous (`new WebAssembly.Module`), which every browser allows on the main thread
+ * for modules up to {@link SYNC_COMPILE_LIMIT} bytes; the kernel's bytes stay below (a test checks).
  *
  * @example
  * if (int16Module()) { … }

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { accumulateMoments, accumulateMomentsLoop } from '../../src/stats/accumulateMoments.js';
 import { int16Sums } from '../../src/stats/int16Moments.js';
-import { BLOCK_ROWS, flushBlocks, fromHex, int16Kernel, int16Module, runPairs } from '../../src/stats/int16Kernel.js';
+import { BLOCK_ROWS, SYNC_COMPILE_LIMIT, flushBlocks, fromHex, int16Kernel, int16Module, runPairs } from '../../src/stats/int16Kernel.js';
 import { int16MomentsModule } from '../../src/stats/int16KernelModule.js';
 import { INT16_MOMENTS_WASM } from '../../src/stats/int16KernelBytes.js';
 import { sleb, uleb } from '../../src/stats/wasmEmit.js';
@@ -45,6 +45,8 @@ describe('WebAssembly module of the int16 moments kernel', () => {
     const hex = Array.from(int16MomentsModule(), (b) => b.toString(16).padStart(2, '0')).join('');
     expect(INT16_MOMENTS_WASM, `regenerate src/stats/int16KernelBytes.ts with:\n${hex}`).toBe(hex);
     expect(WebAssembly.validate(fromHex(INT16_MOMENTS_WASM))).toBe(true);
+    // small enough for a synchronous compile on a browser's main thread
+    expect(INT16_MOMENTS_WASM.length / 2).toBeLessThanOrEqual(SYNC_COMPILE_LIMIT);
   });
   it('compiles here (Node has WebAssembly SIMD): the fast pass is really taken', () => {
     expect(int16Module()).not.toBeNull();
