@@ -85,7 +85,7 @@ export function packRows(names: string[], columns: readonly Float64Array[], weig
   const rowOrder = n * t <= OUTER_LIMIT;
   const exactScale = integral && Number.isFinite(maxAbs * maxAbs * maxW) ? maxAbs * maxAbs * maxW : Infinity;
   const packedInt = exactScale < Infinity ? packedIntegerTable(x, n, p, maxW) : null;
-  const int16 = exactScale < Infinity ? int16Table(x, n, p) : null;
+  const int16 = exactScale < Infinity ? int16Table(columns) : null;
   let outer: Float64Array | null = null;
   // the table serves the loops (the generated row-order kernel forms the same products itself); not built when the
   // packed integer table serves the passes (the loops form the products themselves for a pass it cannot hold)

@@ -121,3 +121,35 @@ export function runPairs(k: Int16Kernel, x: number, w: number, blocks: number, P
     if (done < blocks) lanes.fill(0);
   }
 }
+
+/**
+ * Rows j0 … j0+len−1 of one column into the int16 layout by the kernel's `pack`: the doubles are copied into the
+ * kernel's memory at byte address stageAt (`stage`, a view there; a native copy), zeros after them up to the end of
+ * the last of `blocks` blocks, then converted and checked in WebAssembly into byte address dst (the column's place
+ * in the first block; P columns per block). Returns the largest value, or −1 when a value is not an integer in
+ * 0…32,767 (see `pack` in int16KernelModule.ts; `status` is a view of the 16 int16 at statusAt).
+ *
+ * @example
+ * packColumn(k, column, 0, column.length, blocks, 25, xAt + 2 * BLOCK_ROWS * a, stageAt, stage, statusAt, status) // max, or −1
+ */
+export function packColumn(
+  k: Int16Kernel,
+  col: Float64Array,
+  j0: number,
+  len: number,
+  blocks: number,
+  P: number,
+  dst: number,
+  stageAt: number,
+  stage: Float64Array,
+  statusAt: number,
+  status: Int16Array,
+): number {
+  stage.set(j0 === 0 && len === col.length ? col : col.subarray(j0, j0 + len));
+  if (len < blocks * BLOCK_ROWS) stage.fill(0, len, blocks * BLOCK_ROWS);
+  k.pack(stageAt, dst, blocks, P, statusAt);
+  for (let i = 0; i < 8; i++) if (status[i] !== 0) return -1;
+  let max = 0;
+  for (let i = 8; i < 16; i++) if (status[i] > max) max = status[i];
+  return max;
+}

@@ -6,7 +6,7 @@
  * order of addition.
  */
 import type { IntegerSums } from './integerMoments.js';
-import { BLOCK_ROWS, flushBlocks, int16Kernel, runPairs, type Int16Kernel } from './int16Kernel.js';
+import { BLOCK_ROWS, flushBlocks, int16Kernel, packColumn, runPairs, type Int16Kernel } from './int16Kernel.js';
 
 /** Blocks per chunk: 8,192 rows; with 25 columns the chunk's values take 400 KB (stays in the L2 cache). */
 export const CHUNK_BLOCKS = 32;
@@ -146,7 +146,7 @@ export function int16Sums(
       const len = Math.min(chunkRows, m - j0);
       const blocks = Math.ceil(len / BLOCK_ROWS);
       for (let a = 0; a < p; a++) {
-        const v = at ? copyColumn(columns[a], at, j0, len, x16, a, P) : packColumn(k, L, columns[a], j0, len, blocks, a, P, stage, status);
+        const v = at ? copyColumn(columns[a], at, j0, len, x16, a, P) : packColumn(k, columns[a], j0, len, blocks, P, L.x + 2 * BLOCK_ROWS * a, L.stage, stage, L.status, status);
         if (v < 0) return null;
         if (v > maxX) maxX = v;
       }
@@ -209,21 +209,6 @@ function copyColumn(col: Float64Array, at: Int32Array | null, j0: number, len: n
     for (let r = end; r < BLOCK_ROWS; r++) x16[o + r] = 0;
   }
   return bad === 0 ? max : -1;
-}
-
-/**
- * Rows j0 … j0+len−1 of one column into the int16 layout as column a of P by the kernel's `pack`: the doubles are
- * copied into the kernel's memory (a native copy), zeros after them up to the last block's end, then packed and
- * checked there. Returns the largest value, or −1 when a value does not qualify (see `pack` in int16KernelModule.ts).
- */
-function packColumn(k: Int16Kernel, L: { x: number; stage: number; status: number }, col: Float64Array, j0: number, len: number, blocks: number, a: number, P: number, stage: Float64Array, status: Int16Array): number {
-  stage.set(j0 === 0 && len === col.length ? col : col.subarray(j0, j0 + len));
-  if (len < blocks * BLOCK_ROWS) stage.fill(0, len, blocks * BLOCK_ROWS);
-  k.pack(L.stage, L.x + 2 * BLOCK_ROWS * a, blocks, P, L.status);
-  for (let i = 0; i < 8; i++) if (status[i] !== 0) return -1;
-  let max = 0;
-  for (let i = 8; i < 16; i++) if (status[i] > max) max = status[i];
-  return max;
 }
 
 /** Column p of P: 1 on the chunk's len rows, 0 on the padding rows of its last block. */

@@ -84,6 +84,19 @@ describe('resample moments on the WebAssembly int16 kernel (bit-identical to the
     expectSameBits(resampleMoments(rows, zeroOne), rows, zeroOne);
     expectSameBits(resampleMoments(rows, null), rows, null);
   });
+  it('tables over several packing chunks (20,000 rows: 3 chunks of 8,192), a value too large in the last row', () => {
+    const u = lcg(21);
+    const n = 20_000;
+    const columns = Array.from({ length: 3 }, () => Float64Array.from({ length: n }, () => Math.floor(u() * 11)));
+    const rows = packRows(['a', 'b', 'c'], columns, null)!;
+    expect(rows.int16).not.toBeNull();
+    for (const counts of [resampleCounts(n, 5, 0), null]) {
+      expect(takes(rows, counts)).toBe(true);
+      expectSameBits(resampleMoments(rows, counts), rows, counts);
+    }
+    columns[2][n - 1] = 40_000;
+    expect(packRows(['a', 'b', 'c'], columns, null)!.int16).toBeNull();
+  });
   it('a resample whose weights do not fit int16 is declined and takes the other passes, with the same bits', () => {
     const u = lcg(8);
     const n = 300;
