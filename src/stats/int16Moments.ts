@@ -119,6 +119,7 @@ export function int16Sums(
       if (!(r >= 0 && r < N)) return null;
       const k = counts ? counts[r] : 1;
       if (k === 0) continue;
+      if (!(k > 0) || (weights && !(weights[r] >= 0))) return null; // the loop reports or handles these
       const w = weights ? weights[r] * k : k;
       if (!(w >= 0 && w <= INT16_MAX) || Math.floor(w) !== w) return null;
       n += k;

@@ -157,6 +157,8 @@ describe('int16 lanes at their overflow edge', () => {
       expectSameBits(accumulateMoments(columns, { weights }), accumulateMomentsLoop(columns, { weights }));
     }
     expect(int16Sums([Float64Array.of(1, 2)], null, null, Int32Array.of(0, 5))).toBeNull();
+    // a negative count times a negative weight is a whole w ≥ 0, but the loop reports the weight: declined
+    expect(int16Sums([Float64Array.of(1, 2)], Float64Array.of(1, -1), Float64Array.of(1, -1), null)).toBeNull();
     // −0 is the integer 0; 8,191 is the largest value whose squares fit a block's lanes (64 · 8191² < 2^32)
     expect(int16Sums([Float64Array.of(-0, 2), Float64Array.of(8191, 0)], null, null, null)).not.toBeNull();
     expectSameBits(accumulateMoments([Float64Array.of(-0, 2)]), accumulateMomentsLoop([Float64Array.of(-0, 2)]));
