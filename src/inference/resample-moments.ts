@@ -175,7 +175,9 @@ function runKernel(kernel: ResampleKernel, rows: PackedRows, counts: Uint32Array
  * w·(x_a·x_b); otherwise rows are added two at a time, (w1·x1_a)·x1_b + (w2·x2_a)·x2_b. The pass runs as generated
  * code ({@link resampleKernel}: 2–4× faster in V8 once optimized) when it can, else as loops, with bit-identical sums either way.
  * Non-negative integer data with integer weights and a small enough Σ counts run the integer-packed pass instead
- * ({@link packedIntegerPass}: 2–3 cells per double, exact, so bit-identical; mobi's 250 × 24: ~3× faster).
+ * ({@link packedIntegerPass}: 2–3 cells per double, exact, so bit-identical; mobi's 250 × 24: ~3× faster). Before
+ * all of these, rows with an int16 table (`int16`: WebAssembly SIMD, integer values 0…32,767) take the exact int16
+ * pass ({@link int16TablePass}) when the resample's weights fit it.
  * Integer data and weights with Σ counts × `exactScale` ≤ 2^53 make every partial sum exact, hence equal in any
  * order: row order then runs the faster two-row kernel. The kernel takes over after the thread's first
  * 3,000,000 row passes ({@link setKernelThreshold}): before that it would still be compiling. `into` (the moments
@@ -188,8 +190,8 @@ function runKernel(kernel: ResampleKernel, rows: PackedRows, counts: Uint32Array
  */
 export function resampleMoments(rows: PackedRows, counts: Uint32Array | null, into?: Moments): Moments {
   const { n, p, weights } = rows;
-  // the WebAssembly int16 pass first (mobi 250 × 24: ~9 µs against ~16 for the packed table; 100,000 × 24:
-  // ~2.3 ms against ~3.6 for the generated packed kernel); it declines a resample whose weights do not fit. Its sums
+  // the WebAssembly int16 pass first (mobi 250 × 24: ~7 µs against ~16 for the packed table; 100,000 × 24:
+  // ~2.1 ms against ~3.6 for the generated packed kernel); it declines a resample whose weights do not fit. Its sums
   // go to arrays kept with the table (momentsOf copies them out)
   if (rows.int16) {
     const b = int16Outputs(rows.int16, p);
