@@ -5,25 +5,13 @@
  * callers take their JavaScript passes.
  */
 import { CsiError } from '../errors.js';
-import { BLOCK_ROWS } from './int16KernelModule.js';
-import { INT16_MOMENTS_WASM } from './int16KernelBytes.js';
+import { compileWasm, wasmApi } from '../wasm/index.js';
+import { BLOCK_ROWS, int16MomentsModule } from './int16KernelModule.js';
 
 export { BLOCK_ROWS };
 
 /** The kernel's exported function (addresses in bytes; see the module comment). */
 export type MomentsKernel = (x: number, w: number, blocks: number, P: number, acc: number, scratch: number) => void;
-
-/**
- * The bytes of a hexadecimal string.
- *
- * @example
- * fromHex('0061736d') // Uint8Array [0, 97, 115, 109]
- */
-export function fromHex(hex: string): Uint8Array<ArrayBuffer> {
-  const out = new Uint8Array(hex.length / 2);
-  for (let i = 0; i < out.length; i++) out[i] = parseInt(hex.substr(2 * i, 2), 16);
-  return out;
-}
 
 /** The kernel's `pack` (byte addresses; see int16KernelModule.ts): one column of doubles into the int16 layout. */
 export type PackKernel = (src: number, dst: number, blocks: number, P: number, status: number) => void;
@@ -38,28 +26,16 @@ export interface Int16Kernel {
 let compiled: WebAssembly.Module | null | undefined;
 
 /**
- * Largest module compiled synchronously: Chromium before version 114 (2023) refused synchronous compiles of larger
- * modules on the main thread (blink-dev, "Intent to Ship: Deprecate module size limit for WebAssembly.Module()").
- */
-export const SYNC_COMPILE_LIMIT = 4096;
-
-/**
- * The compiled kernel module, once per process, or null where WebAssembly or its SIMD instructions are missing or
- * refused (a Content-Security-Policy without 'wasm-unsafe-eval' makes the compile throw): callers then take their
- * JavaScript pass. The compile is synchronous (`new WebAssembly.Module`), which every browser allows on the main thread
- * for modules up to {@link SYNC_COMPILE_LIMIT} bytes; the kernel's bytes stay below (a test checks).
+ * The compiled kernel module, once per process (written by `int16MomentsModule`, compiled by the wasm/ floor's
+ * `compileWasm`), or null where WebAssembly or its SIMD instructions are missing or refused (a Content-Security-Policy
+ * without 'wasm-unsafe-eval' makes the compile throw): callers then take their JavaScript pass. The module stays
+ * below the synchronous-compile limit of browsers' main threads (`SYNC_COMPILE_LIMIT`; a test checks).
  *
  * @example
  * if (int16Module()) { … }
  */
 export function int16Module(): WebAssembly.Module | null {
-  if (compiled === undefined) {
-    try {
-      compiled = typeof WebAssembly === 'object' && WebAssembly !== null ? new WebAssembly.Module(fromHex(INT16_MOMENTS_WASM)) : null;
-    } catch {
-      compiled = null;
-    }
-  }
+  if (compiled === undefined) compiled = wasmApi() ? compileWasm(int16MomentsModule()) : null;
   return compiled;
 }
 
@@ -71,10 +47,11 @@ export function int16Module(): WebAssembly.Module | null {
  */
 export function int16Kernel(bytes: number): Int16Kernel | null {
   const module = int16Module();
-  if (!module) return null;
+  const api = wasmApi();
+  if (!module || !api) return null;
   try {
-    const memory = new WebAssembly.Memory({ initial: Math.max(1, Math.ceil(bytes / 65536)) });
-    const instance = new WebAssembly.Instance(module, { env: { memory } });
+    const memory = new api.Memory({ initial: Math.max(1, Math.ceil(bytes / 65536)) });
+    const instance = new api.Instance(module, { env: { memory } });
     return { memory, moments: instance.exports.moments as unknown as MomentsKernel, pack: instance.exports.pack as unknown as PackKernel };
   } catch {
     return null; // e.g. out of memory: the JavaScript pass still works

@@ -38,10 +38,9 @@
  *     dst += 2·BLOCK_ROWS·(P − 1) bytes after each block     (the same column of the next block)
  *     status[0 … 15] = bad (all zero when every value is an integer in 0 … 32767); status[16 … 31] = max (8 × int16)
  *
- * The module's bytes ship as a constant (int16KernelBytes.ts, so no code runs to build them at start-up); a test
- * checks that the constant is what {@link int16MomentsModule} writes.
+ * The module is written at run time by {@link int16MomentsModule} with the wasm/ floor's writer (no shipped binary).
  */
-import { I32, V128, sleb, uleb, wasmModule } from './wasmEmit.js';
+import { I32, V128, sleb, uleb, wasmModule } from '../wasm/index.js';
 
 /** Rows per block (a multiple of 8). 256 rows × 25 columns × 2 bytes = 12.8 KB: x and wx of a block fit in L1. */
 export const BLOCK_ROWS = 256;
@@ -190,9 +189,12 @@ function packBody(rows: number): number[] {
  * @example
  * new WebAssembly.Module(int16MomentsModule()); // exports moments(x, w, blocks, P, acc, scratch), pack(src, dst, blocks, P, status)
  */
-export function int16MomentsModule(rows = BLOCK_ROWS): Uint8Array {
-  return wasmModule([
-    { name: 'moments', params: [I32, I32, I32, I32, I32, I32], locals: [[9, I32]], body: momentsBody(rows) },
-    { name: 'pack', params: [I32, I32, I32, I32, I32], locals: [[2, I32], [8, V128]], body: packBody(rows) },
-  ]);
+export function int16MomentsModule(rows = BLOCK_ROWS): Uint8Array<ArrayBuffer> {
+  return wasmModule({
+    memory: { import: { module: 'env', name: 'memory' }, min: 1 },
+    functions: [
+      { export: 'moments', params: [I32, I32, I32, I32, I32, I32], results: [], locals: [[9, I32]], body: momentsBody(rows) },
+      { export: 'pack', params: [I32, I32, I32, I32, I32], results: [], locals: [[2, I32], [8, V128]], body: packBody(rows) },
+    ],
+  });
 }
