@@ -4,7 +4,7 @@
  * The browser core imports no Node built-in (only the Node-only places listed in NODE_ONLY may).
  */
 /** Ground floor first. A folder may import only folders before it. Folders not yet present are harmless. */
-const FLOORS = ['data', 'model', 'stats', 'quality', 'pls', 'inference', 'engines', 'indices', 'segments', 'gaps', 'kpi', 'tracking', 'study', 'report', 'cli'];
+const FLOORS = ['wasm', 'data', 'model', 'stats', 'quality', 'pls', 'inference', 'engines', 'indices', 'segments', 'gaps', 'kpi', 'tracking', 'study', 'report', 'cli'];
 /** Where Node built-ins are allowed: the CLI, the csikit/node entry, the engine adapters and the Node helpers. */
 const NODE_ONLY = ['^src/cli/', '^src/node\\.ts$', '^src/engines/(duckdb|clickhouse)/', '^src/inference/node/', '^src/data/node/'];
 

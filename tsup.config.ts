@@ -1,4 +1,5 @@
 import { defineConfig } from 'tsup';
+import { buildCli } from './scripts/build-cli.js';
 
 export default defineConfig([
   {
@@ -17,15 +18,10 @@ export default defineConfig([
     target: 'es2022',
     platform: 'neutral',
     external: ['@duckdb/node-api', '@clickhouse/client', 'node:fs', 'node:stream', 'node:path', 'node:os', 'node:worker_threads', 'node:url', 'node:process'],
-  },
-  {
-    entry: { cli: 'src/cli/main.ts' },
-    format: ['esm'],
-    // chunks: each command (and the DuckDB/ClickHouse adapters) loads only when used (src/cli/lazyCommand.ts)
-    splitting: true,
-    sourcemap: true,
-    target: 'es2022',
-    platform: 'node',
-    banner: { js: '#!/usr/bin/env node' },
+    // The `csi` executable (dist/cli.js, cli-bundle.cjs and its V8 code cache, see scripts/build-cli.ts), after the
+    // library: the build runs the CLI once, and `--boot` there uses dist/bootstrap-worker.js.
+    onSuccess: async () => {
+      await buildCli('dist');
+    },
   },
 ]);

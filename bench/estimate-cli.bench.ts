@@ -1,7 +1,8 @@
 /**
  * `csi estimate` on a 1,000,000-row × 24-item CSV, end to end (issue 3: ≤ 4 s; issue 19: ≤ 300 MB peak RSS, whole process:
- * node start, CSV → Survey, one moments pass, PLS, quality, JSON out). The CLI is bundled with esbuild to a
- * temporary folder of chunks (as `npm run build` ships it) so no TypeScript loader start-up is counted; wall time and peak RSS
+ * node start, CSV → Survey, one moments pass, PLS, quality, JSON out). The CLI is built into a temporary folder as
+ * `npm run build` ships it (scripts/build-cli.ts: loader, one-script bundle, V8 code cache), so no TypeScript loader
+ * start-up is counted; wall time and peak RSS
  * come from GNU time. Median of 3 runs. The model: four mode-A constructs of six items each, a chain of paths.
  */
 import { spawnSync } from 'node:child_process';
@@ -9,7 +10,7 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
+import { buildCli } from '../scripts/build-cli.js';
 import { ensureLoadCsv } from './load-generate.js';
 import { median, type BenchRow } from './types.js';
 
@@ -30,20 +31,9 @@ export default async function estimateCliBench(): Promise<BenchRow[]> {
   // inside the repo, so the bundle resolves the optional engine packages it leaves external
   const dir = mkdtempSync(resolve(here, '.data/cli-'));
   try {
-    // split into chunks as tsup ships it (commands and engine adapters load on use)
     writeFileSync(join(dir, 'package.json'), '{ "type": "module" }\n');
-    const cli = join(dir, 'main.js');
-    await build({
-      entryPoints: [resolve(here, '../src/cli/main.ts')],
-      bundle: true,
-      splitting: true,
-      platform: 'node',
-      format: 'esm',
-      target: 'node20',
-      outdir: dir,
-      external: ['@duckdb/node-api', '@clickhouse/client'],
-      logLevel: 'silent',
-    });
+    // as `npm run build` ships it (scripts/build-cli.ts): the loader, the one-script bundle and its V8 code cache
+    const cli = await buildCli(dir);
     const model = join(dir, 'model.txt');
     writeFileSync(model, MODEL);
     const load = loadavg()[0];

@@ -38,7 +38,8 @@ export function runtimeImports(source: string): string[] {
     }
     out.push(m[4]);
   }
-  for (const m of text.matchAll(/\bimport\s*['"]([^'"]+)['"]/g)) out.push(m[1]);
+  // a side-effect import is a statement of its own (not the word in code such as `'import' in spec.memory`)
+  for (const m of text.matchAll(/^\s*import\s*['"]([^'"]+)['"]/gm)) out.push(m[1]);
   for (const m of text.matchAll(/\bimport\(\s*['"]([^'"]+)['"]\s*\)/g)) out.push(m[1]);
   const builtins = new Set(builtinModules);
   return out.filter((s) => !s.startsWith('.') && !s.startsWith('node:') && !builtins.has(packageOf(s))).map(packageOf);
@@ -79,6 +80,7 @@ describe('runtime dependencies are exactly what src/ imports', () => {
       "import path from 'path';",
       "import { local } from './local.js';",
       "/** @example import { estimate } from 'in-a-comment'; */",
+      "const imported = 'import' in spec.memory ? 'yes' : 'no';",
     ].join('\n');
     expect(runtimeImports(text).sort()).toEqual(['@scope/pkg', 'dyn', 'side-effect', 'zod']);
   });

@@ -10,7 +10,6 @@ import type { Survey } from '../data/index.js';
 import { CsiError } from '../errors.js';
 import { parseResamples } from '../inference/index.js';
 import type { BootstrapEntry, BootstrapResult, IntervalMethod } from '../inference/index.js';
-import { BOOTSTRAP_WORKER_FILE, bootstrapParallel } from '../inference/node/index.js';
 import type { ModelSpec } from '../model/index.js';
 import type { EstimateOptions } from '../pls/index.js';
 import { alignColumns } from '../data/index.js';
@@ -117,10 +116,10 @@ export function bootstrapToJson(b: BootstrapResult): BootstrapJson {
  * the worker-only bundle (dist/bootstrap-worker.js) or the library bundle (dist/node.js) next to it; from TypeScript
  * sources, the runner's own module. null (no workers) when none is found.
  */
-function workerModule(): URL | null | undefined {
+function workerModule(workerFile: string): URL | null | undefined {
   const here = import.meta.url;
   if (here.endsWith('.ts')) return undefined; // sources: the runner module itself (loaded through tsx)
-  for (const file of [BOOTSTRAP_WORKER_FILE, 'node.js']) {
+  for (const file of [workerFile, 'node.js']) {
     const lib = new URL(`./${file}`, here);
     try {
       if (existsSync(fileURLToPath(lib))) return lib;
@@ -237,6 +236,8 @@ export async function addBootstrap(
     indices = parseResamples(await readTextFile(flags.resamples, 'resample file'), survey.n);
   }
   announceWork(indices ? indices.length : (resamples ?? 5000), survey, model, estimateOptions, io, tty);
+  // the Node runner (and node:worker_threads) loads only when a bootstrap is asked for
+  const { BOOTSTRAP_WORKER_FILE, bootstrapParallel } = await import('../inference/node/index.js');
   const bar = progressBar(io, flags.progress === true || (tty && flags.json !== true));
   let boot: BootstrapResult;
   try {
@@ -246,7 +247,7 @@ export async function addBootstrap(
       ci,
       estimateOptions,
       ...(bar.onProgress ? { onProgress: bar.onProgress } : {}),
-      workerUrl: workerModule(),
+      workerUrl: workerModule(BOOTSTRAP_WORKER_FILE),
     });
   } finally {
     bar.clear();

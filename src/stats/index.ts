@@ -22,3 +22,4 @@ export { normalCdf, normalQuantile, studentTTwoSided, regularizedBeta, logGamma 
 export { studentTCdf, studentTQuantile, noncentralTCdf } from './studentT.js';
 export { brentRoot } from './brentRoot.js';
 export { adjustedRSquared } from './adjustedRSquared.js';
+export { int16Table, int16TablePass, type Int16Table } from './int16Table.js';

@@ -34,6 +34,7 @@ describe('integer-packed resample pass (several exact integer cells per double)'
   it.skipIf(!HAS_MOBI)(`mobi 250 × 24: 3 lanes, bit-identical to the loops on 200 seeded resamples${HAS_MOBI ? "" : ` (${SKIP})`}`, () => {
     const { survey } = mobi();
     const rows = packRows([...survey.itemNames], survey.items, null)!;
+    rows.int16 = null; // test the packed passes (the WebAssembly int16 pass is tested in resample-int16.test.ts)
     expect(rows.packedInt?.lanes).toBe(3);
     const noTable = { ...rows, packedInt: { ...rows.packedInt!, table: null } };
     for (let r = 0; r < 200; r++) {
@@ -52,6 +53,7 @@ describe('integer-packed resample pass (several exact integer cells per double)'
         const columns = Array.from({ length: p }, () => Float64Array.from({ length: n }, () => Math.floor(u() * top)));
         const weights = trial % 2 === 0 ? null : Float64Array.from({ length: n }, () => Math.floor(u() * 3));
         const rows = packRows(columns.map((_, k) => `x${k}`), columns, weights)!;
+        rows.int16 = null; // test the packed passes (the WebAssembly int16 pass is tested in resample-int16.test.ts)
         expect(rows.packedInt).not.toBeNull();
         const noTable = { ...rows, packedInt: { ...rows.packedInt!, table: null } };
         for (const counts of [null, resampleCounts(n, 9, trial), Uint32Array.from({ length: n }, () => (u() < 0.5 ? 0 : Math.floor(u() * 5)))]) {
@@ -72,6 +74,7 @@ describe('integer-packed resample pass (several exact integer cells per double)'
     expect(packedIntegerFits(t, 2000)).toBe(false); // 2000 · 100 ≥ 2^17
     // the fallback is taken for such a pass, with the same sums as the loops
     const rows = packRows(['a'], [Float64Array.of(10, 3)], null)!;
+    rows.int16 = null; // test the packed passes (the WebAssembly int16 pass is tested in resample-int16.test.ts)
     expectSameBits(rows, Uint32Array.of(1500, 500));
   });
   it('large n: no table (over 1,000,000 doubles), rows packed on the fly in 26-bit lanes, same bits', () => {
@@ -79,6 +82,7 @@ describe('integer-packed resample pass (several exact integer cells per double)'
     const n = 50_000;
     const columns = Array.from({ length: 24 }, () => Float64Array.from({ length: n }, () => 1 + Math.floor(u() * 10)));
     const rows = packRows(columns.map((_, k) => `x${k}`), columns, null)!;
+    rows.int16 = null; // test the packed passes (the WebAssembly int16 pass is tested in resample-int16.test.ts)
     expect(rows.packedInt?.table).toBeNull();
     expect(rows.packedInt?.lanes).toBe(2);
     for (let r = 0; r < 3; r++) expectSameBits(rows, resampleCounts(n, 4, r));
@@ -93,6 +97,7 @@ describe('integer-packed resample pass (several exact integer cells per double)'
           const columns = Array.from({ length: p }, () => Float64Array.from({ length: n }, () => Math.floor(u() * top)));
           const weights = lanes === 2 && p % 2 === 0 ? Float64Array.from({ length: n }, () => Math.floor(u() * 3)) : null;
           const rows = packRows(columns.map((_, k) => `x${k}`), columns, weights)!;
+          rows.int16 = null; // test the packed passes (the WebAssembly int16 pass is tested in resample-int16.test.ts)
           expect(rows.packedInt?.lanes).toBe(lanes);
           const noTable = { ...rows, packedInt: { ...rows.packedInt!, table: null } };
           expect(packedKernel(p, noTable.packedInt.lanes, noTable.packedInt.bits)).not.toBeNull();
@@ -108,6 +113,7 @@ describe('integer-packed resample pass (several exact integer cells per double)'
     const u = lcg(5);
     const columns = Array.from({ length: 7 }, () => Float64Array.from({ length: 90 }, () => Math.floor(u() * 11)));
     const rows = packRows(columns.map((_, k) => `x${k}`), columns, null)!;
+    rows.int16 = null; // test the packed passes (the WebAssembly int16 pass is tested in resample-int16.test.ts)
     let reused = resampleMoments(rows, resampleCounts(90, 1, 0));
     for (let r = 1; r < 5; r++) {
       const counts = resampleCounts(90, 1, r);

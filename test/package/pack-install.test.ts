@@ -22,7 +22,7 @@ describe('npm pack → install → npx csi (issue 17.1)', () => {
 
   it('the packed tarball installs in an empty folder and `npx csi --version` prints the version', () => {
     const src = join(tmp, 'src');
-    for (const f of ['package.json', 'README.md', 'tsconfig.json', 'tsup.config.ts', 'src']) cpSync(join(root, f), join(src, f), { recursive: true });
+    for (const f of ['package.json', 'README.md', 'tsconfig.json', 'tsup.config.ts', 'scripts', 'src']) cpSync(join(root, f), join(src, f), { recursive: true });
     symlinkSync(join(root, 'node_modules'), join(src, 'node_modules'), 'dir');
     run('npm', ['pack', '--silent'], src); // runs `prepare` → build
     const tgz = readdirSync(src).find((f) => f.endsWith('.tgz'));
@@ -30,11 +30,17 @@ describe('npm pack → install → npx csi (issue 17.1)', () => {
     const listing = run('tar', ['-tzf', join(src, tgz!)], src);
     expect(listing).toContain('package/dist/cli.js');
     expect(listing).toContain('package/dist/index.js');
+    // the executable: loader, its two scripts and their V8 code caches (written by the build, src/cli/loader.ts)
+    for (const f of ['cli-bundle.cjs', 'cli-bundle.cache', 'cli-commands.cjs', 'cli-commands.cache']) expect(listing).toContain(`package/dist/${f}`);
     const app = join(tmp, 'app');
     cpSync(join(root, 'test/package/empty-app.json'), join(app, 'package.json'));
     run('npm', ['install', join(src, tgz!), '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error'], app);
     const version = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version as string;
     expect(run('npx', ['--no-install', 'csi', '--version'], app)).toBe(`csi (csikit) ${version}\n`);
+    expect(run('npx', ['--no-install', 'csi', '--help'], app)).toMatch(/^Usage: csi <command>/);
+    const mobi = resolve(root, '../shared/datasets/mobi.csv');
+    const est = JSON.parse(run('npx', ['--no-install', 'csi', 'estimate', mobi, '--model', resolve(root, '../shared/reference/mobi-ecsi.model'), '--boot', '100', '--seed', '1', '--json'], app)) as { n: number; bootstrap: { nboot: number } };
+    expect([est.n, est.bootstrap.nboot]).toEqual([250, 100]);
     writeFileSync(join(app, 'use.cjs'), "const c = require('csikit'); console.log(typeof c.estimate, typeof require('csikit/node').readSurveyFile);\n");
     expect(run('node', ['use.cjs'], app)).toBe('function function\n');
     // Issue 17.13: TypeScript with moduleResolution node10 finds the sub-path types (typesVersions).

@@ -3,10 +3,8 @@ import { open, readFile, stat, type FileHandle } from 'node:fs/promises';
 import { CsiError } from '../../errors.js';
 import type { ReadSurveyOptions } from '../readSurveyOptions.js';
 import { readSurveyStream } from '../readSurveyStream.js';
-import { readSurveySav } from '../sav/readSurveySav.js';
 import type { Survey } from '../survey.js';
 import { surveyFileFormat } from '../surveyFileFormat.js';
-import { readSurveyXlsx } from '../xlsx/readSurveyXlsx.js';
 
 /** Bytes per read of a CSV file (the reader holds one chunk and the columns, never the whole file). */
 const CHUNK = 1 << 18;
@@ -51,7 +49,9 @@ export async function readSurveyFile(path: string, options: ReadSurveyOptions = 
   const bytes = new Uint8Array(await readFile(path));
   const { codebook, highMissingShare, naStrings } = options;
   const common = { codebook, highMissingShare, naStrings };
-  return format === 'sav' ? readSurveySav(bytes, common) : readSurveyXlsx(bytes, { ...common, sheet: options.sheet });
+  // the SPSS and Excel readers (and fflate, whose tables take ~6 ms to build) load only for such a file
+  if (format === 'sav') return (await import('../sav/readSurveySav.js')).readSurveySav(bytes, common);
+  return (await import('../xlsx/readSurveyXlsx.js')).readSurveyXlsx(bytes, { ...common, sheet: options.sheet });
 }
 
 /** Opens `path` for reading; a missing path or a directory is INVALID_OPTION (as `stat` tells), else the open's error. */
