@@ -1,4 +1,5 @@
 import { K_COUNTED, K_NUMBER, K_TEXT, LANE_COUNT_STRIDE, laneKinds, type PlainRowsLayout } from './plainNumericRows.js';
+import { compileWasm, wasmApi } from '../wasm/index.js';
 import { plainRowsWasmBytes } from './plainRowsWasmModule.js';
 
 /** The CSV lane in WebAssembly (./plainRowsWasmModule.ts) with its memory, for one reader's columns. */
@@ -29,18 +30,16 @@ let compiled: { api: typeof WebAssembly; module: WebAssembly.Module } | null = n
 
 /**
  * The WebAssembly API and the compiled module, or null where WebAssembly is missing or refused (a
- * Content-Security-Policy without 'wasm-unsafe-eval').
+ * Content-Security-Policy without 'wasm-unsafe-eval'); compiled once per WebAssembly API (a test may stub it).
  */
 function laneModule(): { api: typeof WebAssembly; module: WebAssembly.Module } | null {
-  const api = (globalThis as { WebAssembly?: typeof WebAssembly }).WebAssembly;
-  if (api === undefined || api === null) return null;
+  const api = wasmApi();
+  if (api === null) return null;
   if (compiled !== null && compiled.api === api) return compiled;
-  try {
-    compiled = { api, module: new api.Module(plainRowsWasmBytes()) };
-    return compiled;
-  } catch {
-    return null;
-  }
+  const module = compileWasm(plainRowsWasmBytes());
+  if (module === null) return null;
+  compiled = { api, module };
+  return compiled;
 }
 
 const align8 = (x: number): number => (x + 7) & ~7;

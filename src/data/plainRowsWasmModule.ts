@@ -1,4 +1,5 @@
-import { F64, I32, ins, oneFunctionModule, type Code } from './wasmEncoding.js';
+import { F64, I32, localRuns, wasmModule } from '../wasm/index.js';
+import { flatten, ins, type Code } from './wasmInstructions.js';
 
 /**
  * The CSV lane (./plainNumericRows.ts) as a WebAssembly function, for the reader's cold start: V8 compiles it at
@@ -171,6 +172,9 @@ export function plainRowsWasmBytes(): Uint8Array<ArrayBuffer> {
     [i32(0), get(L.j), ins.store32(4)],
     get(L.taken),
   ];
-  bytes = oneFunctionModule('lane', PARAMS, LOCALS, body);
+  bytes = wasmModule({
+    memory: { import: { module: 'e', name: 'm' }, min: 1 },
+    functions: [{ export: 'lane', params: new Array<number>(PARAMS).fill(I32), results: [I32], locals: localRuns(LOCALS), body: flatten(body) }],
+  });
   return bytes;
 }

@@ -10,6 +10,8 @@ import { createCsvTokenizer } from '../../src/data/csvTokenizer.js';
 import { createFieldDecoder } from '../../src/data/decodeText.js';
 import { LANE_COUNT_STRIDE, LANE_NUMBER, LANE_SKIP, LANE_TEXT, plainNumericRows, type PlainRowsLayout } from '../../src/data/plainNumericRows.js';
 import { createPlainRowsWasm } from '../../src/data/plainRowsWasm.js';
+import { plainRowsWasmBytes } from '../../src/data/plainRowsWasmModule.js';
+import { SYNC_COMPILE_LIMIT } from '../../src/wasm/index.js';
 import { builderOptions } from '../../src/data/readSurveyOptions.js';
 import { createSurveyBuilder } from '../../src/data/surveyBuilder.js';
 import type { Survey } from '../../src/data/survey.js';
@@ -100,7 +102,8 @@ describe('plainRowsWasm: the WebAssembly lane, then the JavaScript lane where it
     vi.unstubAllGlobals();
   });
 
-  it('runs here (Node has WebAssembly); without counting it keeps no counts and refuses counted columns', () => {
+  it('runs here (Node has WebAssembly), small enough for a browser main thread; without counting it keeps no counts and refuses counted columns', () => {
+    expect(plainRowsWasmBytes().length).toBeLessThan(SYNC_COMPILE_LIMIT);
     expect(createPlainRowsWasm(24)!.counts.length).toBe(24 * LANE_COUNT_STRIDE);
     const plain = createPlainRowsWasm(3, false)!;
     expect(plain.counts.length).toBe(0);
