@@ -1,6 +1,6 @@
-import { studentTTwoSided } from '../stats/index.js';
-import { bcaInterval, bcaLevel, biasCorrection, jackknifeAcceleration, percentileInterval, type Interval } from './intervals.js';
-import { selectPositions, type7Positions } from './quantile.js';
+import { normalQuantile, studentTTwoSided } from '../stats/index.js';
+import { bcaLevel, jackknifeAcceleration, type Interval } from './intervals.js';
+import { quantileType7Sorted, type7Positions } from './quantile.js';
 
 /** How the p value and t are referenced: 0 for coefficients (H0: θ = 0), 1 for HTMT (H0: HTMT = 1, as seminr). */
 export type NullValue = 0 | 1;
@@ -49,7 +49,8 @@ export interface DrawSummary {
 
 /**
  * Summarize the bootstrap draws of one statistic: mean, SE (SD with divisor B − 1), t, seminr's bootstrap p, the
- * t-distribution p, percentile / BC / BCa intervals. NaN draws must be removed beforehand.
+ * t-distribution p, percentile / BC / BCa intervals. NaN draws must be removed beforehand. Works on a copy of the
+ * draws ({@link summarizeColumns} does the work).
  *
  * @example
  * const s = summarizeDraws(2, [1, 2, 3, 4]);
@@ -57,58 +58,141 @@ export interface DrawSummary {
  * s.percentile // [1.075, 3.925] (R: quantile(1:4, c(.025, .975)))
  */
 export function summarizeDraws(estimate: number, draws: ArrayLike<number>, options: SummarizeDrawsOptions = {}): DrawSummary {
-  const level = options.level ?? 0.95;
-  const nullValue = options.nullValue ?? 0;
-  const b = draws.length;
-  const acceleration = options.jackknife ? jackknifeAcceleration(options.jackknife) : undefined;
-  const sorted = orderedForQuantiles(draws, estimate, level, acceleration);
-  let mean = 0;
-  for (let i = 0; i < b; i++) mean += draws[i];
-  mean /= b;
-  let ss = 0;
-  for (let i = 0; i < b; i++) ss += (draws[i] - mean) * (draws[i] - mean);
-  const se = b > 1 ? Math.sqrt(ss / (b - 1)) : NaN;
-  const tRaw = nullValue === 1 ? (1 - estimate) / se : estimate / se;
-  const t = se > 0 && !(tRaw > 999999999) ? tRaw : NaN; // seminr reports NA above 999999999 (and for SD 0)
-  let low = 0;
-  for (let i = 0; i < b; i++) if (nullValue === 1 ? draws[i] < 1 : draws[i] <= 0) low++;
-  const p = b > 0 ? 2 * Math.min(low / b, (b - low) / b) : NaN;
-  const out: DrawSummary = {
-    estimate,
-    mean,
-    se,
-    bias: mean - estimate,
-    t,
-    p,
-    pT: b > 1 ? studentTTwoSided(t, b - 1) : NaN,
-    percentile: percentileInterval(sorted, level),
-    bc: bcaInterval(sorted, estimate, 0, level),
-  };
-  if (acceleration !== undefined) {
-    out.acceleration = acceleration;
-    out.bca = bcaInterval(sorted, estimate, acceleration, level);
-  }
-  return out;
+  const acceleration = options.jackknife ? Float64Array.of(jackknifeAcceleration(options.jackknife)) : null;
+  const nullValue = options.nullValue === 1 ? Uint8Array.of(1) : null;
+  return summarizeColumns(Float64Array.of(estimate), Float64Array.from(draws), draws.length, options.level ?? 0.95, nullValue, acceleration)[0];
 }
 
 /**
- * A copy of the draws in which every position the percentile, BC and BCa quantiles read holds the value of the
- * sorted draws (a partial sort by {@link selectPositions}; the BC/BCa levels need only ẑ₀, a count). Sorted fully
- * when a draw is NaN or zero (a typed-array sort orders −0 before +0; selection by comparison does not).
+ * {@link summarizeDraws} of several statistics at once, on columns the caller gives up: statistic q's B draws, in
+ * resample order, at columns[q·B … q·B + B − 1], reordered in place (the quantile positions end up holding the
+ * sorted draws' values). One call does every statistic's loops, so a fresh process compiles them once. Per
+ * statistic: the sum, the counts for p and for ẑ₀ = Φ⁻¹(#{θ* < θ̂}/B) in one pass in resample order, the squared
+ * deviations in a second; ẑ₀ is counted once for the selection, BC and BCa (the count {@link biasCorrection}
+ * makes); then the type-7 positions the intervals read are selected (Hoare's FIND, positions ascending) — or the
+ * column fully sorted when a draw is NaN or zero (a typed-array sort orders −0 before +0; comparisons do not).
+ * `nullValues[q]` = 1 tests statistic q against 1 (HTMT; null: all 0); `accelerations[q]` is its jackknife â
+ * (null: no BCa).
+ *
+ * @example
+ * summarizeColumns(Float64Array.of(2), Float64Array.of(1, 2, 3, 4), 4, 0.95, null, null)[0].mean // 2.5
  */
-function orderedForQuantiles(draws: ArrayLike<number>, estimate: number, level: number, acceleration: number | undefined): Float64Array {
-  const a = Float64Array.from(draws);
-  const b = a.length;
-  for (let i = 0; i < b; i++) {
-    const v = a[i];
-    if (v !== v || v === 0) return a.sort();
-  }
-  const z0 = biasCorrection(a, estimate);
+export function summarizeColumns(
+  estimates: Float64Array,
+  columns: Float64Array,
+  b: number,
+  level: number,
+  nullValues: Uint8Array | null,
+  accelerations: Float64Array | null,
+): DrawSummary[] {
+  const out: DrawSummary[] = [];
   const lo = (1 - level) / 2;
-  const levels = [lo, 1 - lo, bcaLevel(lo, z0, 0), bcaLevel(1 - lo, z0, 0)];
-  if (acceleration !== undefined) levels.push(bcaLevel(lo, z0, acceleration), bcaLevel(1 - lo, z0, acceleration));
   const positions: number[] = [];
-  for (const p of levels) positions.push(...type7Positions(b, p));
-  selectPositions(a, positions);
-  return a;
+  const stack = new Int32Array(4 * 2 * 16); // ranges pending (two per level; at most 12 positions)
+  for (let q = 0; q < estimates.length; q++) {
+    const estimate = estimates[q];
+    const nullValue = nullValues !== null && nullValues[q] === 1 ? 1 : 0;
+    const from = q * b;
+    const to = from + b;
+    let mean = 0;
+    let low = 0;
+    let below = 0;
+    let plain = true; // no NaN and no zero (selection then gives the full sort's values)
+    for (let i = from; i < to; i++) {
+      const v = columns[i];
+      mean += v;
+      if (nullValue === 1 ? v < 1 : v <= 0) low++;
+      if (v < estimate) below++;
+      if (v !== v || v === 0) plain = false;
+    }
+    mean /= b;
+    let ss = 0;
+    for (let i = from; i < to; i++) ss += (columns[i] - mean) * (columns[i] - mean);
+    const se = b > 1 ? Math.sqrt(ss / (b - 1)) : NaN;
+    const tRaw = nullValue === 1 ? (1 - estimate) / se : estimate / se;
+    const t = se > 0 && !(tRaw > 999999999) ? tRaw : NaN; // seminr reports NA above 999999999 (and for SD 0)
+    const p = b > 0 ? 2 * Math.min(low / b, (b - low) / b) : NaN;
+    const z0 = normalQuantile(below / b); // biasCorrection's ẑ₀
+    const acceleration = accelerations !== null ? accelerations[q] : undefined;
+    const bcLo = bcaLevel(lo, z0, 0);
+    const bcHi = bcaLevel(1 - lo, z0, 0);
+    const bcaLo = acceleration !== undefined ? bcaLevel(lo, z0, acceleration) : NaN;
+    const bcaHi = acceleration !== undefined ? bcaLevel(1 - lo, z0, acceleration) : NaN;
+    const column = columns.subarray(from, to);
+    if (!plain) column.sort();
+    else {
+      positions.length = 0;
+      positions.push(...type7Positions(b, lo), ...type7Positions(b, 1 - lo), ...type7Positions(b, bcLo), ...type7Positions(b, bcHi));
+      if (acceleration !== undefined) positions.push(...type7Positions(b, bcaLo), ...type7Positions(b, bcaHi));
+      positions.sort((x, y) => x - y);
+      // Hoare's FIND (median-of-three pivot) for the middle position of a range of positions, then for the
+      // positions left of it on the values left of it and likewise right: a stack of [left, right, from, to].
+      let top = 0;
+      stack[top++] = from;
+      stack[top++] = to - 1;
+      stack[top++] = 0;
+      stack[top++] = positions.length - 1;
+      while (top > 0) {
+        const pTo = stack[--top];
+        const pFrom = stack[--top];
+        const right = stack[--top];
+        const left = stack[--top];
+        if (pFrom > pTo || left >= right) continue;
+        const mid = (pFrom + pTo) >>> 1;
+        const k = from + positions[mid];
+        let l = left;
+        let r = right;
+        while (r > l) {
+          const m = (l + r) >>> 1;
+          let x: number;
+          // median of three as pivot
+          if (columns[m] < columns[l]) (x = columns[m]), (columns[m] = columns[l]), (columns[l] = x);
+          if (columns[r] < columns[l]) (x = columns[r]), (columns[r] = columns[l]), (columns[l] = x);
+          if (columns[r] < columns[m]) (x = columns[r]), (columns[r] = columns[m]), (columns[m] = x);
+          const pivot = columns[m];
+          let i = l;
+          let h = r;
+          while (i <= h) {
+            while (columns[i] < pivot) i++;
+            while (columns[h] > pivot) h--;
+            if (i <= h) {
+              x = columns[i];
+              columns[i] = columns[h];
+              columns[h] = x;
+              i++;
+              h--;
+            }
+          }
+          if (k <= h) r = h;
+          else if (k >= i) l = i;
+          else break;
+        }
+        stack[top++] = left;
+        stack[top++] = k - 1;
+        stack[top++] = pFrom;
+        stack[top++] = mid - 1;
+        stack[top++] = k + 1;
+        stack[top++] = right;
+        stack[top++] = mid + 1;
+        stack[top++] = pTo;
+      }
+    }
+    const s: DrawSummary = {
+      estimate,
+      mean,
+      se,
+      bias: mean - estimate,
+      t,
+      p,
+      pT: b > 1 ? studentTTwoSided(t, b - 1) : NaN,
+      percentile: [quantileType7Sorted(column, lo), quantileType7Sorted(column, 1 - lo)],
+      bc: [quantileType7Sorted(column, bcLo), quantileType7Sorted(column, bcHi)],
+    };
+    if (acceleration !== undefined) {
+      s.acceleration = acceleration;
+      s.bca = [quantileType7Sorted(column, bcaLo), quantileType7Sorted(column, bcaHi)];
+    }
+    out.push(s);
+  }
+  return out;
 }

@@ -2,6 +2,7 @@ import { SINGULAR_EPS } from '../stats/index.js';
 import type { FitPlan } from './fitPlan.js';
 import { collinearPredictors, innerProxySingular, outerWeightsSingular } from './innerWeights.js';
 import type { InnerScheme } from './types.js';
+import { iterationLayout, iterationWasm } from './iterationWasm.js';
 
 /**
  * The PLS iteration of {@link fitWithPlan} compiled for one plan and one inner scheme. `run(S, w, SWt, state)`
@@ -186,24 +187,36 @@ function solveSource(L: string[], P: Int32Array, t: number): void {
   }
 }
 
+/** Which form {@link iterationKernel} builds: WebAssembly, else JavaScript (`auto`), or only one of them (tests). */
+export type KernelBackend = 'auto' | 'wasm' | 'js';
+
 /**
  * The {@link IterationKernel} of a plan and scheme, or null where the plain loop runs: mode-B blocks, a structure too
- * large to compile (see {@link iterationKernelSource}), or no code generation (`new Function` refused, e.g. under a
- * Content Security Policy). Its results are those of the plain loop bit for bit, errors included.
+ * large to compile (see {@link iterationKernelSource}), or no code generation. Built as WebAssembly
+ * ({@link iterationWasm}: compiled at once by the engine's baseline compiler, so a fresh process's first fits run
+ * fast, where a generated JavaScript function runs in the interpreter until the optimizer has compiled it), else —
+ * no WebAssembly, or its compilation refused (a Content Security Policy; a browser's main thread refusing to compile
+ * a large module synchronously) — as a JavaScript function (`new Function`; refused too under a strict CSP). Both
+ * give the plain loop's results bit for bit, errors included.
  *
  * @example
  * const kernel = iterationKernel(plan, 'path');
  * fitWithPlan(plan, S, n, options, undefined, kernel);
  */
-export function iterationKernel(plan: FitPlan, scheme: InnerScheme): IterationKernel | null {
+export function iterationKernel(plan: FitPlan, scheme: InnerScheme, backend: KernelBackend = 'auto'): IterationKernel | null {
   if (plan.modeB.length > 0) return null;
-  const source = iterationKernelSource(plan, scheme);
-  if (source === null) return null;
   const names = plan.structure.constructNames;
   const fail = (what: number, b: number): never => {
     if (what === 0) throw collinearPredictors(names[b], Array.from(plan.preds[b], (a) => names[a]), 'inner weighting');
     throw what === 1 ? innerProxySingular(names[b]) : outerWeightsSingular(names[b]);
   };
+  if (backend !== 'js') {
+    const run = wasmRun(plan, scheme, fail);
+    if (run) return { plan, scheme, run };
+    if (backend === 'wasm') return null;
+  }
+  const source = iterationKernelSource(plan, scheme);
+  if (source === null) return null;
   let make = factories.get(source);
   if (make === undefined) {
     try {
@@ -215,4 +228,56 @@ export function iterationKernel(plan: FitPlan, scheme: InnerScheme): IterationKe
     factories.set(source, make);
   }
   return make === null ? null : { plan, scheme, run: make(plan.work.C, SINGULAR_EPS, fail) };
+}
+
+/** Compiled modules by scheme and structure (null: not compiled or compilation refused), at most {@link MAX_CACHED}. */
+const modules = new Map<string, WebAssembly.Module | null>();
+
+/**
+ * The kernel's `run` on an instance of the plan's {@link iterationWasm} module (with its own memory): S and the
+ * start weights are copied in, the final weights, S·W, C and the state out. Null when there is no WebAssembly, the
+ * structure is not compiled, or compilation is refused.
+ */
+function wasmRun(plan: FitPlan, scheme: InnerScheme, fail: (what: number, b: number) => never): IterationKernel['run'] | null {
+  if (typeof WebAssembly !== 'object' || WebAssembly === null) return null;
+  // the module is a function of the scheme and the structure's blocks and paths alone
+  const { structure } = plan;
+  const key = `${scheme}|${structure.itemNames.length}|${structure.modes.join(',')}|${structure.blocks.map((b) => b.join(',')).join(';')}|${structure.adjacency.join('')}`;
+  let module = modules.get(key);
+  if (module === undefined) {
+    const bytes = iterationWasm(plan, scheme);
+    try {
+      module = bytes === null ? null : new WebAssembly.Module(bytes);
+    } catch {
+      module = null; // refused (CSP without 'wasm-unsafe-eval', a browser's main-thread size limit)
+    }
+    if (modules.size >= MAX_CACHED) modules.delete(modules.keys().next().value!);
+    modules.set(key, module);
+  }
+  if (module === null) return null;
+  let instance: WebAssembly.Instance;
+  try {
+    instance = new WebAssembly.Instance(module, { env: { call: fail } });
+  } catch {
+    return null;
+  }
+  const { p, m } = plan;
+  const at = iterationLayout(p, m);
+  const mem = new Float64Array((instance.exports.memory as WebAssembly.Memory).buffer);
+  const iterate = instance.exports.run as (maxIterations: number, tolerance: number) => number;
+  const wOut = mem.subarray(at.w, at.w + p);
+  const swOut = mem.subarray(at.SWt, at.SWt + m * p);
+  const cOut = mem.subarray(at.C, at.C + m * m);
+  const stateOut = mem.subarray(at.state, at.state + 3);
+  const C = plan.work.C;
+  return (S, w, SWt, state, maxIterations, tolerance) => {
+    mem.set(S, at.S);
+    mem.set(w, at.w);
+    if (iterate(maxIterations, tolerance) === 0) return false;
+    w.set(wOut);
+    SWt.set(swOut);
+    C.set(cOut);
+    state.set(stateOut);
+    return true;
+  };
 }
