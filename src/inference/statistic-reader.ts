@@ -28,7 +28,8 @@ function slotsOf(layout: StatisticLayout, group: string): Slots {
 /**
  * {@link readStatistics} prepared once per layout and model shape, for a loop over resample fits of one model: the
  * positions of each family in flat index arrays, the HTMT item pairs of each block and construct pair listed once,
- * and total effects formed in buffers owned by the reader. Every value is computed by the same operations in the
+ * and total effects formed in buffers owned by the reader (visiting, for a finite power entry, only the non-zero
+ * paths it multiplies: the terms skipped are the zeros `totalEffectsMatrix` skips). Every value is computed by the same operations in the
  * same order as `readStatistics` (its {@link totalEffectsMatrix} and quality's `htmt`), so the numbers are equal to
  * the bit; nothing is allocated per call. The layout must be `direct`; fits must have `shape`'s items and blocks.
  *
@@ -48,6 +49,8 @@ export function statisticReader(layout: StatisticLayout, shape: ReaderShape): St
   const total = new Float64Array(m * m);
   let power = new Float64Array(m * m);
   let next = new Float64Array(m * m);
+  const nzStart = new Int32Array(m + 1);
+  const nzIdx = new Int32Array(m * m);
   const htmtOf = ht.out.length > 0 ? htmtReader(shape, p, m) : null;
   const htmtValues = new Float64Array((m * (m - 1)) / 2);
   return (fit, out) => {
@@ -63,6 +66,12 @@ export function statisticReader(layout: StatisticLayout, shape: ReaderShape): St
       // totalEffectsMatrix(B, m), into the reader's buffers
       total.set(B);
       power.set(B);
+      // the non-zero paths out of each construct l, ascending (a finite a times a zero path adds nothing)
+      for (let l = 0, t = 0; l < m; l++) {
+        nzStart[l] = t;
+        for (let j = 0; j < m; j++) if (B[l * m + j] !== 0) nzIdx[t++] = j;
+        nzStart[l + 1] = t;
+      }
       for (let k = 2; k <= m; k++) {
         next.fill(0);
         let any = false;
@@ -70,11 +79,23 @@ export function statisticReader(layout: StatisticLayout, shape: ReaderShape): St
           for (let l = 0; l < m; l++) {
             const a = power[i * m + l];
             if (a === 0) continue;
-            for (let j = 0; j < m; j++) {
-              const v = a * B[l * m + j];
-              if (v !== 0) {
-                next[i * m + j] += v;
-                any = true;
+            if (a - a === 0) {
+              for (let t = nzStart[l]; t < nzStart[l + 1]; t++) {
+                const j = nzIdx[t];
+                const v = a * B[l * m + j];
+                if (v !== 0) {
+                  next[i * m + j] += v;
+                  any = true;
+                }
+              }
+            } else {
+              // ±∞ or NaN times a zero path is NaN: every j, as totalEffectsMatrix
+              for (let j = 0; j < m; j++) {
+                const v = a * B[l * m + j];
+                if (v !== 0) {
+                  next[i * m + j] += v;
+                  any = true;
+                }
               }
             }
           }
