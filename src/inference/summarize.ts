@@ -1,6 +1,6 @@
 import { normalQuantile, studentTTwoSided } from '../stats/index.js';
 import { bcaLevel, jackknifeAcceleration, type Interval } from './intervals.js';
-import { quantileType7Sorted, type7Positions } from './quantile.js';
+import { quantileType7Sorted, selectOne, type7Positions } from './quantile.js';
 
 /** How the p value and t are referenced: 0 for coefficients (H0: θ = 0), 1 for HTMT (H0: HTMT = 1, as seminr). */
 export type NullValue = 0 | 1;
@@ -66,13 +66,13 @@ export function summarizeDraws(estimate: number, draws: ArrayLike<number>, optio
 /**
  * {@link summarizeDraws} of several statistics at once, on columns the caller gives up: statistic q's B draws, in
  * resample order, at columns[q·B … q·B + B − 1], reordered in place (the quantile positions end up holding the
- * sorted draws' values). One call does every statistic's loops, so a fresh process compiles them once. Per
- * statistic: the sum, the counts for p and for ẑ₀ = Φ⁻¹(#{θ* < θ̂}/B) in one pass in resample order, the squared
- * deviations in a second; ẑ₀ is counted once for the selection, BC and BCa (the count {@link biasCorrection}
- * makes); then the type-7 positions the intervals read are selected (Hoare's FIND, positions ascending) — or the
- * column fully sorted when a draw is NaN or zero (a typed-array sort orders −0 before +0; comparisons do not).
- * `nullValues[q]` = 1 tests statistic q against 1 (HTMT; null: all 0); `accelerations[q]` is its jackknife â
- * (null: no BCa).
+ * sorted draws' values). Per statistic: the sum and the counts for p and for ẑ₀ = Φ⁻¹(#{θ* < θ̂}/B) in one pass in
+ * resample order ({@link columnPass}), the squared deviations in a second; ẑ₀ is counted once for the selection, BC
+ * and BCa (the count {@link biasCorrection} makes); then the type-7 positions the intervals read are selected
+ * ({@link selectSorted}) — or the column fully sorted when a draw is NaN or zero (a typed-array sort orders −0
+ * before +0; comparisons do not). The loops are small functions of their own, which a fresh process optimizes at
+ * once (one large function took V8 ~60 ms to compile, twice). `nullValues[q]` = 1 tests statistic q against 1
+ * (HTMT; null: all 0); `accelerations[q]` is its jackknife â (null: no BCa).
  *
  * @example
  * summarizeColumns(Float64Array.of(2), Float64Array.of(1, 2, 3, 4), 4, 0.95, null, null)[0].mean // 2.5
@@ -88,26 +88,18 @@ export function summarizeColumns(
   const out: DrawSummary[] = [];
   const lo = (1 - level) / 2;
   const positions: number[] = [];
-  const stack = new Int32Array(4 * 2 * 16); // ranges pending (two per level; at most 12 positions)
+  const sums = new Float64Array(4);
+  const stack = new Int32Array(4 * 32);
   for (let q = 0; q < estimates.length; q++) {
     const estimate = estimates[q];
     const nullValue = nullValues !== null && nullValues[q] === 1 ? 1 : 0;
     const from = q * b;
     const to = from + b;
-    let mean = 0;
-    let low = 0;
-    let below = 0;
-    let plain = true; // no NaN and no zero (selection then gives the full sort's values)
-    for (let i = from; i < to; i++) {
-      const v = columns[i];
-      mean += v;
-      if (nullValue === 1 ? v < 1 : v <= 0) low++;
-      if (v < estimate) below++;
-      if (v !== v || v === 0) plain = false;
-    }
-    mean /= b;
-    let ss = 0;
-    for (let i = from; i < to; i++) ss += (columns[i] - mean) * (columns[i] - mean);
+    columnPass(columns, from, to, estimate, nullValue, sums);
+    const mean = sums[0] / b;
+    const low = sums[1];
+    const below = sums[2];
+    const ss = squaredDeviations(columns, from, to, mean);
     const se = b > 1 ? Math.sqrt(ss / (b - 1)) : NaN;
     const tRaw = nullValue === 1 ? (1 - estimate) / se : estimate / se;
     const t = se > 0 && !(tRaw > 999999999) ? tRaw : NaN; // seminr reports NA above 999999999 (and for SD 0)
@@ -119,63 +111,13 @@ export function summarizeColumns(
     const bcaLo = acceleration !== undefined ? bcaLevel(lo, z0, acceleration) : NaN;
     const bcaHi = acceleration !== undefined ? bcaLevel(1 - lo, z0, acceleration) : NaN;
     const column = columns.subarray(from, to);
-    if (!plain) column.sort();
+    if (sums[3] === 0) column.sort();
     else {
       positions.length = 0;
       positions.push(...type7Positions(b, lo), ...type7Positions(b, 1 - lo), ...type7Positions(b, bcLo), ...type7Positions(b, bcHi));
       if (acceleration !== undefined) positions.push(...type7Positions(b, bcaLo), ...type7Positions(b, bcaHi));
       positions.sort((x, y) => x - y);
-      // Hoare's FIND (median-of-three pivot) for the middle position of a range of positions, then for the
-      // positions left of it on the values left of it and likewise right: a stack of [left, right, from, to].
-      let top = 0;
-      stack[top++] = from;
-      stack[top++] = to - 1;
-      stack[top++] = 0;
-      stack[top++] = positions.length - 1;
-      while (top > 0) {
-        const pTo = stack[--top];
-        const pFrom = stack[--top];
-        const right = stack[--top];
-        const left = stack[--top];
-        if (pFrom > pTo || left >= right) continue;
-        const mid = (pFrom + pTo) >>> 1;
-        const k = from + positions[mid];
-        let l = left;
-        let r = right;
-        while (r > l) {
-          const m = (l + r) >>> 1;
-          let x: number;
-          // median of three as pivot
-          if (columns[m] < columns[l]) (x = columns[m]), (columns[m] = columns[l]), (columns[l] = x);
-          if (columns[r] < columns[l]) (x = columns[r]), (columns[r] = columns[l]), (columns[l] = x);
-          if (columns[r] < columns[m]) (x = columns[r]), (columns[r] = columns[m]), (columns[m] = x);
-          const pivot = columns[m];
-          let i = l;
-          let h = r;
-          while (i <= h) {
-            while (columns[i] < pivot) i++;
-            while (columns[h] > pivot) h--;
-            if (i <= h) {
-              x = columns[i];
-              columns[i] = columns[h];
-              columns[h] = x;
-              i++;
-              h--;
-            }
-          }
-          if (k <= h) r = h;
-          else if (k >= i) l = i;
-          else break;
-        }
-        stack[top++] = left;
-        stack[top++] = k - 1;
-        stack[top++] = pFrom;
-        stack[top++] = mid - 1;
-        stack[top++] = k + 1;
-        stack[top++] = right;
-        stack[top++] = mid + 1;
-        stack[top++] = pTo;
-      }
+      selectSorted(column, positions, stack);
     }
     const s: DrawSummary = {
       estimate,
@@ -195,4 +137,69 @@ export function summarizeColumns(
     out.push(s);
   }
   return out;
+}
+
+/**
+ * One pass over columns[from … to − 1] in order: out = [Σ draws, #{draws ≤ 0} (#{draws < 1} when nullValue is 1),
+ * #{draws < estimate}, 1 when no draw is NaN or zero (else 0)].
+ */
+function columnPass(columns: Float64Array, from: number, to: number, estimate: number, nullValue: NullValue, out: Float64Array): void {
+  let sum = 0;
+  let low = 0;
+  let below = 0;
+  let plain = 1;
+  for (let i = from; i < to; i++) {
+    const v = columns[i];
+    sum += v;
+    if (nullValue === 1 ? v < 1 : v <= 0) low++;
+    if (v < estimate) below++;
+    if (v !== v || v === 0) plain = 0;
+  }
+  out[0] = sum;
+  out[1] = low;
+  out[2] = below;
+  out[3] = plain;
+}
+
+/** Σ (draw − mean)² over columns[from … to − 1], in order. */
+function squaredDeviations(columns: Float64Array, from: number, to: number, mean: number): number {
+  let ss = 0;
+  for (let i = from; i < to; i++) ss += (columns[i] - mean) * (columns[i] - mean);
+  return ss;
+}
+
+/**
+ * Partial sort of `a` in place: afterwards a[k] is the k-th smallest value for each k of `positions` (ascending;
+ * repeats and positions outside a are ignored), as in the fully sorted array. Hoare's FIND (median-of-three pivot)
+ * for the middle position of a range of positions, then for the positions left of it on the values left of it and
+ * likewise right: {@link selectPositions}' recursion, on an explicit stack of [left, right, from, to] (`stack`:
+ * room for 32 ranges; the depth is about log₂ of the number of positions). Values must not be NaN and not mix −0
+ * and +0.
+ */
+function selectSorted(a: Float64Array, positions: readonly number[], stack: Int32Array): void {
+  let top = 0;
+  stack[top++] = 0;
+  stack[top++] = a.length - 1;
+  stack[top++] = 0;
+  stack[top++] = positions.length - 1;
+  while (top > 0) {
+    const pTo = stack[--top];
+    const pFrom = stack[--top];
+    const right = stack[--top];
+    const left = stack[--top];
+    if (pFrom > pTo || left >= right) continue;
+    const mid = (pFrom + pTo) >>> 1;
+    const k = positions[mid];
+    if (k >= left && k <= right) selectOne(a, left, right, k);
+    const kl = Math.min(k, right + 1);
+    const kr = Math.max(k, left - 1);
+    stack[top++] = left;
+    stack[top++] = kl - 1;
+    stack[top++] = pFrom;
+    stack[top++] = mid - 1;
+    stack[top++] = kr + 1;
+    stack[top++] = right;
+    stack[top++] = mid + 1;
+    stack[top++] = pTo;
+  }
 }
