@@ -28,10 +28,9 @@ function slotsOf(layout: StatisticLayout, group: string): Slots {
 /**
  * {@link readStatistics} prepared once per layout and model shape, for a loop over resample fits of one model: the
  * positions of each family in flat index arrays, the HTMT item pairs of each block and construct pair listed once,
- * and total effects formed in buffers owned by the reader (visiting, for a finite power entry, only the non-zero
- * paths it multiplies: the terms skipped are the zeros `totalEffectsMatrix` skips). Every value is computed by the same operations in the
- * same order as `readStatistics` (its {@link totalEffectsMatrix} and quality's `htmt`), so the numbers are equal to
- * the bit; nothing is allocated per call. The layout must be `direct`; fits must have `shape`'s items and blocks.
+ * and total effects formed in buffers owned by the reader ({@link totalEffectsInto}). Every value is computed by
+ * the same operations in the same order as `readStatistics` (its `totalEffectsMatrix` and quality's `htmt`), so
+ * the numbers are equal to the bit; nothing is allocated per call. The layout must be `direct`; fits must have `shape`'s items and blocks.
  *
  * @example
  * const read = statisticReader(layout, result.fit);
@@ -46,73 +45,97 @@ export function statisticReader(layout: StatisticLayout, shape: ReaderShape): St
   const totals = slotsOf(layout, 'totalEffects');
   const r2 = slotsOf(layout, 'rSquared');
   const ht = slotsOf(layout, 'htmt');
-  const total = new Float64Array(m * m);
-  let power = new Float64Array(m * m);
-  let next = new Float64Array(m * m);
-  const nzStart = new Int32Array(m + 1);
-  const nzIdx = new Int32Array(m * m);
+  const work: TotalWork = {
+    total: new Float64Array(m * m),
+    power: new Float64Array(m * m),
+    next: new Float64Array(m * m),
+    nzStart: new Int32Array(m + 1),
+    nzIdx: new Int32Array(m * m),
+  };
   const htmtOf = ht.out.length > 0 ? htmtReader(shape, p, m) : null;
   const htmtValues = new Float64Array((m * (m - 1)) / 2);
-  return (fit, out) => {
-    const W = fit.weights;
-    for (let i = 0; i < weights.out.length; i++) out[weights.out[i]] = W[weights.at[i]];
-    const L = fit.crossLoadings;
-    for (let i = 0; i < loadings.out.length; i++) out[loadings.out[i]] = L[loadings.at[i]];
-    const B = fit.paths;
-    for (let i = 0; i < paths.out.length; i++) out[paths.out[i]] = B[paths.at[i]];
-    const R2 = fit.rSquared;
-    for (let i = 0; i < r2.out.length; i++) out[r2.out[i]] = R2[r2.at[i]];
-    if (totals.out.length > 0) {
-      // totalEffectsMatrix(B, m), into the reader's buffers
-      total.set(B);
-      power.set(B);
-      // the non-zero paths out of each construct l, ascending (a finite a times a zero path adds nothing)
-      for (let l = 0, t = 0; l < m; l++) {
-        nzStart[l] = t;
-        for (let j = 0; j < m; j++) if (B[l * m + j] !== 0) nzIdx[t++] = j;
-        nzStart[l + 1] = t;
-      }
-      for (let k = 2; k <= m; k++) {
-        next.fill(0);
-        let any = false;
-        for (let i = 0; i < m; i++) {
-          for (let l = 0; l < m; l++) {
-            const a = power[i * m + l];
-            if (a === 0) continue;
-            if (a - a === 0) {
-              for (let t = nzStart[l]; t < nzStart[l + 1]; t++) {
-                const j = nzIdx[t];
-                const v = a * B[l * m + j];
-                if (v !== 0) {
-                  next[i * m + j] += v;
-                  any = true;
-                }
-              }
-            } else {
-              // ±∞ or NaN times a zero path is NaN: every j, as totalEffectsMatrix
-              for (let j = 0; j < m; j++) {
-                const v = a * B[l * m + j];
-                if (v !== 0) {
-                  next[i * m + j] += v;
-                  any = true;
-                }
-              }
+  // (small named functions: a fresh process optimizes them at once)
+  return function readFit(fit, out) {
+    copySlots(fit.weights, weights, out);
+    copySlots(fit.crossLoadings, loadings, out);
+    copySlots(fit.paths, paths, out);
+    copySlots(fit.rSquared, r2, out);
+    if (totals.out.length > 0) copySlots(totalEffectsInto(fit.paths, m, work), totals, out);
+    if (htmtOf) {
+      htmtOf(fit.itemCorrelation, htmtValues);
+      copySlots(htmtValues, ht, out);
+    }
+  };
+}
+
+/** out[slots.out[i]] = from[slots.at[i]]. */
+function copySlots(from: Float64Array, slots: Slots, out: Float64Array): void {
+  const o = slots.out;
+  const at = slots.at;
+  for (let i = 0; i < o.length; i++) out[o[i]] = from[at[i]];
+}
+
+/** Buffers of {@link totalEffectsInto}. */
+interface TotalWork {
+  total: Float64Array;
+  power: Float64Array;
+  next: Float64Array;
+  nzStart: Int32Array;
+  nzIdx: Int32Array;
+}
+
+/**
+ * `totalEffectsMatrix`(B, m) (statistics.ts) in `work`'s buffers (returns work.total): T = Σ_{k≥1} Bᵏ, stopping when Bᵏ = 0
+ * or after m powers, each term added in the same order. A finite power entry a visits only the non-zero paths
+ * B[l, ·] (ascending): the terms skipped are the exact zeros totalEffectsMatrix skips; a non-finite one visits every
+ * j (∞ · 0 = NaN is added there).
+ */
+function totalEffectsInto(B: Float64Array, m: number, work: TotalWork): Float64Array {
+  const { total, nzStart, nzIdx } = work;
+  let { power, next } = work;
+  total.set(B);
+  power.set(B);
+  for (let l = 0, t = 0; l < m; l++) {
+    nzStart[l] = t;
+    for (let j = 0; j < m; j++) if (B[l * m + j] !== 0) nzIdx[t++] = j;
+    nzStart[l + 1] = t;
+  }
+  for (let k = 2; k <= m; k++) {
+    next.fill(0);
+    let any = false;
+    for (let i = 0; i < m; i++) {
+      for (let l = 0; l < m; l++) {
+        const a = power[i * m + l];
+        if (a === 0) continue;
+        if (a - a === 0) {
+          for (let t = nzStart[l]; t < nzStart[l + 1]; t++) {
+            const j = nzIdx[t];
+            const v = a * B[l * m + j];
+            if (v !== 0) {
+              next[i * m + j] += v;
+              any = true;
+            }
+          }
+        } else {
+          for (let j = 0; j < m; j++) {
+            const v = a * B[l * m + j];
+            if (v !== 0) {
+              next[i * m + j] += v;
+              any = true;
             }
           }
         }
-        if (!any) break;
-        for (let q = 0; q < m * m; q++) total[q] += next[q];
-        const t = power;
-        power = next;
-        next = t;
       }
-      for (let i = 0; i < totals.out.length; i++) out[totals.out[i]] = total[totals.at[i]];
     }
-    if (htmtOf) {
-      htmtOf(fit.itemCorrelation, htmtValues);
-      for (let i = 0; i < ht.out.length; i++) out[ht.out[i]] = htmtValues[ht.at[i]];
-    }
-  };
+    if (!any) break;
+    for (let q = 0; q < m * m; q++) total[q] += next[q];
+    const t = power;
+    power = next;
+    next = t;
+  }
+  work.power = power;
+  work.next = next;
+  return total;
 }
 
 /**
@@ -153,7 +176,7 @@ function htmtReader(shape: ReaderShape, p: number, m: number): (r: Float64Array,
   const A = Int32Array.from(pairA);
   const Bc = Int32Array.from(pairB);
   const monoMean = new Float64Array(m);
-  return (r, into) => {
+  return function htmtInto(r, into) {
     for (let a = 0; a < m; a++) {
       const k = size[a];
       if (k <= 1) {
