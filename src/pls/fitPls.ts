@@ -71,7 +71,7 @@ export function fitWithPlan(plan: FitPlan, S: Float64Array, n: number, options: 
   // The compiled iteration (same operations, same order) where there is one for this plan and scheme; else (or when
   // it declines) the loop. Either leaves [iterations, converged, weightDiff] in state.
   if (kernel && kernel.plan === plan && kernel.scheme === options.scheme && cholB === null && kernel.run(S, w, ws.SWt, state, options.maxIterations, options.tolerance)) {
-    return finishFit(plan, S, n, options, w, true, into);
+    return kernel.finish ? finishedFit(plan, S, n, options, kernel, into) : finishFit(plan, S, n, options, w, true, into);
   }
   return finishFit(plan, S, n, options, iterate(plan, S, options, cholB), false, into);
 }
@@ -226,19 +226,27 @@ function iterate(plan: FitPlan, S: Float64Array, options: FitPlsOptions, cholB: 
   return w;
 }
 
+/** The fit of a kernel that formed the fit's arrays itself ({@link IterationKernel.finish}). */
+function finishedFit(plan: FitPlan, S: Float64Array, n: number, options: FitPlsOptions, kernel: IterationKernel, into: FitArrays | undefined): PlsFit {
+  const { p, m } = plan;
+  const W = into ? into.weights : new Float64Array(p * m);
+  const R = into ? into.constructCorrelation : new Float64Array(m * m);
+  const crossLoadings = into ? into.crossLoadings : new Float64Array(p * m);
+  const paths = into ? into.paths : new Float64Array(m * m);
+  const rSquared = into ? into.rSquared : new Float64Array(m);
+  kernel.finish!(W, R, crossLoadings, paths, rSquared);
+  return fitResult(plan, S, n, options, { weights: W, constructCorrelation: R, crossLoadings, paths, rSquared, names: into?.names });
+}
+
 /**
- * The end of {@link fitWithPlan} on the final weights w: the NOT_CONVERGED warning, S·W and C for w (formed by the
- * compiled iteration already when `compiled`), W, construct correlations, cross-loadings, paths and R².
+ * The fit object of {@link fitWithPlan} around its arrays, with the iteration's state (plan.work.state) and its
+ * NOT_CONVERGED warning.
  */
-function finishFit(plan: FitPlan, S: Float64Array, n: number, options: FitPlsOptions, w: Float64Array, compiled: boolean, into: FitArrays | undefined): PlsFit {
-  const { constructNames, adjacency } = plan.structure;
-  const { p, m, blk, sortedBlocks, preds } = plan;
-  const ws = plan.work;
-  const { SWt, C, d } = ws;
-  const work = ws.inner;
-  const iterations = ws.state[0];
-  const converged = ws.state[1] === 1;
-  const weightDiff = ws.state[2];
+function fitResult(plan: FitPlan, S: Float64Array, n: number, options: FitPlsOptions, arrays: FitArrays): PlsFit {
+  const state = plan.work.state;
+  const iterations = state[0];
+  const converged = state[1] === 1;
+  const weightDiff = state[2];
   const warnings: CsiWarning[] = [];
   if (!converged) {
     warnings.push({
@@ -246,7 +254,37 @@ function finishFit(plan: FitPlan, S: Float64Array, n: number, options: FitPlsOpt
       message: `The PLS algorithm did not converge in ${options.maxIterations} iterations (last Σ|ΔW| = ${weightDiff.toExponential(3)}, tolerance ${options.tolerance}); results are from the last iteration.`,
     });
   }
+  const names = arrays.names ?? namesOf(plan.structure);
+  return {
+    itemNames: names.itemNames,
+    constructNames: names.constructNames,
+    blocks: names.blocks,
+    modes: names.modes,
+    n,
+    itemCorrelation: S,
+    weights: arrays.weights,
+    crossLoadings: arrays.crossLoadings,
+    constructCorrelation: arrays.constructCorrelation,
+    paths: arrays.paths,
+    rSquared: arrays.rSquared,
+    adjacency: plan.structure.adjacency,
+    iterations,
+    converged,
+    weightDiff,
+    warnings,
+  };
+}
 
+/**
+ * The end of {@link fitWithPlan} on the final weights w: S·W and C for w (formed by the compiled iteration already
+ * when `compiled`), W, construct correlations, cross-loadings, paths and R².
+ */
+function finishFit(plan: FitPlan, S: Float64Array, n: number, options: FitPlsOptions, w: Float64Array, compiled: boolean, into: FitArrays | undefined): PlsFit {
+  const { constructNames } = plan.structure;
+  const { p, m, blk, sortedBlocks, preds } = plan;
+  const ws = plan.work;
+  const { SWt, C, d } = ws;
+  const work = ws.inner;
   // Post-processing on the final weights (the compiled iteration has formed SW and C for them).
   if (!compiled) proxyCovariances(S, w, sortedBlocks, p, m, SWt, C);
   for (let a = 0; a < m; a++) d[a] = Math.sqrt(C[a * m + a]);
@@ -274,25 +312,7 @@ function finishFit(plan: FitPlan, S: Float64Array, n: number, options: FitPlsOpt
     }
     rSquared[t] = r2;
   }
-  const names = into?.names ?? namesOf(plan.structure);
-  return {
-    itemNames: names.itemNames,
-    constructNames: names.constructNames,
-    blocks: names.blocks,
-    modes: names.modes,
-    n,
-    itemCorrelation: S,
-    weights: W,
-    crossLoadings,
-    constructCorrelation: R,
-    paths,
-    rSquared,
-    adjacency,
-    iterations,
-    converged,
-    weightDiff,
-    warnings,
-  };
+  return fitResult(plan, S, n, options, { weights: W, constructCorrelation: R, crossLoadings, paths, rSquared, names: into?.names });
 }
 
 /**

@@ -15,6 +15,13 @@ export interface IterationKernel {
   plan: FitPlan;
   scheme: InnerScheme;
   run(S: Float64Array, w: Float64Array, SWt: Float64Array, state: Float64Array, maxIterations: number, tolerance: number): boolean;
+  /**
+   * Present when the kernel forms the fit's arrays too (the WebAssembly form): after `run` returned true, copies its
+   * weights, construct correlations, cross-loadings, paths and R² (those of `fitWithPlan`'s end) into the arrays
+   * given; w, SWt and C are then not written by `run`. Its `run` throws the path model's collinear-predictors error
+   * where fitWithPlan's end would.
+   */
+  finish?(weights: Float64Array, constructCorrelation: Float64Array, crossLoadings: Float64Array, paths: Float64Array, rSquared: Float64Array): void;
 }
 
 type Factory = (C: Float64Array, tiny: number, fail: (what: number, b: number) => never) => IterationKernel['run'];
@@ -207,12 +214,12 @@ export function iterationKernel(plan: FitPlan, scheme: InnerScheme, backend: Ker
   if (plan.modeB.length > 0) return null;
   const names = plan.structure.constructNames;
   const fail = (what: number, b: number): never => {
-    if (what === 0) throw collinearPredictors(names[b], Array.from(plan.preds[b], (a) => names[a]), 'inner weighting');
+    if (what === 0 || what === 3) throw collinearPredictors(names[b], Array.from(plan.preds[b], (a) => names[a]), what === 0 ? 'inner weighting' : 'path model');
     throw what === 1 ? innerProxySingular(names[b]) : outerWeightsSingular(names[b]);
   };
   if (backend !== 'js') {
-    const run = wasmRun(plan, scheme, fail);
-    if (run) return { plan, scheme, run };
+    const wasm = wasmKernel(plan, scheme, fail);
+    if (wasm) return wasm;
     if (backend === 'wasm') return null;
   }
   const source = iterationKernelSource(plan, scheme);
@@ -234,11 +241,11 @@ export function iterationKernel(plan: FitPlan, scheme: InnerScheme, backend: Ker
 const modules = new Map<string, WebAssembly.Module | null>();
 
 /**
- * The kernel's `run` on an instance of the plan's {@link iterationWasm} module (with its own memory): S and the
- * start weights are copied in, the final weights, S·W, C and the state out. Null when there is no WebAssembly, the
- * structure is not compiled, or compilation is refused.
+ * The kernel on an instance of the plan's {@link iterationWasm} module (with its own memory): `run` copies S and the
+ * start weights in and the state out, `finish` the fit's arrays. Null when there is no WebAssembly, the structure is
+ * not compiled, or compilation is refused.
  */
-function wasmRun(plan: FitPlan, scheme: InnerScheme, fail: (what: number, b: number) => never): IterationKernel['run'] | null {
+function wasmKernel(plan: FitPlan, scheme: InnerScheme, fail: (what: number, b: number) => never): IterationKernel | null {
   if (typeof WebAssembly !== 'object' || WebAssembly === null) return null;
   // the module is a function of the scheme and the structure's blocks and paths alone
   const { structure } = plan;
@@ -265,19 +272,29 @@ function wasmRun(plan: FitPlan, scheme: InnerScheme, fail: (what: number, b: num
   const at = iterationLayout(p, m);
   const mem = new Float64Array((instance.exports.memory as WebAssembly.Memory).buffer);
   const iterate = instance.exports.run as (maxIterations: number, tolerance: number) => number;
-  const wOut = mem.subarray(at.w, at.w + p);
-  const swOut = mem.subarray(at.SWt, at.SWt + m * p);
-  const cOut = mem.subarray(at.C, at.C + m * m);
-  const stateOut = mem.subarray(at.state, at.state + 3);
-  const C = plan.work.C;
-  return (S, w, SWt, state, maxIterations, tolerance) => {
-    mem.set(S, at.S);
-    mem.set(w, at.w);
-    if (iterate(maxIterations, tolerance) === 0) return false;
-    w.set(wOut);
-    SWt.set(swOut);
-    C.set(cOut);
-    state.set(stateOut);
-    return true;
+  const view = (from: number, length: number) => mem.subarray(from, from + length);
+  const stateOut = view(at.state, 3);
+  const weightsOut = view(at.weights, p * m);
+  const rOut = view(at.R, m * m);
+  const loadingsOut = view(at.crossLoadings, p * m);
+  const pathsOut = view(at.paths, m * m);
+  const r2Out = view(at.rSquared, m);
+  return {
+    plan,
+    scheme,
+    run(S, w, _SWt, state, maxIterations, tolerance) {
+      mem.set(S, at.S);
+      mem.set(w, at.w);
+      if (iterate(maxIterations, tolerance) === 0) return false;
+      state.set(stateOut);
+      return true;
+    },
+    finish(weights, constructCorrelation, crossLoadings, paths, rSquared) {
+      weights.set(weightsOut);
+      constructCorrelation.set(rOut);
+      crossLoadings.set(loadingsOut);
+      paths.set(pathsOut);
+      rSquared.set(r2Out);
+    },
   };
 }

@@ -15,12 +15,18 @@ export interface IterationLayout {
   SWt: number;
   C: number;
   state: number;
+  /** The fit's arrays: weights (p × m), construct correlations (m × m), cross-loadings (p × m), paths, R². */
+  weights: number;
+  R: number;
+  crossLoadings: number;
+  paths: number;
+  rSquared: number;
   pages: number;
 }
 
 /**
  * The memory layout of {@link iterationWasm} for p items and m constructs: S (p × p), w (p), SWt (m × p), C (m × m),
- * state (3), one after the other.
+ * state (3), then the fit's weights, construct correlations, cross-loadings, paths and R², one after the other.
  *
  * @example
  * iterationLayout(24, 7).w // 576
@@ -31,7 +37,12 @@ export function iterationLayout(p: number, m: number): IterationLayout {
   const SWt = w + p;
   const C = SWt + m * p;
   const state = C + m * m;
-  return { S, w, SWt, C, state, pages: Math.max(1, Math.ceil(((state + 3) * 8) / 65536)) };
+  const weights = state + 3;
+  const R = weights + p * m;
+  const crossLoadings = R + m * m;
+  const paths = crossLoadings + p * m;
+  const rSquared = paths + m * m;
+  return { S, w, SWt, C, state, weights, R, crossLoadings, paths, rSquared, pages: Math.max(1, Math.ceil(((rSquared + m) * 8) / 65536)) };
 }
 
 /** Largest straight-line part compiled (as for the JavaScript kernel). */
@@ -42,10 +53,11 @@ const MAX_TERMS = 20000;
  * operations in the same order (IEEE 754 double arithmetic, round to nearest, no contraction — the same results as
  * JavaScript's, bit for bit), with the structure's indices as constants. Exports `run(maxIterations, tolerance)`,
  * which reads S and the start weights from its `memory` ({@link iterationLayout}), iterates, and writes the final
- * weights, SWt, C and state = [iterations, converged, weightDiff] there, returning 1 — or 0 (weights not written)
- * when a proxy correlation is not finite. It imports `env.call(what, construct)`, which must throw the error the
- * plain loop throws (0: collinear predictors in the inner weighting, 1: an inner proxy of zero variance, 2: an outer
- * composite of zero variance). Null for mode-B blocks, no items, or a structure too large to compile.
+ * weights, SWt, C, state = [iterations, converged, weightDiff] and the fit's arrays (finishFit's weights, construct
+ * correlations, cross-loadings, paths, R²) there, returning 1 — or 0 (nothing written) when a proxy correlation is
+ * not finite. It imports `env.call(what, construct)`, which must throw the error the plain loop throws (0: collinear
+ * predictors in the inner weighting, 1: an inner proxy of zero variance, 2: an outer composite of zero variance,
+ * 3: collinear predictors in the path model). Null for mode-B blocks, no items, or a structure too large to compile.
  *
  * @example
  * const bytes = iterationWasm(fitPlan(structure), 'path');
@@ -295,7 +307,7 @@ export function iterationWasm(plan: FitPlan, scheme: InnerScheme): Uint8Array<Ar
     for (let t = 0; t < m; t++) {
       const P = preds[t];
       if (P.length === 0) continue;
-      solve(P, t);
+      solve(P, t, 0);
       for (let i = 0; i < P.length; i++) {
         get(O + i);
         set(E + (P[i]) * m + (t));
@@ -434,6 +446,55 @@ export function iterationWasm(plan: FitPlan, scheme: InnerScheme): Uint8Array<Ar
   op3(OP.end, OP.br, 0); op2(OP.end, OP.end);
   for (const k of items) store(at.w + k, () => get(W + k));
   for (let a = 0; a < m; a++) for (let b = 0; b < m; b++) store(at.C + a * m + b, () => get(CC + a * m + b));
+  // The fit on the final weights (finishFit in fitPls.ts; S·W and C were formed for them): d, W, R, cross-loadings,
+  // then each endogenous construct's paths by the Cholesky solve on R (collinear predictors: call(3, t)) and R².
+  for (let a = 0; a < m; a++) {
+    get(CC + a * m + a);
+    op(OP.f64Sqrt);
+    set(D + a);
+  }
+  const blkOf = plan.blk;
+  for (let k = 0; k < p; k++) for (let a = 0; a < m; a++) store(at.weights + k * m + a, () => (blkOf[k] === a ? get(W + k) : num(0)));
+  for (let a = 0; a < m; a++) {
+    for (let b = 0; b < m; b++) {
+      if (a === b) num(1);
+      else {
+        get(CC + a * m + b);
+        get(D + a);
+        get(D + b);
+        op2(OP.f64Mul, OP.f64Div);
+      }
+      set(R + a * m + b);
+      store(at.R + a * m + b, () => get(R + a * m + b));
+    }
+  }
+  for (let a = 0; a < m; a++) {
+    for (let k = 0; k < p; k++) {
+      store(at.crossLoadings + k * m + a, () => {
+        load(at.SWt + a * p + k);
+        get(D + a);
+        op(OP.f64Div);
+      });
+    }
+  }
+  for (let q = 0; q < m * m; q++) store(at.paths + q, () => num(0));
+  for (let t = 0; t < m; t++) {
+    const P = preds[t];
+    if (P.length === 0) {
+      store(at.rSquared + t, () => num(NaN));
+      continue;
+    }
+    solve(P, t, 3);
+    num(0);
+    for (let i = 0; i < P.length; i++) {
+      store(at.paths + P[i] * m + t, () => get(O + i));
+      get(O + i);
+      get(R + P[i] * m + t);
+      op2(OP.f64Mul, OP.f64Add);
+    }
+    set(V);
+    store(at.rSquared + t, () => get(V));
+  }
   store(at.state, () => get(ITERATIONS));
   store(at.state + 1, () => {
     num(1);
@@ -457,9 +518,10 @@ export function iterationWasm(plan: FitPlan, scheme: InnerScheme): Uint8Array<Ar
 
   /**
    * solveSubSpdInto(R_Y, m, P, t, ·) unrolled as in `solveSource` (iterationKernel.ts): Cholesky factor of R_Y[P, P]
-   * (pivot threshold SINGULAR_EPS, the diagonal of R_Y being 1), then the two triangular solves into o{t}_{i}.
+   * (pivot threshold SINGULAR_EPS, the diagonal of R_Y being 1), then the two triangular solves into o{t}_{i}; a pivot
+   * not above the threshold calls `call(what, t)`.
    */
-  function solve(P: Int32Array, t: number): void {
+  function solve(P: Int32Array, t: number, what: number): void {
     const k = P.length;
     const l = (i: number, j: number) => LL + i * k + j;
     const o = (i: number) => O + i;
@@ -471,7 +533,7 @@ export function iterationWasm(plan: FitPlan, scheme: InnerScheme): Uint8Array<Ar
         op2(OP.f64Mul, OP.f64Sub);
       }
       set(l(j, j));
-      failUnless(l(j, j), SINGULAR_EPS, 0, t);
+      failUnless(l(j, j), SINGULAR_EPS, what, t);
       get(l(j, j));
       op(OP.f64Sqrt);
       set(l(j, j));
