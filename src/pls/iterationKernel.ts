@@ -2,7 +2,7 @@ import { SINGULAR_EPS } from '../stats/index.js';
 import type { FitPlan } from './fitPlan.js';
 import { collinearPredictors, innerProxySingular, outerWeightsSingular } from './innerWeights.js';
 import type { InnerScheme } from './types.js';
-import { iterationLayout, iterationWasm } from './iterationWasm.js';
+import { iterationLayout, iterationWasm, type IterationLayout } from './iterationWasm.js';
 
 /**
  * The PLS iteration of {@link fitWithPlan} compiled for one plan and one inner scheme. `run(S, w, SWt, state)`
@@ -237,41 +237,39 @@ export function iterationKernel(plan: FitPlan, scheme: InnerScheme, backend: Ker
   return make === null ? null : { plan, scheme, run: make(plan.work.C, SINGULAR_EPS, fail) };
 }
 
-/** Compiled modules by scheme and structure (null: not compiled or compilation refused), at most {@link MAX_CACHED}. */
-const modules = new Map<string, WebAssembly.Module | null>();
+/**
+ * One instance per compiled structure (null: not compiled or compilation refused), at most {@link MAX_CACHED}: its
+ * memory holds one fit at a time, and `fail` is the error maker of the kernel running now (kernels of models with
+ * the same structure but other names share the instance; a fit's `run` and `finish` follow each other synchronously).
+ */
+interface WasmEntry {
+  fail: (what: number, b: number) => never;
+  iterate: (maxIterations: number, tolerance: number) => number;
+  mem: Float64Array;
+  at: IterationLayout;
+}
+const instances = new Map<string, WasmEntry | null>();
 
 /**
- * The kernel on an instance of the plan's {@link iterationWasm} module (with its own memory): `run` copies S and the
- * start weights in and the state out, `finish` the fit's arrays. Null when there is no WebAssembly, the structure is
- * not compiled, or compilation is refused.
+ * The kernel on the shared instance of the plan's {@link iterationWasm} module: `run` copies S and the start
+ * weights in and the state out, `finish` the fit's arrays. Null when there is no WebAssembly, the structure is not
+ * compiled, or compilation is refused.
  */
 function wasmKernel(plan: FitPlan, scheme: InnerScheme, fail: (what: number, b: number) => never): IterationKernel | null {
   if (typeof WebAssembly !== 'object' || WebAssembly === null) return null;
-  // the module is a function of the scheme and the structure's blocks and paths alone
+  // the module is a function of the scheme and the structure's blocks, modes and paths alone
   const { structure } = plan;
   const key = `${scheme}|${structure.itemNames.length}|${structure.modes.join(',')}|${structure.blocks.map((b) => b.join(',')).join(';')}|${structure.adjacency.join('')}`;
-  let module = modules.get(key);
-  if (module === undefined) {
-    const bytes = iterationWasm(plan, scheme);
-    try {
-      module = bytes === null ? null : new WebAssembly.Module(bytes);
-    } catch {
-      module = null; // refused (CSP without 'wasm-unsafe-eval', a browser's main-thread size limit)
-    }
-    if (modules.size >= MAX_CACHED) modules.delete(modules.keys().next().value!);
-    modules.set(key, module);
+  let entry = instances.get(key);
+  if (entry === undefined) {
+    entry = wasmInstance(plan, scheme);
+    if (instances.size >= MAX_CACHED) instances.delete(instances.keys().next().value!);
+    instances.set(key, entry);
   }
-  if (module === null) return null;
-  let instance: WebAssembly.Instance;
-  try {
-    instance = new WebAssembly.Instance(module, { env: { call: fail } });
-  } catch {
-    return null;
-  }
+  if (entry === null) return null;
+  const e = entry;
   const { p, m } = plan;
-  const at = iterationLayout(p, m);
-  const mem = new Float64Array((instance.exports.memory as WebAssembly.Memory).buffer);
-  const iterate = instance.exports.run as (maxIterations: number, tolerance: number) => number;
+  const { mem, at } = e;
   const view = (from: number, length: number) => mem.subarray(from, from + length);
   const stateOut = view(at.state, 3);
   const weightsOut = view(at.weights, p * m);
@@ -283,9 +281,10 @@ function wasmKernel(plan: FitPlan, scheme: InnerScheme, fail: (what: number, b: 
     plan,
     scheme,
     run(S, w, _SWt, state, maxIterations, tolerance) {
+      e.fail = fail;
       mem.set(S, at.S);
       mem.set(w, at.w);
-      if (iterate(maxIterations, tolerance) === 0) return false;
+      if (e.iterate(maxIterations, tolerance) === 0) return false;
       state.set(stateOut);
       return true;
     },
@@ -297,4 +296,27 @@ function wasmKernel(plan: FitPlan, scheme: InnerScheme, fail: (what: number, b: 
       rSquared.set(r2Out);
     },
   };
+}
+
+/** An instance of the plan's module, or null (not compiled; compilation or instantiation refused). */
+function wasmInstance(plan: FitPlan, scheme: InnerScheme): WasmEntry | null {
+  const bytes = iterationWasm(plan, scheme);
+  if (bytes === null) return null;
+  const entry: WasmEntry = {
+    fail: () => {
+      throw new Error('no kernel is running');
+    },
+    iterate: () => 0,
+    mem: new Float64Array(0),
+    at: iterationLayout(plan.p, plan.m),
+  };
+  try {
+    const module = new WebAssembly.Module(bytes);
+    const instance = new WebAssembly.Instance(module, { env: { call: (what: number, b: number) => entry.fail(what, b) } });
+    entry.mem = new Float64Array((instance.exports.memory as WebAssembly.Memory).buffer);
+    entry.iterate = instance.exports.run as WasmEntry['iterate'];
+  } catch {
+    return null; // refused (CSP without 'wasm-unsafe-eval', a browser's main-thread size limit)
+  }
+  return entry;
 }

@@ -198,6 +198,41 @@ describe('compiled PLS iteration = plain loop on random structures and correlati
     expect(seen.fits).toBeGreaterThan(0);
   });
 
+  it('models of one structure share a WebAssembly instance: fits alternate freely, errors name each model\'s constructs', () => {
+    const options = { scheme: 'path' as const, maxIterations: 300, tolerance: 1e-7 };
+    let errors = 0;
+    for (let seed = 1; seed <= 60 && errors < 4; seed++) {
+      const { structure, S } = randomCase(seed);
+      const renamed: PlsStructure = { ...structure, constructNames: structure.constructNames.map((c) => `Other${c}`) };
+      const planA = fitPlan(structure);
+      const planB = fitPlan(renamed);
+      const kA = iterationKernel(planA, 'path', 'wasm');
+      const kB = iterationKernel(planB, 'path', 'wasm');
+      expect(kA && kB).toBeTruthy();
+      const p = structure.itemNames.length;
+      // a duplicated item: collinear predictors or a singular proxy inside the compiled iteration, for some seeds
+      const D = Float64Array.from(S);
+      for (let k = 0; k < p; k++) D[k * p + 1] = D[p + k] = S[k * p];
+      D[p + 1] = 1;
+      const cases: [PlsStructure, Float64Array][] = [[structure, S], [renamed, D], [renamed, S], [structure, D], [structure, S]];
+      for (const [st, M] of cases) {
+        const plan = st === structure ? planA : planB;
+        let outcome: Outcome;
+        try {
+          outcome = { fit: fitWithPlan(plan, M, 250, options, undefined, st === structure ? kA : kB) };
+        } catch (error) {
+          outcome = { error };
+        }
+        expectSame(outcome, run(st, M, options, false).outcome, `seed ${seed} ${st.constructNames[0]} shared instance`);
+        if ('error' in outcome) {
+          errors++;
+          expect(String((outcome.error as Error).message).includes('Other')).toBe(st === renamed);
+        }
+      }
+    }
+    expect(errors).toBeGreaterThanOrEqual(2);
+  });
+
   it('no code generation (a Content Security Policy): null, and the plain loop runs', () => {
     const { structure, S } = randomCase(7);
     const savedFunction = globalThis.Function;
