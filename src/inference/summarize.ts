@@ -67,11 +67,11 @@ export function summarizeDraws(estimate: number, draws: ArrayLike<number>, optio
  * {@link summarizeDraws} of several statistics at once, on columns the caller gives up: statistic q's B draws, in
  * resample order, at columns[q·B … q·B + B − 1], reordered in place (the quantile positions end up holding the
  * sorted draws' values). Per statistic: the sum and the counts for p and for ẑ₀ = Φ⁻¹(#{θ* < θ̂}/B) in one pass in
- * resample order ({@link columnPass}), the squared deviations in a second; ẑ₀ is counted once for the selection, BC
+ * resample order ({@link columnPasses}), the squared deviations in a second; ẑ₀ is counted once for the selection, BC
  * and BCa (the count {@link biasCorrection} makes); then the type-7 positions the intervals read are selected
  * ({@link selectSorted}) — or the column fully sorted when a draw is NaN or zero (a typed-array sort orders −0
- * before +0; comparisons do not). The loops are small functions of their own, which a fresh process optimizes at
- * once (one large function took V8 ~60 ms to compile, twice). `nullValues[q]` = 1 tests statistic q against 1
+ * before +0; comparisons do not). The loops are small functions of their own, each running over every column, which
+ * a fresh process optimizes at once (one large function took V8 ~60 ms to compile, twice). `nullValues[q]` = 1 tests statistic q against 1
  * (HTMT; null: all 0); `accelerations[q]` is its jackknife â (null: no BCa).
  *
  * @example
@@ -88,18 +88,23 @@ export function summarizeColumns(
   const out: DrawSummary[] = [];
   const lo = (1 - level) / 2;
   const positions: number[] = [];
-  const sums = new Float64Array(4);
+  const nq = estimates.length;
+  const sums = new Float64Array(4 * nq);
+  columnPasses(columns, b, estimates, nullValues, sums);
+  const means = new Float64Array(nq);
+  for (let q = 0; q < nq; q++) means[q] = sums[4 * q] / b;
+  const squares = new Float64Array(nq);
+  squaredDeviations(columns, b, means, squares);
   const stack = new Int32Array(4 * 32);
-  for (let q = 0; q < estimates.length; q++) {
+  for (let q = 0; q < nq; q++) {
     const estimate = estimates[q];
     const nullValue = nullValues !== null && nullValues[q] === 1 ? 1 : 0;
     const from = q * b;
     const to = from + b;
-    columnPass(columns, from, to, estimate, nullValue, sums);
-    const mean = sums[0] / b;
-    const low = sums[1];
-    const below = sums[2];
-    const ss = squaredDeviations(columns, from, to, mean);
+    const mean = means[q];
+    const low = sums[4 * q + 1];
+    const below = sums[4 * q + 2];
+    const ss = squares[q];
     const se = b > 1 ? Math.sqrt(ss / (b - 1)) : NaN;
     const tRaw = nullValue === 1 ? (1 - estimate) / se : estimate / se;
     const t = se > 0 && !(tRaw > 999999999) ? tRaw : NaN; // seminr reports NA above 999999999 (and for SD 0)
@@ -111,7 +116,7 @@ export function summarizeColumns(
     const bcaLo = acceleration !== undefined ? bcaLevel(lo, z0, acceleration) : NaN;
     const bcaHi = acceleration !== undefined ? bcaLevel(1 - lo, z0, acceleration) : NaN;
     const column = columns.subarray(from, to);
-    if (sums[3] === 0) column.sort();
+    if (sums[4 * q + 3] === 0) column.sort();
     else {
       positions.length = 0;
       positions.push(...type7Positions(b, lo), ...type7Positions(b, 1 - lo), ...type7Positions(b, bcLo), ...type7Positions(b, bcHi));
@@ -140,32 +145,44 @@ export function summarizeColumns(
 }
 
 /**
- * One pass over columns[from … to − 1] in order: out = [Σ draws, #{draws ≤ 0} (#{draws < 1} when nullValue is 1),
- * #{draws < estimate}, 1 when no draw is NaN or zero (else 0)].
+ * One pass over each column q (columns[q·B … q·B + B − 1], in order): out[4q … 4q + 3] = [Σ draws, #{draws ≤ 0}
+ * (#{draws < 1} when nullValues[q] is 1), #{draws < estimates[q]}, 1 when no draw is NaN or zero (else 0)]. Every
+ * column in one call: a fresh process compiles the loop once (on stack replacement) for all of them.
  */
-function columnPass(columns: Float64Array, from: number, to: number, estimate: number, nullValue: NullValue, out: Float64Array): void {
-  let sum = 0;
-  let low = 0;
-  let below = 0;
-  let plain = 1;
-  for (let i = from; i < to; i++) {
-    const v = columns[i];
-    sum += v;
-    if (nullValue === 1 ? v < 1 : v <= 0) low++;
-    if (v < estimate) below++;
-    if (v !== v || v === 0) plain = 0;
+function columnPasses(columns: Float64Array, b: number, estimates: Float64Array, nullValues: Uint8Array | null, out: Float64Array): void {
+  for (let q = 0; q < estimates.length; q++) {
+    const estimate = estimates[q];
+    // draws at or below the null value: v ≤ 0, or v < 1 for HTMT (as v ≤ the largest double below 1)
+    const limit = nullValues !== null && nullValues[q] === 1 ? ONE_BELOW : 0;
+    let sum = 0;
+    let low = 0;
+    let below = 0;
+    let plain = 1;
+    for (let i = q * b, to = i + b; i < to; i++) {
+      const v = columns[i];
+      sum += v;
+      if (v <= limit) low++;
+      if (v < estimate) below++;
+      if (v !== v || v === 0) plain = 0;
+    }
+    out[4 * q] = sum;
+    out[4 * q + 1] = low;
+    out[4 * q + 2] = below;
+    out[4 * q + 3] = plain;
   }
-  out[0] = sum;
-  out[1] = low;
-  out[2] = below;
-  out[3] = plain;
 }
 
-/** Σ (draw − mean)² over columns[from … to − 1], in order. */
-function squaredDeviations(columns: Float64Array, from: number, to: number, mean: number): number {
-  let ss = 0;
-  for (let i = from; i < to; i++) ss += (columns[i] - mean) * (columns[i] - mean);
-  return ss;
+/** The largest double below 1 (1 − 2⁻⁵³): v < 1 exactly when v ≤ it. */
+const ONE_BELOW = 1 - 2 ** -53;
+
+/** squares[q] = Σ (draw − means[q])² over column q, in order; every column in one call. */
+function squaredDeviations(columns: Float64Array, b: number, means: Float64Array, squares: Float64Array): void {
+  for (let q = 0; q < means.length; q++) {
+    const mean = means[q];
+    let ss = 0;
+    for (let i = q * b, to = i + b; i < to; i++) ss += (columns[i] - mean) * (columns[i] - mean);
+    squares[q] = ss;
+  }
 }
 
 /**

@@ -95,7 +95,7 @@ describe('finalizeBootstrap (one-pass summaries) = the summary written out the l
     const u = rng(23);
     let cases = 0;
     for (const b of [0, 1, 2, 3, 17, 1000]) {
-      for (const kind of ['normal', 'ties', 'zeros', 'mostly-zero', 'one-sided'] as const) {
+      for (const kind of ['normal', 'ties', 'zeros', 'mostly-zero', 'one-sided', 'near-one'] as const) {
         const k = 9;
         const total = b + (b % 3);
         const draws = Float64Array.from({ length: total * k }, () => {
@@ -103,6 +103,7 @@ describe('finalizeBootstrap (one-pass summaries) = the summary written out the l
           if (kind === 'zeros' && u() < 0.2) return u() < 0.5 ? -0 : 0;
           if (kind === 'mostly-zero') return u() < 0.9 ? (u() < 0.5 ? -0 : 0) : 0.5 + u(); // the lower quantiles fall on zeros
           if (kind === 'one-sided') return 0.5 + u();
+          if (kind === 'near-one') return [1, 1 - 2 ** -53, 1 + 2 ** -52, 0.5, 2, -(2 ** -1074), 2 ** -1074][Math.floor(u() * 7)]; // HTMT's null value 1 and 0's neighbours
           return u() * 2 - 0.7 + u() * u();
         });
         const drops: (DropInfo | null)[] = Array.from({ length: total }, (_, r) => (r % 7 === 5 || r >= b + 2 ? { reason: 'SINGULAR', message: 'x' } : null));
@@ -118,7 +119,7 @@ describe('finalizeBootstrap (one-pass summaries) = the summary written out the l
         }
       }
     }
-    expect(cases).toBe(180);
+    expect(cases).toBe(216);
   });
 
   it('summarizeDraws agrees with the reference too (its own copy of the draws)', () => {
