@@ -190,8 +190,8 @@ const TAIL_MIN = 256;
 /** Evenly spaced draws sorted to place the tail thresholds. */
 const SAMPLE = 64;
 const sample = new Float64Array(SAMPLE);
-/** Farthest sample rank a threshold may take (an eighth of the sample: tails of up to ~12 % of the draws are sorted). */
-const TAIL_MAX = SAMPLE / 8;
+/** Farthest sample rank a threshold may take (a quarter of the sample: tails of up to ~25 % of the draws are sorted). */
+const TAIL_MAX = SAMPLE / 4;
 
 /**
  * {@link selectSorted} for positions in the two tails, the common case (2.5 % and 97.5 %, shifted by the BC and BCa
@@ -200,7 +200,8 @@ const TAIL_MAX = SAMPLE / 8;
  * overall); likewise the draws above a second threshold to the back for the positions above B/2. The thresholds are
  * quantiles of 64 evenly spaced draws, a little beyond the farthest position. Returns false (the column partly
  * reordered, its values intact) when a tail turns out too short — ties at the threshold, an unlucky sample — or a
- * position lies beyond the outer ~8 % of the draws, or the column is short; the caller then selects as usual. Values must not be NaN and not mix −0 and +0.
+ * position lies beyond the outer ~15 % of the draws (the BC levels move the 2.5 % positions to ~7 % when ẑ₀ is
+ * about ±0.25), or the column is short; the caller then selects as usual. Values must not be NaN and not mix −0 and +0.
  *
  * @example
  * const a = Float64Array.from({ length: 1000 }, (_, i) => (i * 7919) % 1000);
