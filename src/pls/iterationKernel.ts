@@ -1,4 +1,5 @@
 import { SINGULAR_EPS } from '../stats/index.js';
+import { compileWasm, wasmApi } from '../wasm/index.js';
 import type { FitPlan } from './fitPlan.js';
 import { collinearPredictors, innerProxySingular, outerWeightsSingular } from './innerWeights.js';
 import type { InnerScheme } from './types.js';
@@ -256,7 +257,7 @@ const instances = new Map<string, WasmEntry | null>();
  * compiled, or compilation is refused.
  */
 function wasmKernel(plan: FitPlan, scheme: InnerScheme, fail: (what: number, b: number) => never): IterationKernel | null {
-  if (typeof WebAssembly !== 'object' || WebAssembly === null) return null;
+  if (wasmApi() === null) return null;
   // the module is a function of the scheme and the structure's blocks, modes and paths alone
   const { structure } = plan;
   const key = `${scheme}|${structure.itemNames.length}|${structure.modes.join(',')}|${structure.blocks.map((b) => b.join(',')).join(';')}|${structure.adjacency.join('')}`;
@@ -310,13 +311,14 @@ function wasmInstance(plan: FitPlan, scheme: InnerScheme): WasmEntry | null {
     mem: new Float64Array(0),
     at: iterationLayout(plan.p, plan.m),
   };
+  const module = compileWasm(bytes);
+  if (module === null) return null; // refused (CSP without 'wasm-unsafe-eval', a browser's main-thread size limit)
   try {
-    const module = new WebAssembly.Module(bytes);
     const instance = new WebAssembly.Instance(module, { env: { call: (what: number, b: number) => entry.fail(what, b) } });
     entry.mem = new Float64Array((instance.exports.memory as WebAssembly.Memory).buffer);
     entry.iterate = instance.exports.run as WasmEntry['iterate'];
   } catch {
-    return null; // refused (CSP without 'wasm-unsafe-eval', a browser's main-thread size limit)
+    return null; // instantiation refused (e.g. out of memory)
   }
   return entry;
 }

@@ -1,12 +1,7 @@
 import { SINGULAR_EPS } from '../stats/index.js';
 import type { FitPlan } from './fitPlan.js';
 import type { InnerScheme } from './types.js';
-import { OP, TYPE, wasmModule } from './wasmBytes.js';
-
-const scratch = new Float64Array(1);
-const scratchBytes = new Uint8Array(scratch.buffer);
-/** Typed arrays use the platform's byte order; WebAssembly's is little-endian. */
-const LITTLE = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+import { BLOCK_VOID, codeBuffer, F64, I32, OP, wasmModule } from '../wasm/index.js';
 
 /** Where the compiled iteration's arrays sit in its memory (in doubles) and the memory's size (in pages). */
 export interface IterationLayout {
@@ -72,40 +67,8 @@ export function iterationWasm(plan: FitPlan, scheme: InnerScheme): Uint8Array<Ar
   if (terms > MAX_TERMS) return null;
   const at = iterationLayout(p, m);
   // The code, written byte by byte into a growing buffer (a fresh process runs this once, unoptimized: no array pushes).
-  let buf = new Uint8Array(1 << 15);
-  let len = 0;
-  const room = (n: number) => {
-    if (len + n <= buf.length) return;
-    const bigger = new Uint8Array(Math.max(2 * buf.length, len + n));
-    bigger.set(buf);
-    buf = bigger;
-  };
-  const op = (x: number) => {
-    room(1);
-    buf[len++] = x;
-  };
-  const op2 = (x: number, y: number) => {
-    room(2);
-    buf[len++] = x;
-    buf[len++] = y;
-  };
-  const op3 = (x: number, y: number, z: number) => {
-    room(3);
-    buf[len++] = x;
-    buf[len++] = y;
-    buf[len++] = z;
-  };
-  /** An opcode with an unsigned LEB128 immediate. */
-  const opU = (x: number, value: number) => {
-    room(6);
-    buf[len++] = x;
-    let v = value >>> 0;
-    while (v >= 0x80) {
-      buf[len++] = (v & 0x7f) | 0x80;
-      v >>>= 7;
-    }
-    buf[len++] = v;
-  };
+  const code = codeBuffer();
+  const { op, op2, op3, opU } = code;
   // Locals: 0 maxIterations, 1 tolerance (f64 parameters); i32 kb, qb, done, converged; then f64 by name.
   const KB = 2;
   const QB = 3;
@@ -140,24 +103,10 @@ export function iterationWasm(plan: FitPlan, scheme: InnerScheme): Uint8Array<Ar
   const O = alloc(solveSize); // its solution o_i
   const get = (i: number) => opU(OP.localGet, i);
   const set = (i: number) => opU(OP.localSet, i);
-  /** f64.const x: its 8 bytes, little-endian. */
-  const num = (x: number) => {
-    room(9);
-    buf[len++] = OP.f64Const;
-    scratch[0] = x;
-    for (let i = 0; i < 8; i++) buf[len++] = scratchBytes[LITTLE ? i : 7 - i];
-  };
-  /** i32.const of a non-negative x (signed LEB128: the last byte's sign bit clear). */
-  const i32 = (x: number) => {
-    room(6);
-    buf[len++] = OP.i32Const;
-    let v = x >>> 0;
-    while (v >= 0x40) {
-      buf[len++] = (v & 0x7f) | 0x80;
-      v >>>= 7;
-    }
-    buf[len++] = v;
-  };
+  /** f64.const x */
+  const num = code.f64Const;
+  /** i32.const x */
+  const i32 = code.i32Const;
   /** Alignment 2^3 and the offset of `doubles` doubles. */
   const memarg = (doubles: number) => opU(3, doubles * 8);
   /** f64.load at a constant address (in doubles). */
@@ -182,7 +131,7 @@ export function iterationWasm(plan: FitPlan, scheme: InnerScheme): Uint8Array<Ar
   const failUnless = (n: number, bound: number, what: number, b: number) => {
     get(n);
     num(bound);
-    op3(OP.f64Gt, OP.i32Eqz, OP.if); op(TYPE.void);
+    op3(OP.f64Gt, OP.i32Eqz, OP.if); op(BLOCK_VOID);
     fail(what, b);
     op(OP.end);
   };
@@ -213,13 +162,13 @@ export function iterationWasm(plan: FitPlan, scheme: InnerScheme): Uint8Array<Ar
   get(0);
   op2(OP.f64Le, OP.i32Eqz);
   set(DONE);
-  op3(OP.block, TYPE.void, OP.loop); op(TYPE.void);
+  op3(OP.block, BLOCK_VOID, OP.loop); op(BLOCK_VOID);
   // S·W transposed, a row of S at a time: SWt[a·p + k] = 0 + S[k·p + l] w_l + … (l ascending in block a)
   i32(0);
   set(KB);
   i32(0);
   set(QB);
-  op2(OP.loop, TYPE.void);
+  op2(OP.loop, BLOCK_VOID);
   for (let a = 0; a < m; a++) {
     get(KB);
     num(0);
@@ -293,7 +242,7 @@ export function iterationWasm(plan: FitPlan, scheme: InnerScheme): Uint8Array<Ar
   get(FINITE);
   op(OP.f64Sub);
   num(0);
-  op3(OP.f64Eq, OP.i32Eqz, OP.if); op(TYPE.void);
+  op3(OP.f64Eq, OP.i32Eqz, OP.if); op(BLOCK_VOID);
   i32(0);
   op2(OP.return, OP.end);
   // Inner weights E on the neighbour pairs.
@@ -342,7 +291,7 @@ export function iterationWasm(plan: FitPlan, scheme: InnerScheme): Uint8Array<Ar
     for (const a of N) {
       get(E + a * m + b);
       num(0);
-      op3(OP.f64Ne, OP.if, TYPE.void);
+      op3(OP.f64Ne, OP.if, BLOCK_VOID);
       for (const cc of N) {
         get(V);
         get(E + a * m + b);
@@ -374,7 +323,7 @@ export function iterationWasm(plan: FitPlan, scheme: InnerScheme): Uint8Array<Ar
       for (const a of N) {
         get(F + a * m + b);
         num(0);
-        op3(OP.f64Ne, OP.if, TYPE.void);
+        op3(OP.f64Ne, OP.if, BLOCK_VOID);
         get(NW + k);
         load(at.SWt + a * p + k);
         get(D + a);
@@ -429,7 +378,7 @@ export function iterationWasm(plan: FitPlan, scheme: InnerScheme): Uint8Array<Ar
   // converged: done; else the next pass while it ≤ maxIterations (S·W and C are formed once more either way)
   get(DIFF);
   get(1);
-  op3(OP.f64Lt, OP.if, TYPE.void);
+  op3(OP.f64Lt, OP.if, BLOCK_VOID);
   i32(1);
   set(CONVERGED);
   i32(1);
@@ -504,16 +453,22 @@ export function iterationWasm(plan: FitPlan, scheme: InnerScheme): Uint8Array<Ar
   });
   store(at.state + 2, () => get(WEIGHT_DIFF));
   i32(1);
+  // env.call(what, b) reports a singular solve (function 0); run(maxIterations, tolerance) is function 1
   return wasmModule({
-    params: [TYPE.f64, TYPE.f64],
-    results: [TYPE.i32],
-    importParams: [TYPE.i32, TYPE.i32],
-    locals: [
-      [I32_LOCALS, TYPE.i32],
-      [count - 2 - I32_LOCALS, TYPE.f64],
+    importFunctions: [{ module: 'env', name: 'call', params: [I32, I32], results: [] }],
+    memory: { pages: at.pages, export: 'memory' },
+    functions: [
+      {
+        export: 'run',
+        params: [F64, F64],
+        results: [I32],
+        locals: [
+          [I32_LOCALS, I32],
+          [count - 2 - I32_LOCALS, F64],
+        ],
+        body: code.bytes(),
+      },
     ],
-    code: buf.subarray(0, len),
-    pages: at.pages,
   });
 
   /**
