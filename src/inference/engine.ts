@@ -1,8 +1,9 @@
 import { CsiError, type CsiWarning } from '../errors.js';
 import { resolveSeed } from '../stats/index.js';
-import { createResampleRng, resampleCounts, type Uint32Source } from './rng.js';
+import { resampleCounts, type Uint32Source } from './rng.js';
 import { countsFromIndices, type ResampleIndices } from './resamples.js';
-import { summarizeDraws } from './summarize.js';
+import { jackknifeAcceleration } from './intervals.js';
+import { summarizeColumns } from './summarize.js';
 import type { StatisticSpec } from './statistics.js';
 import type { BootstrapDropped, BootstrapEntry, BootstrapResultBase, IntervalMethod, ResampleOptions } from './types.js';
 
@@ -66,8 +67,8 @@ export function makePlan(n: number, options: ResampleOptions): ResamplePlan {
  */
 export function planCounts(plan: ResamplePlan, r: number, into?: Uint32Array): Uint32Array {
   if (plan.indices) return countsFromIndices(plan.indices[r], plan.n, r, into);
-  const rng = plan.rng ? plan.rng(r) : createResampleRng(plan.seed ?? 0, r);
-  return resampleCounts(plan.n, plan.seed ?? 0, r, rng, into);
+  // Without an injected generator resampleCounts draws (seed, r)'s stream itself, its state in locals.
+  return resampleCounts(plan.n, plan.seed ?? 0, r, plan.rng ? plan.rng(r) : undefined, into);
 }
 
 /** Hooks of {@link runResampleRange}. */
@@ -236,6 +237,42 @@ export function allocate(plan: ResamplePlan, k: number, memory?: (bytes: number)
   return { draws, drops: new Array<DropInfo | null>(plan.total).fill(null) };
 }
 
+/** Doubles of statistic columns {@link finalizeBootstrap} gathers at a time (16 MB). */
+const COLUMN_BUFFER = 1 << 21;
+
+/**
+ * Columns q0…q1−1 of the usable draws into `out` (column q − q0 at (q − q0)·B, B = ok.length), one pass over the
+ * resample-major rows; statistics flagged in `signed` are sign-corrected as they are copied (a draw whose sign
+ * differs from a non-zero estimate is negated).
+ */
+function gatherColumns(
+  draws: Float64Array,
+  k: number,
+  ok: Int32Array,
+  q0: number,
+  q1: number,
+  original: Float64Array,
+  signed: Uint8Array | undefined,
+  out: Float64Array,
+): void {
+  const b = ok.length;
+  for (let i = 0; i < b; i++) {
+    const row = ok[i] * k;
+    for (let q = q0, at = i; q < q1; q++, at += b) out[at] = draws[row + q];
+  }
+  if (!signed) return;
+  for (let q = q0; q < q1; q++) {
+    if (signed[q] !== 1) continue;
+    const est = original[q];
+    if (est === 0) continue;
+    const sign = Math.sign(est);
+    for (let i = (q - q0) * b, end = i + b; i < end; i++) {
+      const v = out[i];
+      if (Math.sign(v) !== sign) out[i] = -v;
+    }
+  }
+}
+
 /** Options of {@link finalizeBootstrap}. */
 export interface FinalizeOptions {
   level: number;
@@ -266,12 +303,13 @@ export function finalizeBootstrap(
 ): BootstrapResultBase & { entries: BootstrapEntry[] } {
   const k = specs.length;
   const total = drops.length;
-  const ok: number[] = [];
+  const okList = new Int32Array(total);
+  let b = 0;
   const byReason = new Map<string, { count: number; resamples: number[]; message: string }>();
   for (let r = 0; r < total; r++) {
     const d = drops[r];
     if (!d) {
-      ok.push(r);
+      okList[b++] = r;
       continue;
     }
     let g = byReason.get(d.reason);
@@ -279,46 +317,52 @@ export function finalizeBootstrap(
     g.count++;
     if (g.resamples.length < 50) g.resamples.push(r + 1);
   }
+  const ok = okList.subarray(0, b);
   const dropped: BootstrapDropped = {
-    count: total - ok.length,
+    count: total - b,
     reasons: [...byReason].map(([reason, g]) => ({ reason, count: g.count, resamples: g.resamples, message: g.message })),
   };
   const warnings: CsiWarning[] = dropped.reasons.map((g) => ({
     code: 'RESAMPLE_DROPPED',
     count: g.count,
-    message: `${g.count} of ${total} resamples were left out (${g.reason}: ${g.message}); the summaries use the other ${ok.length}.`,
+    message: `${g.count} of ${total} resamples were left out (${g.reason}: ${g.message}); the summaries use the other ${b}.`,
   }));
-  const b = ok.length;
   const entries: BootstrapEntry[] = [];
-  const column = new Float64Array(b);
   const groups = options.jackknife ? options.jackknife.length / k : 0;
   const jk = new Float64Array(groups);
-  for (let q = 0; q < k; q++) {
-    const est = original[q];
-    const flip = options.signed?.[q] === 1;
-    for (let i = 0; i < b; i++) {
-      const v = draws[ok[i] * k + q];
-      column[i] = flip && Math.sign(v) !== Math.sign(est) && est !== 0 ? -v : v;
-    }
-    let jackknife: Float64Array | undefined;
-    if (options.jackknife) {
-      let g = 0;
-      for (let i = 0; i < groups; i++) {
-        const v = options.jackknife[i * k + q];
-        if (Number.isFinite(v)) jk[g++] = v;
+  // Statistics a few at a time: their columns gathered from the resample-major draws in one pass (sign-corrected),
+  // then each summarized in place.
+  const chunk = Math.max(1, Math.min(k, Math.floor(COLUMN_BUFFER / Math.max(1, b))));
+  const columns = new Float64Array(chunk * b);
+  for (let q0 = 0; q0 < k; q0 += chunk) {
+    const q1 = Math.min(k, q0 + chunk);
+    gatherColumns(draws, k, ok, q0, q1, original, options.signed, columns);
+    const nq = q1 - q0;
+    let accelerations: Float64Array | null = null;
+    if (options.jackknife && b > 0) {
+      accelerations = new Float64Array(nq);
+      for (let q = q0; q < q1; q++) {
+        let g = 0;
+        for (let i = 0; i < groups; i++) {
+          const v = options.jackknife[i * k + q];
+          if (Number.isFinite(v)) jk[g++] = v;
+        }
+        accelerations[q - q0] = jackknifeAcceleration(jk.subarray(0, g));
       }
-      jackknife = jk.subarray(0, g);
     }
-    const s = b > 0
-      ? summarizeDraws(est, column, { level: options.level, jackknife, nullValue: specs[q].group === 'htmt' ? 1 : 0 })
-      : summarizeDraws(est, [], { level: options.level });
-    const chosen = options.ci === 'bca' && s.bca ? s.bca : options.ci === 'bc' ? s.bc : s.percentile;
-    const spec = specs[q];
-    const entry: BootstrapEntry = { name: spec.name, ...s, lower: chosen[0], upper: chosen[1] };
-    if (spec.from !== undefined) entry.from = spec.from;
-    if (spec.to !== undefined) entry.to = spec.to;
-    if (spec.construct !== undefined) entry.construct = spec.construct;
-    entries.push(entry);
+    const nullValues = new Uint8Array(nq);
+    for (let q = q0; q < q1; q++) if (b > 0 && specs[q].group === 'htmt') nullValues[q - q0] = 1;
+    const summaries = summarizeColumns(original.subarray(q0, q1), columns, b, options.level, nullValues, accelerations);
+    for (let q = q0; q < q1; q++) {
+      const s = summaries[q - q0];
+      const chosen = options.ci === 'bca' && s.bca ? s.bca : options.ci === 'bc' ? s.bc : s.percentile;
+      const spec = specs[q];
+      const entry: BootstrapEntry = { name: spec.name, ...s, lower: chosen[0], upper: chosen[1] };
+      if (spec.from !== undefined) entry.from = spec.from;
+      if (spec.to !== undefined) entry.to = spec.to;
+      if (spec.construct !== undefined) entry.construct = spec.construct;
+      entries.push(entry);
+    }
   }
   if (b < 2) warnings.push({ code: 'RESAMPLE_DROPPED', message: `Only ${b} usable resample(s): standard errors and intervals are undefined.` });
   const result: BootstrapResultBase & { entries: BootstrapEntry[] } = {

@@ -1,10 +1,12 @@
+import type { CsiWarning } from '../errors.js';
 import type { Survey } from '../data/index.js';
 import type { ModelSpec } from '../model/index.js';
 import { estimateFromMoments, leanEstimator, type EstimateOptions, type PlsFit, type PlsResult } from '../pls/index.js';
 import { accumulateMoments, subtractMoments, rescaledWeights, surveyColumns, type Moments } from '../stats/index.js';
 import { packRows, resampleMoments } from './resample-moments.js';
 import { dropFromError, type DropInfo, type ResampleEvaluator } from './engine.js';
-import { readNamedStatistics, readStatistics, statisticLayout, type StatisticLayout, type StatisticSpec } from './statistics.js';
+import { statisticReader } from './statistic-reader.js';
+import { readNamedStatistics, statisticLayout, type StatisticLayout, type StatisticSpec } from './statistics.js';
 import type { BootstrapOptions } from './types.js';
 
 /** Everything a PLS bootstrap needs, built once per thread: the evaluator, the statistic layout, the full-data fit. */
@@ -21,6 +23,15 @@ export interface PlsJob {
 
 /** Warning codes of a resample's fit that make it unusable (as seminr drops a resample on any R warning). */
 export const FATAL_WARNINGS: ReadonlySet<string> = new Set(['NOT_CONVERGED', 'INADMISSIBLE', 'SINGULAR', 'ZERO_VARIANCE']);
+
+/** The first warning of a resample's fit that makes it unusable ({@link FATAL_WARNINGS}), if any. */
+function fatalWarning(warnings: readonly CsiWarning[], dropNonConverged: boolean): CsiWarning | undefined {
+  for (let i = 0; i < warnings.length; i++) {
+    const w = warnings[i];
+    if (FATAL_WARNINGS.has(w.code) && (w.code !== 'NOT_CONVERGED' || dropNonConverged)) return w;
+  }
+  return undefined;
+}
 
 /** Items of the model's first-order constructs, in model order, each once. */
 function modelItems(model: ModelSpec): string[] {
@@ -63,6 +74,8 @@ export function createPlsJob<R = PlsResult>(survey: Survey, model: ModelSpec, op
   // The lean form reads the statistics straight from the p × p fit; it needs the direct layout (no statistic that
   // only the named result holds). It is the estimator's own lean form (pls/leanEstimator): same settings, same calls.
   if (!layout.direct) lean = null;
+  // the lean form's statistics: read by position, prepared once
+  const reader = lean ? statisticReader(layout, fit0) : null;
   const extraFn = options.extraStatistics as ((r: PlsResult) => Record<string, number>) | undefined;
   const extraKeys = extraFn ? Object.keys(extraFn(originalResult)) : [];
   const specs: StatisticSpec[] = [...layout.specs, ...extraKeys.map((key) => ({ group: 'extra' as const, name: key }))];
@@ -74,10 +87,10 @@ export function createPlsJob<R = PlsResult>(survey: Survey, model: ModelSpec, op
     if (!fit.converged && dropNonConverged) {
       return { reason: 'NOT_CONVERGED', message: `the PLS iteration did not converge in ${fit.iterations} iterations` };
     }
-    const bad = (res ? [...fit.warnings, ...res.warnings] : fit.warnings).find((w) => FATAL_WARNINGS.has(w.code) && (w.code !== 'NOT_CONVERGED' || dropNonConverged));
+    const bad = fatalWarning(fit.warnings, dropNonConverged) ?? (res ? fatalWarning(res.warnings, dropNonConverged) : undefined);
     if (bad) return { reason: bad.code, message: bad.message };
     if (res) readNamedStatistics(res, layout, out);
-    else readStatistics(fit, layout, out);
+    else reader!(fit, out);
     if (extraFn && res) {
       const extra = extraFn(res);
       for (let q = 0; q < extraKeys.length; q++) out[kBase + q] = extra[extraKeys[q]] ?? NaN;
@@ -91,7 +104,7 @@ export function createPlsJob<R = PlsResult>(survey: Survey, model: ModelSpec, op
   };
 
   const original = new Float64Array(k);
-  if (lean) readStatistics(fit0, layout, original);
+  if (reader) reader(fit0, original);
   else readNamedStatistics(originalResult, layout, original);
   if (extraFn) {
     const extra = extraFn(originalResult);

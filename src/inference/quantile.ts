@@ -70,8 +70,15 @@ function selectIn(a: Float64Array, left: number, right: number, ks: number[], fr
   selectIn(a, k + 1, right, ks, mid + 1, to);
 }
 
-/** Hoare's FIND: a[k] becomes the k-th smallest of a[left..right], smaller values before it, larger after. */
-function selectOne(a: Float64Array, left: number, right: number, k: number): void {
+/**
+ * Hoare's FIND: a[k] becomes the k-th smallest of a[left..right], smaller values before it, larger after (median of
+ * three as pivot). Values must not be NaN.
+ *
+ * @example
+ * const a = Float64Array.of(5, 1, 4, 2, 3);
+ * selectOne(a, 0, 4, 2); // a[2] = 3
+ */
+export function selectOne(a: Float64Array, left: number, right: number, k: number): void {
   while (right > left) {
     const m = (left + right) >>> 1;
     // median of three as pivot

@@ -58,12 +58,32 @@ export function fitPls(problem: PlsProblem, options: FitPlsOptions): PlsFit {
  * for (const S of matrices) fitWithPlan(plan, S, n, { scheme: 'path', maxIterations: 300, tolerance: 1e-7 }).paths;
  */
 export function fitWithPlan(plan: FitPlan, S: Float64Array, n: number, options: FitPlsOptions, into?: FitArrays, kernel?: IterationKernel | null): PlsFit {
-  const { itemNames, constructNames, blocks, modes, adjacency } = plan.structure;
-  const { p, m, blk, blockIdx, sortedBlocks, preds, neighbours } = plan;
-  const warnings: CsiWarning[] = [];
+  const { p } = plan;
+  const cholB = plan.modeB.length > 0 ? modeBFactors(plan, S) : null;
 
-  // Mode-B blocks: Cholesky of S_bb once.
-  let cholB: (Float64Array | null)[] | null = null;
+  // w[k] = weight of item k on its own construct (W is block-diagonal); initial weights 1.
+  const ws = plan.work;
+  const w = ws.w;
+  w.fill(0);
+  const blk = plan.blk;
+  for (let k = 0; k < p; k++) if (blk[k] >= 0) w[k] = 1;
+  const state = ws.state;
+  // The compiled iteration (same operations, same order) where there is one for this plan and scheme; else (or when
+  // it declines) the loop. Either leaves [iterations, converged, weightDiff] in state.
+  if (kernel && kernel.plan === plan && kernel.scheme === options.scheme && cholB === null && kernel.run(S, w, ws.SWt, state, options.maxIterations, options.tolerance)) {
+    return kernel.finish ? finishedFit(plan, S, n, options, kernel, into) : finishFit(plan, S, n, options, w, true, into);
+  }
+  return finishFit(plan, S, n, options, iterate(plan, S, options, cholB), false, into);
+}
+
+/**
+ * Cholesky factors of S_bb for the mode-B blocks b (null elsewhere), or SINGULAR naming the item that is a linear
+ * combination of the block's earlier items.
+ */
+function modeBFactors(plan: FitPlan, S: Float64Array): (Float64Array | null)[] {
+  const { itemNames, constructNames, blocks } = plan.structure;
+  const { p, m } = plan;
+  const cholB = new Array<Float64Array | null>(m).fill(null);
   for (let i = 0; i < plan.modeB.length; i++) {
     const j = plan.modeB[i];
     const K = blocks[j];
@@ -76,34 +96,27 @@ export function fitWithPlan(plan: FitPlan, S: Float64Array, n: number, options: 
         { construct: constructNames[j], column: names[f.failedAt] },
       );
     }
-    cholB ??= new Array<Float64Array | null>(m).fill(null);
     cholB[j] = f.L;
   }
+  return cholB;
+}
 
-  // w[k] = weight of item k on its own construct (W is block-diagonal); initial weights 1.
+/**
+ * The loop of {@link fitWithPlan} (steps 1–6) from the initial weights in plan.work.w: returns the array holding the
+ * final weights (plan.work.w or .wn) and leaves [iterations, converged (0/1), weightDiff] in plan.work.state.
+ */
+function iterate(plan: FitPlan, S: Float64Array, options: FitPlsOptions, cholB: (Float64Array | null)[] | null): Float64Array {
+  const { constructNames, adjacency } = plan.structure;
+  const { p, m, blk, blockIdx, sortedBlocks, preds, neighbours } = plan;
   const ws = plan.work;
   let w = ws.w;
   let wn = ws.wn;
-  w.fill(0);
-  for (let k = 0; k < p; k++) if (blk[k] >= 0) w[k] = 1;
   const { SWt, C, RY, E, F, d, cov, tmp } = ws;
   const work = ws.inner;
-
   let iterations = 0;
   let converged = false;
   let weightDiff = NaN;
-  // The compiled iteration (same operations, same order) where there is one for this plan and scheme.
-  let compiled = false;
-  if (kernel && kernel.plan === plan && kernel.scheme === options.scheme && cholB === null) {
-    const state = ws.state;
-    compiled = kernel.run(S, w, SWt, state, options.maxIterations, options.tolerance);
-    if (compiled) {
-      iterations = state[0];
-      converged = state[1] === 1;
-      weightDiff = state[2];
-    }
-  }
-  for (let it = 0; !compiled && it <= options.maxIterations; it++) {
+  for (let it = 0; it <= options.maxIterations; it++) {
     iterations = it;
     proxyCovariances(S, w, sortedBlocks, p, m, SWt, C);
     for (let a = 0; a < m; a++) d[a] = Math.sqrt(C[a * m + a]);
@@ -207,13 +220,71 @@ export function fitWithPlan(plan: FitPlan, S: Float64Array, n: number, options: 
       break;
     }
   }
+  ws.state[0] = iterations;
+  ws.state[1] = converged ? 1 : 0;
+  ws.state[2] = weightDiff;
+  return w;
+}
+
+/** The fit of a kernel that formed the fit's arrays itself ({@link IterationKernel.finish}). */
+function finishedFit(plan: FitPlan, S: Float64Array, n: number, options: FitPlsOptions, kernel: IterationKernel, into: FitArrays | undefined): PlsFit {
+  const { p, m } = plan;
+  const W = into ? into.weights : new Float64Array(p * m);
+  const R = into ? into.constructCorrelation : new Float64Array(m * m);
+  const crossLoadings = into ? into.crossLoadings : new Float64Array(p * m);
+  const paths = into ? into.paths : new Float64Array(m * m);
+  const rSquared = into ? into.rSquared : new Float64Array(m);
+  kernel.finish!(W, R, crossLoadings, paths, rSquared);
+  return fitResult(plan, S, n, options, { weights: W, constructCorrelation: R, crossLoadings, paths, rSquared, names: into?.names });
+}
+
+/**
+ * The fit object of {@link fitWithPlan} around its arrays, with the iteration's state (plan.work.state) and its
+ * NOT_CONVERGED warning.
+ */
+function fitResult(plan: FitPlan, S: Float64Array, n: number, options: FitPlsOptions, arrays: FitArrays): PlsFit {
+  const state = plan.work.state;
+  const iterations = state[0];
+  const converged = state[1] === 1;
+  const weightDiff = state[2];
+  const warnings: CsiWarning[] = [];
   if (!converged) {
     warnings.push({
       code: 'NOT_CONVERGED',
       message: `The PLS algorithm did not converge in ${options.maxIterations} iterations (last Σ|ΔW| = ${weightDiff.toExponential(3)}, tolerance ${options.tolerance}); results are from the last iteration.`,
     });
   }
+  const names = arrays.names ?? namesOf(plan.structure);
+  return {
+    itemNames: names.itemNames,
+    constructNames: names.constructNames,
+    blocks: names.blocks,
+    modes: names.modes,
+    n,
+    itemCorrelation: S,
+    weights: arrays.weights,
+    crossLoadings: arrays.crossLoadings,
+    constructCorrelation: arrays.constructCorrelation,
+    paths: arrays.paths,
+    rSquared: arrays.rSquared,
+    adjacency: plan.structure.adjacency,
+    iterations,
+    converged,
+    weightDiff,
+    warnings,
+  };
+}
 
+/**
+ * The end of {@link fitWithPlan} on the final weights w: S·W and C for w (formed by the compiled iteration already
+ * when `compiled`), W, construct correlations, cross-loadings, paths and R².
+ */
+function finishFit(plan: FitPlan, S: Float64Array, n: number, options: FitPlsOptions, w: Float64Array, compiled: boolean, into: FitArrays | undefined): PlsFit {
+  const { constructNames } = plan.structure;
+  const { p, m, blk, sortedBlocks, preds } = plan;
+  const ws = plan.work;
+  const { SWt, C, d } = ws;
+  const work = ws.inner;
   // Post-processing on the final weights (the compiled iteration has formed SW and C for them).
   if (!compiled) proxyCovariances(S, w, sortedBlocks, p, m, SWt, C);
   for (let a = 0; a < m; a++) d[a] = Math.sqrt(C[a * m + a]);
@@ -241,25 +312,7 @@ export function fitWithPlan(plan: FitPlan, S: Float64Array, n: number, options: 
     }
     rSquared[t] = r2;
   }
-  const names = into?.names ?? namesOf(plan.structure);
-  return {
-    itemNames: names.itemNames,
-    constructNames: names.constructNames,
-    blocks: names.blocks,
-    modes: names.modes,
-    n,
-    itemCorrelation: S,
-    weights: W,
-    crossLoadings,
-    constructCorrelation: R,
-    paths,
-    rSquared,
-    adjacency,
-    iterations,
-    converged,
-    weightDiff,
-    warnings,
-  };
+  return fitResult(plan, S, n, options, { weights: W, constructCorrelation: R, crossLoadings, paths, rSquared, names: into?.names });
 }
 
 /**

@@ -3,9 +3,10 @@ import type { ModelSpec } from '../model/index.js';
 import { combinationCorrelations } from './combinationCorrelations.js';
 import { fitWithPlan, type FitPlsOptions, type PlsProblem } from './fitPls.js';
 import { fitPlan, type FitPlan } from './fitPlan.js';
+import { iterationKernel, type IterationKernel } from './iterationKernel.js';
 import { fitOptionsOf } from './settings.js';
 import { stageOneModel, stageTwoModel, type StageModel } from './twoStage.js';
-import type { PlsFit, PlsSettings } from './types.js';
+import type { InnerScheme, PlsFit, PlsSettings } from './types.js';
 
 /** The fits of one estimation: the final (stage-2) fit and, for higher-order models, stage 1. */
 export interface CoreFits {
@@ -84,10 +85,17 @@ export function estimateCore(S: Float64Array, items: string[], n: number, model:
   return { final: fit2, firstStage: fit1, items, S, allNames, V };
 }
 
-/** One stage's structure and its {@link FitPlan} (built on the first fit, so an invalid structure throws there). */
+/**
+ * One stage's structure and its {@link FitPlan} (built on the first fit, so an invalid structure throws there), and
+ * the plan's compiled iterations by inner scheme (built on the plan's second fit: a model estimated once does not
+ * pay for compiling; see {@link iterationKernel}).
+ */
 export interface StagePlan {
   structure: StageStructure;
   plan: FitPlan | null;
+  /** Fits made with this plan so far. */
+  fits?: number;
+  kernels?: Map<InnerScheme, IterationKernel | null>;
 }
 
 /** The stage structures of a model, built once per model: stage 2 (the whole model when first-order) and stage 1. */
@@ -126,7 +134,14 @@ function fitStage(st: StagePlan, indicators: readonly string[], S: Float64Array,
     for (let i = 0; i < p; i++) for (let j = 0; j < p; j++) Ssub[i * p + j] = S[pos[i] * indicators.length + pos[j]];
   }
   st.plan ??= fitPlan(st.structure);
-  return fitWithPlan(st.plan, Ssub, n, options);
+  st.fits = (st.fits ?? 0) + 1;
+  let kernel: IterationKernel | null = null;
+  if (st.fits >= 2) {
+    st.kernels ??= new Map();
+    kernel = st.kernels.get(options.scheme) ?? null;
+    if (!st.kernels.has(options.scheme)) st.kernels.set(options.scheme, (kernel = iterationKernel(st.plan, options.scheme)));
+  }
+  return fitWithPlan(st.plan, Ssub, n, options, undefined, kernel);
 }
 
 /** The structure of a stage model's PLS problem (everything but S and n), indicators numbered block by block. */

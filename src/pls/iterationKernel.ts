@@ -1,7 +1,9 @@
 import { SINGULAR_EPS } from '../stats/index.js';
+import { compileWasm, wasmApi } from '../wasm/index.js';
 import type { FitPlan } from './fitPlan.js';
 import { collinearPredictors, innerProxySingular, outerWeightsSingular } from './innerWeights.js';
 import type { InnerScheme } from './types.js';
+import { iterationLayout, iterationWasm, type IterationLayout } from './iterationWasm.js';
 
 /**
  * The PLS iteration of {@link fitWithPlan} compiled for one plan and one inner scheme. `run(S, w, SWt, state)`
@@ -14,6 +16,13 @@ export interface IterationKernel {
   plan: FitPlan;
   scheme: InnerScheme;
   run(S: Float64Array, w: Float64Array, SWt: Float64Array, state: Float64Array, maxIterations: number, tolerance: number): boolean;
+  /**
+   * Present when the kernel forms the fit's arrays too (the WebAssembly form): after `run` returned true, copies its
+   * weights, construct correlations, cross-loadings, paths and R² (those of `fitWithPlan`'s end) into the arrays
+   * given; w, SWt and C are then not written by `run`. Its `run` throws the path model's collinear-predictors error
+   * where fitWithPlan's end would.
+   */
+  finish?(weights: Float64Array, constructCorrelation: Float64Array, crossLoadings: Float64Array, paths: Float64Array, rSquared: Float64Array): void;
 }
 
 type Factory = (C: Float64Array, tiny: number, fail: (what: number, b: number) => never) => IterationKernel['run'];
@@ -186,24 +195,36 @@ function solveSource(L: string[], P: Int32Array, t: number): void {
   }
 }
 
+/** Which form {@link iterationKernel} builds: WebAssembly, else JavaScript (`auto`), or only one of them (tests). */
+export type KernelBackend = 'auto' | 'wasm' | 'js';
+
 /**
  * The {@link IterationKernel} of a plan and scheme, or null where the plain loop runs: mode-B blocks, a structure too
- * large to compile (see {@link iterationKernelSource}), or no code generation (`new Function` refused, e.g. under a
- * Content Security Policy). Its results are those of the plain loop bit for bit, errors included.
+ * large to compile (see {@link iterationKernelSource}), or no code generation. Built as WebAssembly
+ * ({@link iterationWasm}: compiled at once by the engine's baseline compiler, so a fresh process's first fits run
+ * fast, where a generated JavaScript function runs in the interpreter until the optimizer has compiled it), else —
+ * no WebAssembly, or its compilation refused (a Content Security Policy; a browser's main thread refusing to compile
+ * a large module synchronously) — as a JavaScript function (`new Function`; refused too under a strict CSP). Both
+ * give the plain loop's results bit for bit, errors included.
  *
  * @example
  * const kernel = iterationKernel(plan, 'path');
  * fitWithPlan(plan, S, n, options, undefined, kernel);
  */
-export function iterationKernel(plan: FitPlan, scheme: InnerScheme): IterationKernel | null {
+export function iterationKernel(plan: FitPlan, scheme: InnerScheme, backend: KernelBackend = 'auto'): IterationKernel | null {
   if (plan.modeB.length > 0) return null;
-  const source = iterationKernelSource(plan, scheme);
-  if (source === null) return null;
   const names = plan.structure.constructNames;
   const fail = (what: number, b: number): never => {
-    if (what === 0) throw collinearPredictors(names[b], Array.from(plan.preds[b], (a) => names[a]), 'inner weighting');
+    if (what === 0 || what === 3) throw collinearPredictors(names[b], Array.from(plan.preds[b], (a) => names[a]), what === 0 ? 'inner weighting' : 'path model');
     throw what === 1 ? innerProxySingular(names[b]) : outerWeightsSingular(names[b]);
   };
+  if (backend !== 'js') {
+    const wasm = wasmKernel(plan, scheme, fail);
+    if (wasm) return wasm;
+    if (backend === 'wasm') return null;
+  }
+  const source = iterationKernelSource(plan, scheme);
+  if (source === null) return null;
   let make = factories.get(source);
   if (make === undefined) {
     try {
@@ -215,4 +236,89 @@ export function iterationKernel(plan: FitPlan, scheme: InnerScheme): IterationKe
     factories.set(source, make);
   }
   return make === null ? null : { plan, scheme, run: make(plan.work.C, SINGULAR_EPS, fail) };
+}
+
+/**
+ * One instance per compiled structure (null: not compiled or compilation refused), at most {@link MAX_CACHED}: its
+ * memory holds one fit at a time, and `fail` is the error maker of the kernel running now (kernels of models with
+ * the same structure but other names share the instance; a fit's `run` and `finish` follow each other synchronously).
+ */
+interface WasmEntry {
+  fail: (what: number, b: number) => never;
+  iterate: (maxIterations: number, tolerance: number) => number;
+  mem: Float64Array;
+  at: IterationLayout;
+}
+const instances = new Map<string, WasmEntry | null>();
+
+/**
+ * The kernel on the shared instance of the plan's {@link iterationWasm} module: `run` copies S and the start
+ * weights in and the state out, `finish` the fit's arrays. Null when there is no WebAssembly, the structure is not
+ * compiled, or compilation is refused.
+ */
+function wasmKernel(plan: FitPlan, scheme: InnerScheme, fail: (what: number, b: number) => never): IterationKernel | null {
+  if (wasmApi() === null) return null;
+  // the module is a function of the scheme and the structure's blocks, modes and paths alone
+  const { structure } = plan;
+  const key = `${scheme}|${structure.itemNames.length}|${structure.modes.join(',')}|${structure.blocks.map((b) => b.join(',')).join(';')}|${structure.adjacency.join('')}`;
+  let entry = instances.get(key);
+  if (entry === undefined) {
+    entry = wasmInstance(plan, scheme);
+    if (instances.size >= MAX_CACHED) instances.delete(instances.keys().next().value!);
+    instances.set(key, entry);
+  }
+  if (entry === null) return null;
+  const e = entry;
+  const { p, m } = plan;
+  const { mem, at } = e;
+  const view = (from: number, length: number) => mem.subarray(from, from + length);
+  const stateOut = view(at.state, 3);
+  const weightsOut = view(at.weights, p * m);
+  const rOut = view(at.R, m * m);
+  const loadingsOut = view(at.crossLoadings, p * m);
+  const pathsOut = view(at.paths, m * m);
+  const r2Out = view(at.rSquared, m);
+  return {
+    plan,
+    scheme,
+    run(S, w, _SWt, state, maxIterations, tolerance) {
+      e.fail = fail;
+      mem.set(S, at.S);
+      mem.set(w, at.w);
+      if (e.iterate(maxIterations, tolerance) === 0) return false;
+      state.set(stateOut);
+      return true;
+    },
+    finish(weights, constructCorrelation, crossLoadings, paths, rSquared) {
+      weights.set(weightsOut);
+      constructCorrelation.set(rOut);
+      crossLoadings.set(loadingsOut);
+      paths.set(pathsOut);
+      rSquared.set(r2Out);
+    },
+  };
+}
+
+/** An instance of the plan's module, or null (not compiled; compilation or instantiation refused). */
+function wasmInstance(plan: FitPlan, scheme: InnerScheme): WasmEntry | null {
+  const bytes = iterationWasm(plan, scheme);
+  if (bytes === null) return null;
+  const entry: WasmEntry = {
+    fail: () => {
+      throw new Error('no kernel is running');
+    },
+    iterate: () => 0,
+    mem: new Float64Array(0),
+    at: iterationLayout(plan.p, plan.m),
+  };
+  const module = compileWasm(bytes);
+  if (module === null) return null; // refused (CSP without 'wasm-unsafe-eval', a browser's main-thread size limit)
+  try {
+    const instance = new WebAssembly.Instance(module, { env: { call: (what: number, b: number) => entry.fail(what, b) } });
+    entry.mem = new Float64Array((instance.exports.memory as WebAssembly.Memory).buffer);
+    entry.iterate = instance.exports.run as WasmEntry['iterate'];
+  } catch {
+    return null; // instantiation refused (e.g. out of memory)
+  }
+  return entry;
 }

@@ -114,22 +114,45 @@ export function wasmModule(spec: WasmModuleSpec): Uint8Array<ArrayBuffer> {
     section(out, 7, content);
   }
 
-  const code: number[] = [];
-  uleb(code, spec.functions.length);
-  for (const f of spec.functions) {
+  // code: built last, straight into the result (bodies may be hundreds of kilobytes)
+  const heads = spec.functions.map((f) => {
     const head: number[] = [];
     uleb(head, f.locals.length);
     for (const [count, type] of f.locals) {
       uleb(head, count);
       head.push(type);
     }
-    uleb(code, head.length + f.body.length + 1);
-    append(code, head);
-    append(code, f.body);
-    code.push(0x0b); // end
-  }
-  section(out, 10, code);
-  return Uint8Array.from(out);
+    const size = head.length + f.body.length + 1; // + end
+    const sized: number[] = [];
+    uleb(sized, size);
+    append(sized, head);
+    return { sized, size };
+  });
+  const content: number[] = [];
+  uleb(content, spec.functions.length);
+  // the section's content: the count, then per function its size (LEB128) and that many bytes
+  const contentLength = content.length + heads.reduce((sum, h) => sum + lebLength(h.size) + h.size, 0);
+  out.push(10);
+  uleb(out, contentLength);
+  append(out, content);
+  const bytes = new Uint8Array(out.length + contentLength - content.length);
+  bytes.set(out);
+  let at = out.length;
+  spec.functions.forEach((f, i) => {
+    bytes.set(heads[i].sized, at);
+    at += heads[i].sized.length;
+    bytes.set(f.body, at);
+    at += f.body.length;
+    bytes[at++] = 0x0b; // end
+  });
+  return bytes;
+}
+
+/** Bytes of the unsigned LEB128 of n. */
+function lebLength(n: number): number {
+  let k = 1;
+  for (let v = n >>> 7; v !== 0; v >>>= 7) k++;
+  return k;
 }
 
 /**

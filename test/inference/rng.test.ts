@@ -105,3 +105,22 @@ describe('resampleCounts', () => {
     expect(Array.from(into)).toEqual([2, 1, 0, 1]); // hand count of the draws 0, 0, 3, 1
   });
 });
+
+describe('planCounts (the resampling loops\' counts)', () => {
+  it('draws the stream of createResampleRng + uniformInt without a generator closure, and uses an injected one', async () => {
+    const { planCounts } = await import('../../src/inference/engine.js');
+    const into = new Uint32Array(250);
+    for (const [n, seed] of [[250, 1], [7, 2 ** 40 + 3], [1, 9]] as const) {
+      for (let r = 0; r < 40; r++) {
+        const next = createResampleRng(seed, r);
+        const ref = new Uint32Array(n);
+        for (let i = 0; i < n; i++) ref[uniformInt(next, n)]++;
+        const got = planCounts({ n, total: 40, seed }, r, n === 250 ? into : undefined);
+        expect(Array.from(got)).toEqual(Array.from(ref));
+      }
+    }
+    let calls = 0;
+    const c = planCounts({ n: 4, total: 1, seed: 0, rng: () => () => [0, 0, 3, 1][calls++ % 4] }, 0);
+    expect(Array.from(c)).toEqual([2, 1, 0, 1]);
+  });
+});

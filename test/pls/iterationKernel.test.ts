@@ -4,7 +4,7 @@ import { fitPlan, type PlsStructure } from '../../src/pls/fitPlan.js';
 import { fitWithPlan, type FitPlsOptions } from '../../src/pls/fitPls.js';
 import { stageStructure } from '../../src/pls/fitStages.js';
 import { stageTwoModel } from '../../src/pls/twoStage.js';
-import { iterationKernel, iterationKernelSource } from '../../src/pls/iterationKernel.js';
+import { iterationKernel, iterationKernelSource, type KernelBackend } from '../../src/pls/iterationKernel.js';
 import { leanEstimator } from '../../src/pls/leanEstimator.js';
 import type { InnerScheme, PlsFit } from '../../src/pls/types.js';
 import { momentsFromSurvey, type MissingRule } from '../../src/stats/index.js';
@@ -16,9 +16,9 @@ const ARRAYS = ['weights', 'crossLoadings', 'constructCorrelation', 'paths', 'rS
 
 type Outcome = { fit: PlsFit } | { error: unknown };
 
-function run(structure: PlsStructure, S: Float64Array, options: FitPlsOptions, compiled: boolean): { outcome: Outcome; used: boolean } {
+function run(structure: PlsStructure, S: Float64Array, options: FitPlsOptions, compiled: KernelBackend | false): { outcome: Outcome; used: boolean } {
   const plan = fitPlan(structure);
-  const kernel = compiled ? iterationKernel(plan, options.scheme) : null;
+  const kernel = compiled ? iterationKernel(plan, options.scheme, compiled) : null;
   try {
     return { outcome: { fit: fitWithPlan(plan, S, 250, options, undefined, kernel) }, used: kernel !== null };
   } catch (error) {
@@ -39,7 +39,8 @@ function expectSame(a: Outcome, b: Outcome, what: string): void {
     const x = a.fit[key];
     const y = b.fit[key];
     expect(x.length, `${what} ${key}`).toBe(y.length);
-    for (let i = 0; i < x.length; i++) if (!Object.is(x[i], y[i])) expect(`${what} ${key}[${i}] ${x[i]}`).toBe(`${what} ${key}[${i}] ${y[i]}`);
+    // Object.is asserted as a boolean (a string would print âˆ’0 as 0)
+    for (let i = 0; i < x.length; i++) if (!Object.is(x[i], y[i])) expect(Object.is(x[i], y[i]), `${what} ${key}[${i}] ${Object.is(x[i], -0) ? '-0' : x[i]} vs ${Object.is(y[i], -0) ? '-0' : y[i]}`).toBe(true);
   }
   expect(Object.is(a.fit.weightDiff, b.fit.weightDiff), `${what} weightDiff ${a.fit.weightDiff} ${b.fit.weightDiff}`).toBe(true);
   expect([a.fit.iterations, a.fit.converged, a.fit.warnings], what).toEqual([b.fit.iterations, b.fit.converged, b.fit.warnings]);
@@ -48,15 +49,17 @@ function expectSame(a: Outcome, b: Outcome, what: string): void {
 /** Outcomes seen by {@link compare} (so that the tests show they reach errors and non-convergence). */
 const seen = { errors: 0, notConverged: 0, fits: 0 };
 
-/** Compiled and plain iteration on one structure and S: returns whether the compiled form ran. */
+/** Compiled (WebAssembly and JavaScript) and plain iteration on one structure and S: whether both compiled forms ran. */
 function compare(structure: PlsStructure, S: Float64Array, options: FitPlsOptions, what: string): boolean {
   const plain = run(structure, S, options, false);
-  const gen = run(structure, S, options, true);
-  expectSame(gen.outcome, plain.outcome, what);
+  const gen = run(structure, S, options, 'js');
+  expectSame(gen.outcome, plain.outcome, `${what} (JavaScript)`);
+  const wasm = run(structure, S, options, 'wasm');
+  expectSame(wasm.outcome, plain.outcome, `${what} (WebAssembly)`);
   if ('error' in plain.outcome) seen.errors++;
   else if (plain.outcome.fit.converged) seen.fits++;
   else seen.notConverged++;
-  return gen.used;
+  return gen.used && wasm.used;
 }
 
 const structureOf = (model: ModelSpec): PlsStructure => stageStructure(stageTwoModel(model));
@@ -106,6 +109,7 @@ describe.skipIf(!HAS_SHARED)(`compiled PLS iteration = plain loop, bit for bit â
     const mo = momentsFromSurvey(survey, { items: lean.items });
     const S = lean.fit(mo).itemCorrelation;
     const plain = run(structureOf(model), S, { scheme: 'path', maxIterations: 300, tolerance: 1e-7 }, false).outcome;
+    expect(iterationKernel(fitPlan(structureOf(model)), 'path')?.run.length).toBe(6);
     expectSame({ fit: lean.fit(mo) }, plain, 'fit');
     expectSame({ fit: lean.fitShared(mo) }, plain, 'fitShared');
   });
@@ -194,21 +198,98 @@ describe('compiled PLS iteration = plain loop on random structures and correlati
     expect(seen.fits).toBeGreaterThan(0);
   });
 
+  it('models of one structure share a WebAssembly instance: fits alternate freely, errors name each model\'s constructs', () => {
+    const options = { scheme: 'path' as const, maxIterations: 300, tolerance: 1e-7 };
+    let errors = 0;
+    for (let seed = 1; seed <= 60 && errors < 4; seed++) {
+      const { structure, S } = randomCase(seed);
+      const renamed: PlsStructure = { ...structure, constructNames: structure.constructNames.map((c) => `Other${c}`) };
+      const planA = fitPlan(structure);
+      const planB = fitPlan(renamed);
+      const kA = iterationKernel(planA, 'path', 'wasm');
+      const kB = iterationKernel(planB, 'path', 'wasm');
+      expect(kA && kB).toBeTruthy();
+      const p = structure.itemNames.length;
+      // a duplicated item: collinear predictors or a singular proxy inside the compiled iteration, for some seeds
+      const D = Float64Array.from(S);
+      for (let k = 0; k < p; k++) D[k * p + 1] = D[p + k] = S[k * p];
+      D[p + 1] = 1;
+      const cases: [PlsStructure, Float64Array][] = [[structure, S], [renamed, D], [renamed, S], [structure, D], [structure, S]];
+      for (const [st, M] of cases) {
+        const plan = st === structure ? planA : planB;
+        let outcome: Outcome;
+        try {
+          outcome = { fit: fitWithPlan(plan, M, 250, options, undefined, st === structure ? kA : kB) };
+        } catch (error) {
+          outcome = { error };
+        }
+        expectSame(outcome, run(st, M, options, false).outcome, `seed ${seed} ${st.constructNames[0]} shared instance`);
+        if ('error' in outcome) {
+          errors++;
+          expect(String((outcome.error as Error).message).includes('Other')).toBe(st === renamed);
+        }
+      }
+    }
+    expect(errors).toBeGreaterThanOrEqual(2);
+  });
+
   it('no code generation (a Content Security Policy): null, and the plain loop runs', () => {
     const { structure, S } = randomCase(7);
-    const saved = globalThis.Function;
+    const savedFunction = globalThis.Function;
+    const savedWasm = globalThis.WebAssembly;
     globalThis.Function = function refused() {
       throw new EvalError('Refused to evaluate a string as JavaScript');
     } as unknown as FunctionConstructor;
+    (globalThis as { WebAssembly?: unknown }).WebAssembly = undefined;
     let kernel;
     try {
       kernel = iterationKernel(fitPlan(structure), 'path');
     } finally {
-      globalThis.Function = saved;
+      globalThis.Function = savedFunction;
+      globalThis.WebAssembly = savedWasm;
     }
     expect(kernel).toBeNull();
     expect(iterationKernelSource(fitPlan(structure), 'path')).toContain('function run');
     const plan = fitPlan({ ...structure, modes: structure.modes.map((_, j) => (j === 0 ? 'B' : 'A')) });
     expect(iterationKernel(plan, 'path')).toBeNull();
+    expect(iterationKernel(plan, 'path', 'wasm')).toBeNull();
+    void S;
+  });
+
+  it('WebAssembly refused (CSP without wasm-unsafe-eval): the JavaScript kernel, same results; JavaScript refused: WebAssembly', () => {
+    // a structure no other test compiled (modules are cached by structure)
+    const { structure, S } = randomCase(100_003);
+    const options = { scheme: 'path' as const, maxIterations: 300, tolerance: 1e-7 };
+    const plain = run(structure, S, options, false).outcome;
+    const savedModule = WebAssembly.Module;
+    let calls = 0;
+    (WebAssembly as { Module: unknown }).Module = function refused() {
+      calls++;
+      throw new WebAssembly.CompileError('Wasm code generation disallowed by embedder');
+    };
+    let kernel;
+    try {
+      expect(iterationKernel(fitPlan(structure), 'path', 'wasm')).toBeNull();
+      const plan = fitPlan(structure);
+      kernel = iterationKernel(plan, 'path');
+      expect(kernel).not.toBeNull();
+      expectSame({ fit: fitWithPlan(plan, S, 250, options, undefined, kernel) }, plain, 'JavaScript kernel after WebAssembly refused');
+    } finally {
+      (WebAssembly as { Module: unknown }).Module = savedModule;
+    }
+    expect(calls).toBe(1); // the refusal is remembered for the structure
+    const savedFunction = globalThis.Function;
+    globalThis.Function = function refused() {
+      throw new EvalError('Refused to evaluate a string as JavaScript');
+    } as unknown as FunctionConstructor;
+    try {
+      const { structure: other, S: S2 } = randomCase(100_004);
+      const plan = fitPlan(other);
+      const wasm = iterationKernel(plan, 'path');
+      expect(wasm).not.toBeNull();
+      expectSame({ fit: fitWithPlan(plan, S2, 250, options, undefined, wasm) }, run(other, S2, options, false).outcome, 'WebAssembly kernel with new Function refused');
+    } finally {
+      globalThis.Function = savedFunction;
+    }
   });
 });
