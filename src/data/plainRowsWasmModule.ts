@@ -28,7 +28,7 @@ const COUNT_STRIDE = 1040;
 const COUNT_OFFSET_BYTES = 16 * 8;
 
 const { get, set, i32, f64, op, brIf, br } = ins;
-const inc = (local: number, by = 1): Code => [get(local), i32(by), op('i32.add'), set(local)];
+const inc = (local: number, by = 1): Code => [get(local), i32(by), op('i32Add'), set(local)];
 
 /**
  * The byte after a field: the delimiter before the last field, else `\n` or `\r\n`; anything else leaves through
@@ -36,16 +36,16 @@ const inc = (local: number, by = 1): Code => [get(local), i32(by), op('i32.add')
  */
 function terminator(exit: number): Code {
   return ins.if(
-    [get(L.j), get(L.last), op('i32.lt_u')],
-    [[get(L.c), get(P.delim), op('i32.ne'), brIf(exit + 1)], inc(L.k)],
+    [get(L.j), get(L.last), op('i32LtU')],
+    [[get(L.c), get(P.delim), op('i32Ne'), brIf(exit + 1)], inc(L.k)],
     [
       ins.if(
-        [get(L.c), i32(10), op('i32.eq')],
+        [get(L.c), i32(10), op('i32Eq')],
         [inc(L.k)],
         [
-          [get(L.c), i32(13), op('i32.ne'), brIf(exit + 2)],
-          [get(L.k), i32(1), op('i32.add'), get(P.end), op('i32.ge_u'), brIf(exit + 2)],
-          [get(L.k), ins.load8u(1), i32(10), op('i32.ne'), brIf(exit + 2)],
+          [get(L.c), i32(13), op('i32Ne'), brIf(exit + 2)],
+          [get(L.k), i32(1), op('i32Add'), get(P.end), op('i32GeU'), brIf(exit + 2)],
+          [get(L.k), ins.load8u(1), i32(10), op('i32Ne'), brIf(exit + 2)],
           inc(L.k, 2),
         ],
       ),
@@ -56,54 +56,54 @@ function terminator(exit: number): Code {
 /** A number column's cell (inside `if`: the exit label is 3 deep). */
 function numberCell(): Code[] {
   const exit = 3;
-  const colAddr: Code = [get(L.j), get(P.stride), op('i32.mul'), get(L.taken), op('i32.add'), i32(3), op('i32.shl'), get(P.cols), op('i32.add')];
+  const colAddr: Code = [get(L.j), get(P.stride), op('i32Mul'), get(L.taken), op('i32Add'), i32(3), op('i32Shl'), get(P.cols), op('i32Add')];
   return [
-    [get(L.k), ins.load8u(), i32(48), op('i32.sub'), set(L.d)],
-    [get(L.d), i32(9), op('i32.gt_u'), brIf(exit)],
-    [get(L.d), op('f64.convert_i32_u'), set(L.v)],
+    [get(L.k), ins.load8u(), i32(48), op('i32Sub'), set(L.d)],
+    [get(L.d), i32(9), op('i32GtU'), brIf(exit)],
+    [get(L.d), op('f64ConvertI32U'), set(L.v)],
     inc(L.k),
     [get(L.k), ins.load8u(), set(L.c)],
-    [get(L.c), i32(48), op('i32.sub'), set(L.d)],
+    [get(L.c), i32(48), op('i32Sub'), set(L.d)],
     ins.if(
-      [get(L.d), i32(9), op('i32.le_u')],
+      [get(L.d), i32(9), op('i32LeU')],
       [
         [i32(1), set(L.digits)],
         ins.loop(
-          [get(L.v), f64(10), op('f64.mul'), get(L.d), op('f64.convert_i32_u'), op('f64.add'), set(L.v)],
+          [get(L.v), f64(10), op('f64Mul'), get(L.d), op('f64ConvertI32U'), op('f64Add'), set(L.v)],
           inc(L.digits),
           inc(L.k),
           [get(L.k), ins.load8u(), set(L.c)],
-          [get(L.c), i32(48), op('i32.sub'), set(L.d)],
-          [get(L.d), i32(9), op('i32.le_u'), brIf(0)],
+          [get(L.c), i32(48), op('i32Sub'), set(L.d)],
+          [get(L.d), i32(9), op('i32LeU'), brIf(0)],
         ),
-        [get(L.digits), i32(15), op('i32.gt_u'), brIf(exit + 1)],
+        [get(L.digits), i32(15), op('i32GtU'), brIf(exit + 1)],
       ],
     ),
     terminator(exit),
     ins.if(
-      [get(L.kind), i32(2), op('i32.and')],
+      [get(L.kind), i32(2), op('i32And')],
       [
-        [get(L.j), i32(3), op('i32.shl'), get(P.lo), op('i32.add'), ins.loadF64(), set(L.lo)],
-        [get(L.j), i32(3), op('i32.shl'), get(P.hi), op('i32.add'), ins.loadF64(), set(L.hi)],
-        [get(L.v), get(L.lo), op('f64.lt'), get(L.v), get(L.hi), op('f64.gt'), op('i32.or'), brIf(exit + 1)],
+        [get(L.j), i32(3), op('i32Shl'), get(P.lo), op('i32Add'), ins.loadF64(), set(L.lo)],
+        [get(L.j), i32(3), op('i32Shl'), get(P.hi), op('i32Add'), ins.loadF64(), set(L.hi)],
+        [get(L.v), get(L.lo), op('f64Lt'), get(L.v), get(L.hi), op('f64Gt'), op('i32Or'), brIf(exit + 1)],
         ins.if(
-          [get(L.kind), i32(4), op('i32.and')],
-          [[colAddr, get(L.lo), get(L.hi), op('f64.add'), get(L.v), op('f64.sub'), ins.storeF64()]],
+          [get(L.kind), i32(4), op('i32And')],
+          [[colAddr, get(L.lo), get(L.hi), op('f64Add'), get(L.v), op('f64Sub'), ins.storeF64()]],
           [[colAddr, get(L.v), ins.storeF64()]],
         ),
       ],
       [[colAddr, get(L.v), ins.storeF64()]],
     ),
     ins.if(
-      [get(L.kind), i32(8), op('i32.and')],
+      [get(L.kind), i32(8), op('i32And')],
       [
-        [get(L.v), f64(1024), op('f64.ge'), brIf(exit + 1)],
-        [get(L.j), i32(COUNT_STRIDE), op('i32.mul'), get(L.v), op('i32.trunc_f64_u'), op('i32.add'), i32(3), op('i32.shl'), get(P.counts), op('i32.add'), set(L.addr)],
-        [get(L.addr), get(L.addr), ins.loadF64(COUNT_OFFSET_BYTES), f64(1), op('f64.add'), ins.storeF64(COUNT_OFFSET_BYTES)],
+        [get(L.v), f64(1024), op('f64Ge'), brIf(exit + 1)],
+        [get(L.j), i32(COUNT_STRIDE), op('i32Mul'), get(L.v), op('i32TruncF64U'), op('i32Add'), i32(3), op('i32Shl'), get(P.counts), op('i32Add'), set(L.addr)],
+        [get(L.addr), get(L.addr), ins.loadF64(COUNT_OFFSET_BYTES), f64(1), op('f64Add'), ins.storeF64(COUNT_OFFSET_BYTES)],
       ],
     ),
-    ins.if([get(L.first), f64(0), op('f64.lt')], [[get(L.v), set(L.first)]]),
-    [get(L.diff), get(L.v), get(L.first), op('f64.sub'), op('f64.abs'), op('f64.add'), set(L.diff)],
+    ins.if([get(L.first), f64(0), op('f64Lt')], [[get(L.v), set(L.first)]]),
+    [get(L.diff), get(L.v), get(L.first), op('f64Sub'), op('f64Abs'), op('f64Add'), set(L.diff)],
   ];
 }
 
@@ -113,24 +113,24 @@ function numberCell(): Code[] {
  */
 function skipCell(): Code[] {
   const exit = 3;
-  const textAddr: Code = [get(L.taken), get(P.textColumns), op('i32.mul'), get(L.ti), op('i32.add'), i32(3), op('i32.shl'), get(P.text), op('i32.add')];
+  const textAddr: Code = [get(L.taken), get(P.textColumns), op('i32Mul'), get(L.ti), op('i32Add'), i32(3), op('i32Shl'), get(P.text), op('i32Add')];
   return [
-    ins.if([get(L.kind), i32(16), op('i32.and')], [[textAddr, set(L.addr)], [get(L.addr), get(L.k), ins.store32()]]),
+    ins.if([get(L.kind), i32(16), op('i32And')], [[textAddr, set(L.addr)], [get(L.addr), get(L.k), ins.store32()]]),
     [get(L.k), ins.load8u(), set(L.c)],
     ins.block(
       ins.loop(
-        [get(L.c), get(P.delim), op('i32.eq'), brIf(1)],
-        [get(L.c), i32(10), op('i32.eq'), brIf(1)],
-        [get(L.c), i32(13), op('i32.eq'), brIf(1)],
-        [get(L.c), i32(34), op('i32.eq'), brIf(1)],
-        [get(L.k), get(P.end), op('i32.ge_u'), brIf(1)],
+        [get(L.c), get(P.delim), op('i32Eq'), brIf(1)],
+        [get(L.c), i32(10), op('i32Eq'), brIf(1)],
+        [get(L.c), i32(13), op('i32Eq'), brIf(1)],
+        [get(L.c), i32(34), op('i32Eq'), brIf(1)],
+        [get(L.k), get(P.end), op('i32GeU'), brIf(1)],
         inc(L.k),
         [get(L.k), ins.load8u(), set(L.c)],
         br(0),
       ),
     ),
-    [get(L.c), i32(34), op('i32.eq'), get(L.k), get(P.end), op('i32.ge_u'), op('i32.or'), brIf(exit)],
-    ins.if([get(L.kind), i32(16), op('i32.and')], [[get(L.addr), get(L.k), ins.store32(4)], inc(L.ti)]),
+    [get(L.c), i32(34), op('i32Eq'), get(L.k), get(P.end), op('i32GeU'), op('i32Or'), brIf(exit)],
+    ins.if([get(L.kind), i32(16), op('i32And')], [[get(L.addr), get(L.k), ins.store32(4)], inc(L.ti)]),
     terminator(exit),
   ];
 }
@@ -148,21 +148,21 @@ export function plainRowsWasmBytes(): Uint8Array<ArrayBuffer> {
   const body: Code = [
     [get(P.start), set(L.k)],
     [get(P.start), set(L.rowStart)],
-    [get(P.p), i32(1), op('i32.sub'), set(L.last)],
+    [get(P.p), i32(1), op('i32Sub'), set(L.last)],
     ins.block(
       ins.loop(
-        [get(L.k), get(P.end), op('i32.ge_u'), get(L.taken), get(P.maxRows), op('i32.ge_u'), op('i32.or'), brIf(1)],
+        [get(L.k), get(P.end), op('i32GeU'), get(L.taken), get(P.maxRows), op('i32GeU'), op('i32Or'), brIf(1)],
         [f64(-1), set(L.first)],
         [f64(0), set(L.diff)],
         [i32(0), set(L.j)],
         [i32(0), set(L.ti)],
         ins.loop(
-          [get(L.j), get(P.kinds), op('i32.add'), ins.load8u(), set(L.kind)],
-          ins.if([get(L.kind), i32(1), op('i32.and')], numberCell(), skipCell()),
+          [get(L.j), get(P.kinds), op('i32Add'), ins.load8u(), set(L.kind)],
+          ins.if([get(L.kind), i32(1), op('i32And')], numberCell(), skipCell()),
           inc(L.j),
-          [get(L.j), get(P.p), op('i32.lt_u'), brIf(0)],
+          [get(L.j), get(P.p), op('i32LtU'), brIf(0)],
         ),
-        [get(L.taken), get(P.same), op('i32.add'), get(L.diff), f64(0), op('f64.eq'), ins.store8()],
+        [get(L.taken), get(P.same), op('i32Add'), get(L.diff), f64(0), op('f64Eq'), ins.store8()],
         inc(L.taken),
         [get(L.k), set(L.rowStart)],
         br(0),
