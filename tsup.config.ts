@@ -18,7 +18,7 @@ export default defineConfig([
     target: 'es2022',
     platform: 'neutral',
     external: ['@duckdb/node-api', '@clickhouse/client', 'node:fs', 'node:stream', 'node:path', 'node:os', 'node:worker_threads', 'node:url', 'node:process'],
-    // The `csi` executable (dist/cli.js, cli-bundle.cjs and its V8 code cache, see scripts/build-cli.ts), after the
+    // The `csi` executable (dist/cli.cjs, cli-bundle.cjs and its V8 code cache, see scripts/build-cli.ts), after the
     // library: the build runs the CLI once, and `--boot` there uses dist/bootstrap-worker.js.
     onSuccess: async () => {
       await buildCli('dist');

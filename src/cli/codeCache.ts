@@ -7,7 +7,7 @@ import { createRequire } from 'node:module';
 import { dirname, resolve } from 'node:path';
 import * as vm from 'node:vm';
 
-/** The file name of the CLI's entry script next to the `csi` executable (dist/cli.js). */
+/** The file name of the CLI's entry script next to the `csi` executable (dist/cli.cjs). */
 export const CLI_BUNDLE_FILE = 'cli-bundle.cjs';
 /** The file name of the script with the commands, which the entry script requires when a command runs. */
 export const CLI_COMMANDS_FILE = 'cli-commands.cjs';

@@ -7,7 +7,7 @@ export { commands, describeCliError, runCli, startCli } from './runCli.js';
 
 /**
  * The `csi` command from the sources (`tsx src/cli/main.ts …`) and the module tests import. The shipped executable is
- * `dist/cli.js` (src/cli/loader.ts), which runs src/cli/bin.ts and the commands as two scripts with V8 code caches
+ * `dist/cli.cjs` (src/cli/loader.ts), which runs src/cli/bin.ts and the commands as two scripts with V8 code caches
  * (scripts/build-cli.ts).
  */
 function isEntry(): boolean {

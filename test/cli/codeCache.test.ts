@@ -94,7 +94,7 @@ describe('runWithCodeCache: a script and the scripts it requires, each through i
 });
 
 describe('the shipped csi (scripts/build-cli.ts: loader, two scripts, their code caches)', () => {
-  // as installed: <package>/package.json and <package>/dist/{cli.js, cli-bundle.cjs, cli-commands.cjs, *.cache}
+  // as installed: <package>/package.json and <package>/dist/{cli.cjs, cli-bundle.cjs, cli-commands.cjs, *.cache}
   const pkg = join(dir, 'package');
   const dist = join(pkg, 'dist');
   let cli = '';

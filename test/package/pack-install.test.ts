@@ -28,7 +28,7 @@ describe('npm pack → install → npx csi (issue 17.1)', () => {
     const tgz = readdirSync(src).find((f) => f.endsWith('.tgz'));
     expect(tgz, 'npm pack made no tarball').toBeDefined();
     const listing = run('tar', ['-tzf', join(src, tgz!)], src);
-    expect(listing).toContain('package/dist/cli.js');
+    expect(listing).toContain('package/dist/cli.cjs');
     expect(listing).toContain('package/dist/index.js');
     // the executable: loader, its two scripts and their V8 code caches (written by the build, src/cli/loader.ts)
     for (const f of ['cli-bundle.cjs', 'cli-bundle.cache', 'cli-commands.cjs', 'cli-commands.cache']) expect(listing).toContain(`package/dist/${f}`);
