@@ -11,7 +11,7 @@
  * integers; all exact (< 2^53), so bit-identical. n_i = Σ count·o_i is counted while copying.
  */
 import { BLOCK_ROWS, flushBlocks, int16Kernel, runPairs, type Int16Kernel } from './int16Kernel.js';
-import { INT16_MAX } from './int16Moments.js';
+import { INT16_MAX, int16RowWeights } from './int16RowWeights.js';
 
 /** Blocks per chunk here: 2,048 rows; with 73 columns (24 items) a chunk's values take 300 KB. */
 const CHUNK_BLOCKS = 8;
@@ -58,32 +58,9 @@ export function int16IncompleteSums(
   const N = columns[0].length;
   const nRows = rows ? rows.length : N;
   // the rows with count > 0, their counts and weights; n, Σw, Σw² in the loop's order
-  const at = new Int32Array(nRows);
-  const kt = new Float64Array(nRows);
-  const wt = new Int16Array(nRows);
-  let m = 0;
-  let n = 0;
-  let sw = 0;
-  let sww = 0;
-  let maxW = 0;
-  let ones = true;
-  for (let t = 0; t < nRows; t++) {
-    const r = rows ? rows[t] : t;
-    if (!(r >= 0 && r < N)) return null;
-    const k = counts ? counts[r] : 1;
-    if (k === 0) continue;
-    if (!(k > 0) || (weights && !(weights[r] >= 0))) return null; // the loop reports or handles these
-    const w = weights ? weights[r] * k : k;
-    if (!(w >= 0 && w <= INT16_MAX) || Math.floor(w) !== w) return null;
-    n += k;
-    sw += w;
-    sww += w * w;
-    if (w > maxW) maxW = w;
-    if (w !== 1) ones = false;
-    at[m] = r;
-    kt[m] = k;
-    wt[m++] = w;
-  }
+  const taken = int16RowWeights(N, weights, counts, rows);
+  if (taken === null) return null;
+  const { at, kt, wt, m, n, sw, sww, maxW, ones } = taken;
   const P = 3 * p + 1;
   const pairs = (P * (P + 1)) / 2;
   const totals = new Float64Array(pairs);

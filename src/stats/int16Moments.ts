@@ -7,12 +7,11 @@
  */
 import type { IntegerSums } from './integerMoments.js';
 import { BLOCK_ROWS, flushBlocks, int16Kernel, packColumn, runPairs, type Int16Kernel } from './int16Kernel.js';
+import { INT16_MAX, int16RowWeights } from './int16RowWeights.js';
 
 /** Blocks per chunk: 8,192 rows; with 25 columns the chunk's values take 400 KB (stays in the L2 cache). */
 export const CHUNK_BLOCKS = 32;
 
-/** Largest value (and largest w·x) the kernel takes: int16. */
-export const INT16_MAX = 32767;
 
 /** A kernel instance kept for the passes of this thread, and the views of the last layout used on it. */
 let shared: { k: Int16Kernel; views: ChunkViews | null } | null = null;
@@ -107,29 +106,10 @@ export function int16Sums(
   let maxW = 1;
   let ones = true; // every row weight is 1
   if (rows || counts || weights) {
-    at = new Int32Array(nRows);
-    wt = new Int16Array(nRows);
-    m = 0;
-    n = 0;
-    sw = 0;
-    sww = 0;
-    maxW = 0;
-    for (let t = 0; t < nRows; t++) {
-      const r = rows ? rows[t] : t;
-      if (!(r >= 0 && r < N)) return null;
-      const k = counts ? counts[r] : 1;
-      if (k === 0) continue;
-      if (!(k > 0) || (weights && !(weights[r] >= 0))) return null; // the loop reports or handles these
-      const w = weights ? weights[r] * k : k;
-      if (!(w >= 0 && w <= INT16_MAX) || Math.floor(w) !== w) return null;
-      n += k;
-      sw += w;
-      sww += w * w;
-      if (w > maxW) maxW = w;
-      if (w !== 1) ones = false;
-      at[m] = r; // rows of weight 0 stay: their values must qualify too (a missing one makes the moments incomplete)
-      wt[m++] = w;
-    }
+    // rows of weight 0 stay: their values must qualify too (a missing one makes the moments incomplete)
+    const taken = int16RowWeights(N, weights, counts, rows);
+    if (taken === null) return null;
+    ({ at, wt, m, n, sw, sww, maxW, ones } = taken);
   }
   const P = p + 1;
   const pairs = (P * (P + 1)) / 2;

@@ -5,7 +5,8 @@
  * the sums of the JavaScript loops bit for bit.
  */
 import { BLOCK_ROWS, flushBlocks, int16Kernel, packColumn, runPairs, type Int16Kernel } from './int16Kernel.js';
-import { CHUNK_BLOCKS, INT16_MAX } from './int16Moments.js';
+import { CHUNK_BLOCKS } from './int16Moments.js';
+import { INT16_MAX } from './int16RowWeights.js';
 
 /** Complete non-negative integer rows in a kernel instance of their own (see {@link int16Table}). */
 export interface Int16Table {
