@@ -21,12 +21,13 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, type BuildOptions, type Plugin } from 'esbuild';
+import { CLI_BUNDLE_FILE, CLI_COMMANDS_FILE } from '../src/cli/codeCache.js';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
-/** The file names the loader looks for (src/cli/codeCache.ts: CLI_BUNDLE_FILE, CLI_COMMANDS_FILE). */
-const BUNDLE = 'cli-bundle.cjs';
-const COMMANDS = 'cli-commands.cjs';
+/** The file names the loader looks for. */
+const BUNDLE = CLI_BUNDLE_FILE;
+const COMMANDS = CLI_COMMANDS_FILE;
 
 /**
  * Builds `cli.cjs`, the two scripts and their code caches into `outDir` (which should also hold

@@ -47,8 +47,9 @@ export interface CompiledScript {
 
 /**
  * Compiles a CommonJS-style script file with V8 code cache data when given: V8 checks the data (V8 version, V8
- * flags, the source's length, the data's own length) and compiles from the source when it does not fit, so a stale,
- * foreign or truncated cache costs time, never behaviour. Dynamic `import()` inside the script uses Node's default
+ * flags, the source's length — not its content —, the data's own length) and compiles from the source when it does
+ * not fit, so a foreign or truncated cache costs time, never behaviour; a script edited by hand to the same length
+ * could keep the old bytecode (the build writes script and cache together: rebuild after any change). Dynamic `import()` inside the script uses Node's default
  * loader.
  *
  * @example

@@ -21,4 +21,10 @@ import { join } from 'node:path';
 import { CLI_BUNDLE_FILE, CODE_CACHE_WRITE_ENV, runWithCodeCache } from './codeCache.js';
 
 // built as CommonJS (scripts/build-cli.ts): __dirname is the folder of dist/cli.cjs
-runWithCodeCache(join(__dirname, CLI_BUNDLE_FILE), Boolean(process.env[CODE_CACHE_WRITE_ENV]));
+try {
+  runWithCodeCache(join(__dirname, CLI_BUNDLE_FILE), Boolean(process.env[CODE_CACHE_WRITE_ENV]));
+} catch (e) {
+  // the entry script is missing or broken (a damaged install): one plain line, no stack trace
+  process.stderr.write(`csi: internal error: cannot load ${join(__dirname, CLI_BUNDLE_FILE)} (${e instanceof Error ? e.message.split('\n')[0] : String(e)}); reinstall csikit or run \`npm run build\`.\n`);
+  process.exitCode = 1; // as runCli for an internal error
+}

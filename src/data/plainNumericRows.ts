@@ -56,9 +56,12 @@ export interface PlainRowsLayout {
 const LF = 10;
 const CR = 13;
 const QUOTE = 34;
-/** Whole numbers below this are counted into `counts` (the tally's dense range, offset 16). */
-const DENSE_TOP = 1024;
-const DENSE_OFFSET = 16;
+/** Whole values below this are counted densely, at index x + {@link LANE_DENSE_OFFSET} of a column's counts. */
+export const LANE_DENSE_TOP = 1024;
+/** Where value 0 sits in a column's dense counts (the indices below are the general path's). */
+export const LANE_DENSE_OFFSET = 16;
+const DENSE_TOP = LANE_DENSE_TOP;
+const DENSE_OFFSET = LANE_DENSE_OFFSET;
 /** Bits of a column's kind in the lane: a number; its scale can stop a value; stored reversed; counted. */
 export const K_NUMBER = 1;
 export const K_BOUNDED = 2;
@@ -68,7 +71,8 @@ export const K_TEXT = 16;
 
 /**
  * One byte per file column saying what the lane does with it (the K_* bits; 0 for a skipped column), so that the
- * loop tests bits of one byte per cell. Columns no scale can stop (no codebook) are not bounded.
+ * loop tests bits of one byte per cell. Columns no scale can stop (no codebook) are not bounded. A column both
+ * reversed and counted is refused (an internal invariant: the builder counts no reversed column).
  *
  * @example
  * laneKinds({ delim: 44, modes: Uint8Array.of(1, 2), lo: Float64Array.of(1, -Infinity), hi: Float64Array.of(7, Infinity), rev: Uint8Array.of(1, 0), dst: [], same: new Uint8Array(0) }) // [7, 0]
@@ -79,6 +83,8 @@ export function laneKinds(layout: PlainRowsLayout): Uint8Array {
   for (let j = 0; j < modes.length; j++) {
     if (modes[j] === LANE_TEXT) kinds[j] = K_TEXT;
     if (modes[j] !== LANE_NUMBER) continue;
+    // the lanes count the raw value but store the reversed one, which a take-back decrements: never both
+    if (rev[j] === 1 && counted !== undefined && counted[j] === 1) throw new RangeError(`laneKinds: column ${j} is both reversed and counted`);
     kinds[j] =
       K_NUMBER |
       (lo[j] > 0 || hi[j] < Infinity || rev[j] === 1 ? K_BOUNDED : 0) |

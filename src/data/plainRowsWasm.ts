@@ -1,4 +1,4 @@
-import { K_COUNTED, K_NUMBER, K_TEXT, LANE_COUNT_STRIDE, laneKinds, type PlainRowsLayout } from './plainNumericRows.js';
+import { K_COUNTED, K_NUMBER, K_TEXT, LANE_COUNT_STRIDE, LANE_DENSE_OFFSET, LANE_DENSE_TOP, laneKinds, type PlainRowsLayout } from './plainNumericRows.js';
 import { compileWasm, wasmApi } from '../wasm/index.js';
 import { plainRowsWasmBytes } from './plainRowsWasmModule.js';
 
@@ -22,24 +22,21 @@ export interface PlainRowsWasm {
 const WINDOW = 1 << 18;
 /** Files wider than this use the JavaScript lane only (the counts alone would take 8 KB per column). */
 const MAX_COLUMNS = 4096;
-const DENSE_TOP = 1024;
-const DENSE_OFFSET = 16;
 
 type LaneFn = (...args: number[]) => number;
-let compiled: { api: typeof WebAssembly; module: WebAssembly.Module } | null = null;
+let compiled: { api: typeof WebAssembly; module: WebAssembly.Module | null } | null = null;
 
 /**
  * The WebAssembly API and the compiled module, or null where WebAssembly is missing or refused (a
- * Content-Security-Policy without 'wasm-unsafe-eval'); compiled once per WebAssembly API (a test may stub it).
+ * Content-Security-Policy without 'wasm-unsafe-eval'); compiled, or refused, once per WebAssembly API (a test may
+ * stub it): a refusal is remembered, so a page under such a policy reports one violation, not one per file read.
  */
 function laneModule(): { api: typeof WebAssembly; module: WebAssembly.Module } | null {
   const api = wasmApi();
   if (api === null) return null;
-  if (compiled !== null && compiled.api === api) return compiled;
-  const module = compileWasm(plainRowsWasmBytes());
-  if (module === null) return null;
-  compiled = { api, module };
-  return compiled;
+  if (compiled === null || compiled.api !== api) compiled = { api, module: compileWasm(plainRowsWasmBytes()) };
+  const { module } = compiled;
+  return module === null ? null : { api, module };
 }
 
 const align8 = (x: number): number => (x + 7) & ~7;
@@ -128,7 +125,7 @@ export function createPlainRowsWasm(columns: number, counting = true): PlainRows
           for (let q = 0; q < i32[1]; q++) {
             if ((kinds[q] & K_COUNTED) === 0) continue;
             const v = f64[COLS / 8 + q * rows + t];
-            if (v < DENSE_TOP) counts[q * LANE_COUNT_STRIDE + DENSE_OFFSET + v]--;
+            if (v < LANE_DENSE_TOP) counts[q * LANE_COUNT_STRIDE + LANE_DENSE_OFFSET + v]--;
           }
           break;
         }

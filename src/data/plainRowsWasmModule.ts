@@ -1,4 +1,5 @@
 import { F64, I32, localRuns, wasmModule } from '../wasm/index.js';
+import { LANE_COUNT_STRIDE, LANE_DENSE_OFFSET, LANE_DENSE_TOP } from './plainNumericRows.js';
 import { flatten, ins, type Code } from './wasmInstructions.js';
 
 /**
@@ -24,8 +25,8 @@ const PARAMS = 14;
 const L = { k: 14, taken: 15, rowStart: 16, j: 17, kind: 18, c: 19, d: 20, digits: 21, last: 22, addr: 23, ti: 24, v: 25, first: 26, diff: 27, lo: 28, hi: 29 };
 const LOCALS = [I32, I32, I32, I32, I32, I32, I32, I32, I32, I32, I32, F64, F64, F64, F64, F64];
 /** Column stride of the counts and the offset of value 0 in them (see `newColumnTally`). */
-const COUNT_STRIDE = 1040;
-const COUNT_OFFSET_BYTES = 16 * 8;
+const COUNT_STRIDE = LANE_COUNT_STRIDE;
+const COUNT_OFFSET_BYTES = LANE_DENSE_OFFSET * 8;
 
 const { get, set, i32, f64, op, brIf, br } = ins;
 const inc = (local: number, by = 1): Code => [get(local), i32(by), op('i32Add'), set(local)];
@@ -97,7 +98,7 @@ function numberCell(): Code[] {
     ins.if(
       [get(L.kind), i32(8), op('i32And')],
       [
-        [get(L.v), f64(1024), op('f64Ge'), brIf(exit + 1)],
+        [get(L.v), f64(LANE_DENSE_TOP), op('f64Ge'), brIf(exit + 1)],
         [get(L.j), i32(COUNT_STRIDE), op('i32Mul'), get(L.v), op('i32TruncF64U'), op('i32Add'), i32(3), op('i32Shl'), get(P.counts), op('i32Add'), set(L.addr)],
         [get(L.addr), get(L.addr), ins.loadF64(COUNT_OFFSET_BYTES), f64(1), op('f64Add'), ins.storeF64(COUNT_OFFSET_BYTES)],
       ],

@@ -24,7 +24,12 @@ export const ins = {
   get: (local: number): Code => [OP.localGet, uleb(local)],
   set: (local: number): Code => [OP.localSet, uleb(local)],
   i32: (x: number): Code => [OP.i32Const, sleb(x)],
-  f64: (x: number): Code => [OP.f64Const, ...new Uint8Array(Float64Array.of(x).buffer)],
+  /** f64.const x: the double's 8 bytes, little-endian (the format's order, whatever the platform's) */
+  f64: (x: number): Code => {
+    const v = new DataView(new ArrayBuffer(8));
+    v.setFloat64(0, x, true);
+    return [OP.f64Const, ...new Uint8Array(v.buffer)];
+  },
   /** Loads and stores at the address on the stack (+ a constant offset), with their natural alignment. */
   load8u: (offset = 0): Code => [OP.i32Load8U, 0, uleb(offset)],
   loadF64: (offset = 0): Code => [OP.f64Load, 3, uleb(offset)],

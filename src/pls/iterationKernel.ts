@@ -3,7 +3,7 @@ import { compileWasm, wasmApi } from '../wasm/index.js';
 import type { FitPlan } from './fitPlan.js';
 import { collinearPredictors, innerProxySingular, outerWeightsSingular } from './innerWeights.js';
 import type { InnerScheme } from './types.js';
-import { iterationLayout, iterationWasm, type IterationLayout } from './iterationWasm.js';
+import { iterationLayout, iterationWasm, MAX_TERMS, straightLineTerms, type IterationLayout } from './iterationWasm.js';
 
 /**
  * The PLS iteration of {@link fitWithPlan} compiled for one plan and one inner scheme. `run(S, w, SWt, state)`
@@ -34,8 +34,6 @@ type Factory = (C: Float64Array, tiny: number, fail: (what: number, b: number) =
 const factories = new Map<string, Factory | null>();
 const MAX_CACHED = 16;
 
-/** Largest straight-line part (terms of C, the inner proxies, cov and the outer variances) compiled; beyond: null. */
-const MAX_TERMS = 20000;
 
 /**
  * Source of the iteration of {@link fitWithPlan} for a plan (mode A only) and scheme, with the structure's indices
@@ -49,9 +47,7 @@ const MAX_TERMS = 20000;
 export function iterationKernelSource(plan: FitPlan, scheme: InnerScheme): string | null {
   const { p, m, sortedBlocks, blockIdx, neighbours, preds, succ, structure } = plan;
   const adjacency = structure.adjacency;
-  let terms = 0;
-  for (let a = 0; a < m; a++) terms += sortedBlocks[a].length * m + blockIdx[a].length * (blockIdx[a].length + neighbours[a].length) + neighbours[a].length ** 2;
-  if (terms > MAX_TERMS) return null;
+  if (straightLineTerms(plan) > MAX_TERMS) return null;
   const L: string[] = [];
   const items: number[] = [];
   for (let a = 0; a < m; a++) for (const k of blockIdx[a]) items.push(k);

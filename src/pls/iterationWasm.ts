@@ -40,8 +40,23 @@ export function iterationLayout(p: number, m: number): IterationLayout {
   return { S, w, SWt, C, state, weights, R, crossLoadings, paths, rSquared, pages: Math.max(1, Math.ceil(((rSquared + m) * 8) / 65536)) };
 }
 
-/** Largest straight-line part compiled (as for the JavaScript kernel). */
-const MAX_TERMS = 20000;
+/** Largest straight-line part (terms of C, the inner proxies, cov and the outer variances) compiled; beyond: null. */
+export const MAX_TERMS = 20000;
+
+/**
+ * The size of the iteration's straight-line part for a plan: Σ over constructs a of |block a|·m (C = W'SW) +
+ * |block a|·(|block a| + |neighbours a|) (inner proxies, cov) + |neighbours a|² (outer variances). Both compiled
+ * forms (WebAssembly, and the JavaScript of `iterationKernelSource`) are built only up to {@link MAX_TERMS}.
+ *
+ * @example
+ * straightLineTerms(plan) <= MAX_TERMS // then the plan is compiled
+ */
+export function straightLineTerms(plan: FitPlan): number {
+  const { m, sortedBlocks, blockIdx, neighbours } = plan;
+  let terms = 0;
+  for (let a = 0; a < m; a++) terms += sortedBlocks[a].length * m + blockIdx[a].length * (blockIdx[a].length + neighbours[a].length) + neighbours[a].length ** 2;
+  return terms;
+}
 
 /**
  * The PLS iteration of `iterationKernelSource` (iterationKernel.ts) as a WebAssembly module: the same floating-point
@@ -62,9 +77,7 @@ export function iterationWasm(plan: FitPlan, scheme: InnerScheme): Uint8Array<Ar
   const { p, m, sortedBlocks, blockIdx, neighbours, preds, succ, structure } = plan;
   if (plan.modeB.length > 0 || p === 0) return null;
   const adjacency = structure.adjacency;
-  let terms = 0;
-  for (let a = 0; a < m; a++) terms += sortedBlocks[a].length * m + blockIdx[a].length * (blockIdx[a].length + neighbours[a].length) + neighbours[a].length ** 2;
-  if (terms > MAX_TERMS) return null;
+  if (straightLineTerms(plan) > MAX_TERMS) return null;
   const at = iterationLayout(p, m);
   // The code, written byte by byte into a growing buffer (a fresh process runs this once, unoptimized: no array pushes).
   const code = codeBuffer();

@@ -25,8 +25,10 @@ export interface Int16RowWeights {
  * The rows (all N, or `rows`) with count > 0, and their row weights w = weight × count, for the int16 kernel passes
  * (`int16Sums`, `int16IncompleteSums`); null when a row index is outside 0 … N−1, a count or weight is negative or not
  * a number (the general loop reports or handles these), or a w is not an integer in 0 … 32,767 (it must fit the
- * kernel's int16 lanes). A row with count > 0 and weight 0 is kept (w = 0): its values must qualify too. Sums in the
- * general loop's order: n = Σ count, Σ w, Σ w² (exact: integers).
+ * kernel's int16 lanes), or a count is not an integer (then Σ count per chunk, as `int16IncompleteSums` adds the
+ * missing counts, could round unlike the loop's row-by-row sum; integer sums are exact in any order). A row with
+ * count > 0 and weight 0 is kept (w = 0): its values must qualify too. Sums in the general loop's order: n = Σ count,
+ * Σ w, Σ w² (exact: integers).
  *
  * @example
  * int16RowWeights(3, null, Float64Array.of(2, 0, 1), null)
@@ -54,6 +56,7 @@ export function int16RowWeights(
     const k = counts ? counts[r] : 1;
     if (k === 0) continue;
     if (!(k > 0) || (weights && !(weights[r] >= 0))) return null; // the loop reports or handles these
+    if (Math.floor(k) !== k) return null; // a fractional count: sums of counts per chunk could round unlike the loop
     const w = weights ? weights[r] * k : k;
     if (!(w >= 0 && w <= INT16_MAX) || Math.floor(w) !== w) return null;
     n += k;

@@ -1,3 +1,4 @@
+import { LITTLE_ENDIAN } from './compileWasm.js';
 import { OP } from './opcodes.js';
 
 /** A growing byte buffer for a function body (see {@link codeBuffer}). */
@@ -20,8 +21,6 @@ export interface CodeBuffer {
 
 const scratch = new Float64Array(1);
 const scratchBytes = new Uint8Array(scratch.buffer);
-/** Typed arrays use the platform's byte order; WebAssembly's is little-endian. */
-const LITTLE = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
 /**
  * A byte buffer that grows by doubling, for function bodies of up to hundreds of kilobytes (the compiled PLS
@@ -84,7 +83,7 @@ export function codeBuffer(initialBytes = 1 << 15): CodeBuffer {
       room(9);
       buf[len++] = OP.f64Const;
       scratch[0] = x;
-      for (let i = 0; i < 8; i++) buf[len++] = scratchBytes[LITTLE ? i : 7 - i];
+      for (let i = 0; i < 8; i++) buf[len++] = scratchBytes[LITTLE_ENDIAN ? i : 7 - i];
     },
     bytes: () => buf.subarray(0, len),
   };

@@ -21,15 +21,20 @@ export function compileWasm(bytes: Uint8Array<ArrayBuffer>): WebAssembly.Module 
 }
 
 /**
- * The WebAssembly API of this realm, or null where there is none.
+ * The WebAssembly API of this realm, or null where there is none — or where typed arrays are big-endian (Node on
+ * s390x): WebAssembly memory is always little-endian, and csikit's kernels exchange their data through Float64Array,
+ * Int32Array and Int16Array views of it in the platform's byte order, so there the JavaScript paths run.
  *
  * @example
- * wasmApi() !== null // true in Node and every current browser
+ * wasmApi() !== null // true in Node and every current browser on x86-64 and ARM
  */
 export function wasmApi(): typeof WebAssembly | null {
   const api = (globalThis as { WebAssembly?: typeof WebAssembly }).WebAssembly;
-  return typeof api === 'object' && api !== null ? api : null;
+  return typeof api === 'object' && api !== null && LITTLE_ENDIAN ? api : null;
 }
+
+/** True where typed arrays use little-endian byte order, WebAssembly's (x86-64 and ARM; not s390x). */
+export const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
 /**
  * Largest module compiled synchronously on a browser's main thread: Chromium before version 114 (2023) refused

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import type { Codebook } from '../../src/data/codebook.js';
 import { createCsvTokenizer, type CsvSink } from '../../src/data/csvTokenizer.js';
 import { createFieldDecoder } from '../../src/data/decodeText.js';
-import { LANE_NUMBER, LANE_SKIP, plainNumericRows } from '../../src/data/plainNumericRows.js';
+import { laneKinds, LANE_NUMBER, LANE_SKIP, plainNumericRows } from '../../src/data/plainNumericRows.js';
 import { builderOptions } from '../../src/data/readSurveyOptions.js';
 import { createSurveyBuilder } from '../../src/data/surveyBuilder.js';
 import type { Survey } from '../../src/data/survey.js';
@@ -221,5 +221,13 @@ describe('plainNumericRows (the fast lane) equals the general path', () => {
     layout.modes[1] = LANE_SKIP;
     expect(plainNumericRows(b, 0, b.length, layout, 0, 3, out)).toBe(3);
     expect(plainNumericRows(b, 0, b.length, layout, 0, 1, out)).toBe(1);
+  });
+});
+
+describe('laneKinds', () => {
+  it('refuses a column both reversed and counted (the lanes count the raw value, a take-back the stored reversed one)', () => {
+    const layout = { delim: 44, modes: Uint8Array.of(LANE_NUMBER, LANE_NUMBER), lo: Float64Array.of(1, 1), hi: Float64Array.of(5, 5), rev: Uint8Array.of(1, 0), dst: [], same: new Uint8Array(0) };
+    expect(Array.from(laneKinds({ ...layout, counted: Uint8Array.of(0, 1) }))).toHaveLength(2);
+    expect(() => laneKinds({ ...layout, counted: Uint8Array.of(1, 0) })).toThrow('column 0 is both reversed and counted');
   });
 });

@@ -96,3 +96,19 @@ describe('exact int16 pass with missing values (WebAssembly) against the general
     expect(() => accumulateMoments([Float64Array.of(1, NaN, 3)], { weights: Float64Array.of(1, -1, 1) })).toThrow(/row 2/);
   });
 });
+
+describe('fractional counts (count × weight a whole number) are left to the general loop', () => {
+  it('counts 0.5 × weights 2 over 3 chunks with missing cells: the int16 pass declines, accumulateMoments equals the loop bit for bit', () => {
+    // 20,000 rows = 3 chunks of 8,192: summed per chunk, the missing counts 0.5 + 0.1-style sums could round unlike the loop
+    const u = lcg(77);
+    const n = 20000;
+    const columns = Array.from({ length: 4 }, () => Float64Array.from({ length: n }, () => (u() < 0.1 ? NaN : Math.floor(u() * 7) + 1)));
+    const counts = Float64Array.from({ length: n }, (_, i) => [0.5, 0.25, 0.1][i % 3]);
+    const weights = Float64Array.from({ length: n }, (_, i) => [2, 4, 10][i % 3]);
+    expect(int16IncompleteSums(columns, weights, counts, null)).toBeNull();
+    for (const missing of RULES) {
+      const options = { missing, counts, weights };
+      expectSameBits(accumulateMoments(columns, options), accumulateMomentsLoop(columns, options));
+    }
+  });
+});
