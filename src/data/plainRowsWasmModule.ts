@@ -1,6 +1,5 @@
-import { F64, I32, localRuns, wasmModule } from '../wasm/index.js';
+import { F64, I32, OP, codeBuffer, localRuns, wasmModule, type CodeBuffer } from '../wasm/index.js';
 import { LANE_COUNT_STRIDE, LANE_DENSE_OFFSET, LANE_DENSE_TOP } from './plainNumericRows.js';
-import { flatten, ins, type Code } from './wasmInstructions.js';
 
 /**
  * The CSV lane (./plainNumericRows.ts) as a WebAssembly function, for the reader's cold start: V8 compiles it at
@@ -28,112 +27,184 @@ const LOCALS = [I32, I32, I32, I32, I32, I32, I32, I32, I32, I32, I32, F64, F64,
 const COUNT_STRIDE = LANE_COUNT_STRIDE;
 const COUNT_OFFSET_BYTES = LANE_DENSE_OFFSET * 8;
 
-const { get, set, i32, f64, op, brIf, br } = ins;
-const inc = (local: number, by = 1): Code => [get(local), i32(by), op('i32Add'), set(local)];
+/**
+ * The instructions the lane is written in, over one `codeBuffer` (Core Specification 2.0, §5.4): local.get/set,
+ * constants, bare opcodes by name, branches, and the loads and stores at the address on the stack (+ a constant
+ * offset) with their natural alignment (2^0 for bytes, 2^2 for i32, 2^3 for f64).
+ */
+function writer(c: CodeBuffer) {
+  const get = (local: number): void => c.opU(OP.localGet, local);
+  const set = (local: number): void => c.opU(OP.localSet, local);
+  return {
+    get,
+    set,
+    i32: (x: number): void => c.i32Const(x),
+    f64: (x: number): void => c.f64Const(x),
+    op: (...names: (keyof typeof OP)[]): void => {
+      for (const n of names) c.op(OP[n]);
+    },
+    br: (depth: number): void => c.opU(OP.br, depth),
+    brIf: (depth: number): void => c.opU(OP.brIf, depth),
+    load8u: (offset = 0): void => c.mem(OP.i32Load8U, 0, offset),
+    loadF64: (offset = 0): void => c.mem(OP.f64Load, 3, offset),
+    storeF64: (offset = 0): void => c.mem(OP.f64Store, 3, offset),
+    store8: (offset = 0): void => c.mem(OP.i32Store8, 0, offset),
+    store32: (offset = 0): void => c.mem(OP.i32Store, 2, offset),
+    /** local += by */
+    inc: (local: number, by = 1): void => (get(local), c.i32Const(by), c.op(OP.i32Add), set(local)),
+  };
+}
 
 /**
  * The byte after a field: the delimiter before the last field, else `\n` or `\r\n`; anything else leaves through
  * label `exit` (its depth at the call site).
  */
-function terminator(exit: number): Code {
-  return ins.if(
-    [get(L.j), get(L.last), op('i32LtU')],
-    [[get(L.c), get(P.delim), op('i32Ne'), brIf(exit + 1)], inc(L.k)],
-    [
-      ins.if(
-        [get(L.c), i32(10), op('i32Eq')],
-        [inc(L.k)],
-        [
-          [get(L.c), i32(13), op('i32Ne'), brIf(exit + 2)],
-          [get(L.k), i32(1), op('i32Add'), get(P.end), op('i32GeU'), brIf(exit + 2)],
-          [get(L.k), ins.load8u(1), i32(10), op('i32Ne'), brIf(exit + 2)],
-          inc(L.k, 2),
-        ],
-      ),
-    ],
+function terminator(c: CodeBuffer, exit: number): void {
+  const { get, i32, op, brIf, inc, load8u } = writer(c);
+  get(L.j), get(L.last), op('i32LtU');
+  c.ifElse(
+    () => {
+      get(L.c), get(P.delim), op('i32Ne'), brIf(exit + 1);
+      inc(L.k);
+    },
+    () => {
+      get(L.c), i32(10), op('i32Eq');
+      c.ifElse(
+        () => inc(L.k),
+        () => {
+          get(L.c), i32(13), op('i32Ne'), brIf(exit + 2);
+          get(L.k), i32(1), op('i32Add'), get(P.end), op('i32GeU'), brIf(exit + 2);
+          get(L.k), load8u(1), i32(10), op('i32Ne'), brIf(exit + 2);
+          inc(L.k, 2);
+        },
+      );
+    },
   );
 }
 
 /** A number column's cell (inside `if`: the exit label is 3 deep). */
-function numberCell(): Code[] {
+function numberCell(c: CodeBuffer): void {
+  const { get, set, i32, f64, op, brIf, inc, load8u, loadF64, storeF64 } = writer(c);
   const exit = 3;
-  const colAddr: Code = [get(L.j), get(P.stride), op('i32Mul'), get(L.taken), op('i32Add'), i32(3), op('i32Shl'), get(P.cols), op('i32Add')];
-  return [
-    [get(L.k), ins.load8u(), i32(48), op('i32Sub'), set(L.d)],
-    [get(L.d), i32(9), op('i32GtU'), brIf(exit)],
-    [get(L.d), op('f64ConvertI32U'), set(L.v)],
-    inc(L.k),
-    [get(L.k), ins.load8u(), set(L.c)],
-    [get(L.c), i32(48), op('i32Sub'), set(L.d)],
-    ins.if(
-      [get(L.d), i32(9), op('i32LeU')],
-      [
-        [i32(1), set(L.digits)],
-        ins.loop(
-          [get(L.v), f64(10), op('f64Mul'), get(L.d), op('f64ConvertI32U'), op('f64Add'), set(L.v)],
-          inc(L.digits),
-          inc(L.k),
-          [get(L.k), ins.load8u(), set(L.c)],
-          [get(L.c), i32(48), op('i32Sub'), set(L.d)],
-          [get(L.d), i32(9), op('i32LeU'), brIf(0)],
-        ),
-        [get(L.digits), i32(15), op('i32GtU'), brIf(exit + 1)],
-      ],
-    ),
-    terminator(exit),
-    ins.if(
-      [get(L.kind), i32(2), op('i32And')],
-      [
-        [get(L.j), i32(3), op('i32Shl'), get(P.lo), op('i32Add'), ins.loadF64(), set(L.lo)],
-        [get(L.j), i32(3), op('i32Shl'), get(P.hi), op('i32Add'), ins.loadF64(), set(L.hi)],
-        [get(L.v), get(L.lo), op('f64Lt'), get(L.v), get(L.hi), op('f64Gt'), op('i32Or'), brIf(exit + 1)],
-        ins.if(
-          [get(L.kind), i32(4), op('i32And')],
-          [[colAddr, get(L.lo), get(L.hi), op('f64Add'), get(L.v), op('f64Sub'), ins.storeF64()]],
-          [[colAddr, get(L.v), ins.storeF64()]],
-        ),
-      ],
-      [[colAddr, get(L.v), ins.storeF64()]],
-    ),
-    ins.if(
-      [get(L.kind), i32(8), op('i32And')],
-      [
-        [get(L.v), f64(LANE_DENSE_TOP), op('f64Ge'), brIf(exit + 1)],
-        [get(L.j), i32(COUNT_STRIDE), op('i32Mul'), get(L.v), op('i32TruncF64U'), op('i32Add'), i32(3), op('i32Shl'), get(P.counts), op('i32Add'), set(L.addr)],
-        [get(L.addr), get(L.addr), ins.loadF64(COUNT_OFFSET_BYTES), f64(1), op('f64Add'), ins.storeF64(COUNT_OFFSET_BYTES)],
-      ],
-    ),
-    ins.if([get(L.first), f64(0), op('f64Lt')], [[get(L.v), set(L.first)]]),
-    [get(L.diff), get(L.v), get(L.first), op('f64Sub'), op('f64Abs'), op('f64Add'), set(L.diff)],
-  ];
+  const colAddr = (): void => {
+    get(L.j), get(P.stride), op('i32Mul'), get(L.taken), op('i32Add'), i32(3), op('i32Shl'), get(P.cols), op('i32Add');
+  };
+  get(L.k), load8u(), i32(48), op('i32Sub'), set(L.d);
+  get(L.d), i32(9), op('i32GtU'), brIf(exit);
+  get(L.d), op('f64ConvertI32U'), set(L.v);
+  inc(L.k);
+  get(L.k), load8u(), set(L.c);
+  get(L.c), i32(48), op('i32Sub'), set(L.d);
+  get(L.d), i32(9), op('i32LeU');
+  c.ifElse(() => {
+    i32(1), set(L.digits);
+    c.loop(() => {
+      get(L.v), f64(10), op('f64Mul'), get(L.d), op('f64ConvertI32U'), op('f64Add'), set(L.v);
+      inc(L.digits);
+      inc(L.k);
+      get(L.k), load8u(), set(L.c);
+      get(L.c), i32(48), op('i32Sub'), set(L.d);
+      get(L.d), i32(9), op('i32LeU'), brIf(0);
+    });
+    get(L.digits), i32(15), op('i32GtU'), brIf(exit + 1);
+  });
+  terminator(c, exit);
+  get(L.kind), i32(2), op('i32And');
+  c.ifElse(
+    () => {
+      get(L.j), i32(3), op('i32Shl'), get(P.lo), op('i32Add'), loadF64(), set(L.lo);
+      get(L.j), i32(3), op('i32Shl'), get(P.hi), op('i32Add'), loadF64(), set(L.hi);
+      get(L.v), get(L.lo), op('f64Lt'), get(L.v), get(L.hi), op('f64Gt'), op('i32Or'), brIf(exit + 1);
+      get(L.kind), i32(4), op('i32And');
+      c.ifElse(
+        () => (colAddr(), get(L.lo), get(L.hi), op('f64Add'), get(L.v), op('f64Sub'), storeF64()),
+        () => (colAddr(), get(L.v), storeF64()),
+      );
+    },
+    () => (colAddr(), get(L.v), storeF64()),
+  );
+  get(L.kind), i32(8), op('i32And');
+  c.ifElse(() => {
+    get(L.v), f64(LANE_DENSE_TOP), op('f64Ge'), brIf(exit + 1);
+    get(L.j), i32(COUNT_STRIDE), op('i32Mul'), get(L.v), op('i32TruncF64U'), op('i32Add'), i32(3), op('i32Shl'), get(P.counts), op('i32Add'), set(L.addr);
+    get(L.addr), get(L.addr), loadF64(COUNT_OFFSET_BYTES), f64(1), op('f64Add'), storeF64(COUNT_OFFSET_BYTES);
+  });
+  get(L.first), f64(0), op('f64Lt');
+  c.ifElse(() => (get(L.v), set(L.first)));
+  get(L.diff), get(L.v), get(L.first), op('f64Sub'), op('f64Abs'), op('f64Add'), set(L.diff);
 }
 
 /**
  * A skipped column's cell: up to the next delimiter, line end or quote (a quote stops the lane); for a text column
  * (kind 16) its start and end go to text + (taken·textColumns + ti)·8 (two i32), ti counting the record's text columns.
  */
-function skipCell(): Code[] {
+function skipCell(c: CodeBuffer): void {
+  const { get, set, i32, op, br, brIf, inc, load8u, store32 } = writer(c);
   const exit = 3;
-  const textAddr: Code = [get(L.taken), get(P.textColumns), op('i32Mul'), get(L.ti), op('i32Add'), i32(3), op('i32Shl'), get(P.text), op('i32Add')];
-  return [
-    ins.if([get(L.kind), i32(16), op('i32And')], [[textAddr, set(L.addr)], [get(L.addr), get(L.k), ins.store32()]]),
-    [get(L.k), ins.load8u(), set(L.c)],
-    ins.block(
-      ins.loop(
-        [get(L.c), get(P.delim), op('i32Eq'), brIf(1)],
-        [get(L.c), i32(10), op('i32Eq'), brIf(1)],
-        [get(L.c), i32(13), op('i32Eq'), brIf(1)],
-        [get(L.c), i32(34), op('i32Eq'), brIf(1)],
-        [get(L.k), get(P.end), op('i32GeU'), brIf(1)],
-        inc(L.k),
-        [get(L.k), ins.load8u(), set(L.c)],
-        br(0),
-      ),
-    ),
-    [get(L.c), i32(34), op('i32Eq'), get(L.k), get(P.end), op('i32GeU'), op('i32Or'), brIf(exit)],
-    ins.if([get(L.kind), i32(16), op('i32And')], [[get(L.addr), get(L.k), ins.store32(4)], inc(L.ti)]),
-    terminator(exit),
-  ];
+  const textAddr = (): void => {
+    get(L.taken), get(P.textColumns), op('i32Mul'), get(L.ti), op('i32Add'), i32(3), op('i32Shl'), get(P.text), op('i32Add');
+  };
+  get(L.kind), i32(16), op('i32And');
+  c.ifElse(() => {
+    textAddr(), set(L.addr);
+    get(L.addr), get(L.k), store32();
+  });
+  get(L.k), load8u(), set(L.c);
+  c.block(() =>
+    c.loop(() => {
+      get(L.c), get(P.delim), op('i32Eq'), brIf(1);
+      get(L.c), i32(10), op('i32Eq'), brIf(1);
+      get(L.c), i32(13), op('i32Eq'), brIf(1);
+      get(L.c), i32(34), op('i32Eq'), brIf(1);
+      get(L.k), get(P.end), op('i32GeU'), brIf(1);
+      inc(L.k);
+      get(L.k), load8u(), set(L.c);
+      br(0);
+    }),
+  );
+  get(L.c), i32(34), op('i32Eq'), get(L.k), get(P.end), op('i32GeU'), op('i32Or'), brIf(exit);
+  get(L.kind), i32(16), op('i32And');
+  c.ifElse(() => {
+    get(L.addr), get(L.k), store32(4);
+    inc(L.ti);
+  });
+  terminator(c, exit);
+}
+
+/** The lane function's body (see the module comment). */
+function laneBody(): Uint8Array {
+  const c = codeBuffer(4096);
+  const { get, set, i32, f64, op, br, brIf, inc, load8u, store8, store32 } = writer(c);
+  get(P.start), set(L.k);
+  get(P.start), set(L.rowStart);
+  get(P.p), i32(1), op('i32Sub'), set(L.last);
+  c.block(() =>
+    c.loop(() => {
+      get(L.k), get(P.end), op('i32GeU'), get(L.taken), get(P.maxRows), op('i32GeU'), op('i32Or'), brIf(1);
+      f64(-1), set(L.first);
+      f64(0), set(L.diff);
+      i32(0), set(L.j);
+      i32(0), set(L.ti);
+      c.loop(() => {
+        get(L.j), get(P.kinds), op('i32Add'), load8u(), set(L.kind);
+        get(L.kind), i32(1), op('i32And');
+        c.ifElse(
+          () => numberCell(c),
+          () => skipCell(c),
+        );
+        inc(L.j);
+        get(L.j), get(P.p), op('i32LtU'), brIf(0);
+      });
+      get(L.taken), get(P.same), op('i32Add'), get(L.diff), f64(0), op('f64Eq'), store8();
+      inc(L.taken);
+      get(L.k), set(L.rowStart);
+      br(0);
+    }),
+  );
+  i32(0), get(L.rowStart), store32();
+  i32(0), get(L.j), store32(4);
+  get(L.taken);
+  return c.bytes();
 }
 
 let bytes: Uint8Array<ArrayBuffer> | null = null;
@@ -146,36 +217,9 @@ let bytes: Uint8Array<ArrayBuffer> | null = null;
  */
 export function plainRowsWasmBytes(): Uint8Array<ArrayBuffer> {
   if (bytes !== null) return bytes;
-  const body: Code = [
-    [get(P.start), set(L.k)],
-    [get(P.start), set(L.rowStart)],
-    [get(P.p), i32(1), op('i32Sub'), set(L.last)],
-    ins.block(
-      ins.loop(
-        [get(L.k), get(P.end), op('i32GeU'), get(L.taken), get(P.maxRows), op('i32GeU'), op('i32Or'), brIf(1)],
-        [f64(-1), set(L.first)],
-        [f64(0), set(L.diff)],
-        [i32(0), set(L.j)],
-        [i32(0), set(L.ti)],
-        ins.loop(
-          [get(L.j), get(P.kinds), op('i32Add'), ins.load8u(), set(L.kind)],
-          ins.if([get(L.kind), i32(1), op('i32And')], numberCell(), skipCell()),
-          inc(L.j),
-          [get(L.j), get(P.p), op('i32LtU'), brIf(0)],
-        ),
-        [get(L.taken), get(P.same), op('i32Add'), get(L.diff), f64(0), op('f64Eq'), ins.store8()],
-        inc(L.taken),
-        [get(L.k), set(L.rowStart)],
-        br(0),
-      ),
-    ),
-    [i32(0), get(L.rowStart), ins.store32()],
-    [i32(0), get(L.j), ins.store32(4)],
-    get(L.taken),
-  ];
   bytes = wasmModule({
     memory: { import: { module: 'e', name: 'm' }, min: 1 },
-    functions: [{ export: 'lane', params: new Array<number>(PARAMS).fill(I32), results: [I32], locals: localRuns(LOCALS), body: flatten(body) }],
+    functions: [{ export: 'lane', params: new Array<number>(PARAMS).fill(I32), results: [I32], locals: localRuns(LOCALS), body: laneBody() }],
   });
   return bytes;
 }

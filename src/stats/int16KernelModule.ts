@@ -40,61 +40,66 @@
  *
  * The module is written at run time by {@link int16MomentsModule} with the wasm/ floor's writer (no shipped binary).
  */
-import { I32, V128, sleb, uleb, wasmModule } from '../wasm/index.js';
+import { I32, OP, SIMD, V128, codeBuffer, wasmModule, type CodeBuffer } from '../wasm/index.js';
 
 /** Rows per block (a multiple of 8). 256 rows × 25 columns × 2 bytes = 12.8 KB: x and wx of a block fit in L1. */
 export const BLOCK_ROWS = 256;
 
-/** Instruction writers over one growing body (WebAssembly Core Specification 2.0, §5.4). */
-function emitter(c: number[]) {
-  const get = (i: number): void => void c.push(0x20, i); // local.get (indices < 128: one LEB byte)
-  const set = (i: number): void => void c.push(0x21, i); // local.set
-  const tee = (i: number): void => void c.push(0x22, i); // local.tee
-  const i32 = (n: number): void => (c.push(0x41), sleb(c, n)); // i32.const
-  const simd = (op: number): void => (c.push(0xfd), uleb(c, op)); // SIMD: 0xFD, then the opcode as LEB128 u32
+/**
+ * Instruction writers over one body, written through the wasm/ floor's `codeBuffer` (WebAssembly Core
+ * Specification 2.0, §5.4): the few shapes the two functions repeat, named for what they do.
+ */
+function emitter(c: CodeBuffer) {
+  const get = (i: number): void => c.opU(OP.localGet, i);
+  const set = (i: number): void => c.opU(OP.localSet, i);
+  const tee = (i: number): void => c.opU(OP.localTee, i);
+  const i32 = (n: number): void => c.i32Const(n);
   /** loop … end, the body ending in a count-down of `counter` that branches back while it is not 0 */
-  const loopDown = (counter: number, body: () => void): void => {
-    c.push(0x03, 0x40); // loop (no result)
-    body();
-    get(counter);
-    i32(1);
-    c.push(0x6b); // i32.sub
-    tee(counter);
-    c.push(0x0d, 0); // br_if 0: back to the loop's start
-    c.push(0x0b); // end
-  };
+  const loopDown = (counter: number, body: () => void): void =>
+    c.loop(() => {
+      body();
+      get(counter);
+      i32(1);
+      c.op(OP.i32Sub);
+      tee(counter);
+      c.opU(OP.brIf, 0); // back to the loop's start
+    });
   return {
     get,
     set,
     tee,
     i32,
-    add: (): void => void c.push(0x6a), // i32.add
-    mul: (): void => void c.push(0x6c), // i32.mul
+    add: (): void => c.op(OP.i32Add),
+    sub: (): void => c.op(OP.i32Sub),
+    mul: (): void => c.op(OP.i32Mul),
     /** local += the value `value` pushes */
-    bump: (i: number, value: () => void): void => (get(i), value(), c.push(0x6a), set(i)),
+    bump: (i: number, value: () => void): void => (get(i), value(), c.op(OP.i32Add), set(i)),
     loopDown,
-    ifThen: (body: () => void): void => (c.push(0x04, 0x40), body(), void c.push(0x0b)), // if (no result) … end
-    load: (offset: number): void => (simd(0x00), c.push(4), uleb(c, offset)), // v128.load align=2^4 offset
-    store: (offset: number): void => (simd(0x0b), c.push(4), uleb(c, offset)), // v128.store align=2^4 offset
-    i16x8Mul: (): void => simd(0x95),
-    i32x4Add: (): void => simd(0xae),
-    i32x4DotI16x8S: (): void => simd(0xba),
-    i32x4Splat: (): void => simd(0x11),
-    i32x4TruncSatF64x2SZero: (): void => simd(0xfc),
-    f64x2ConvertLowI32x4S: (): void => simd(0xfe),
-    f64x2Ne: (): void => simd(0x48),
-    i32x4GtU: (): void => simd(0x3c),
-    v128Or: (): void => simd(0x50),
-    i16x8NarrowI32x4S: (): void => simd(0x85),
-    i16x8MaxS: (): void => simd(0x98),
+    ifThen: (body: () => void): void => c.ifElse(body),
+    load: (offset: number): void => c.simdMem(SIMD.v128Load, 4, offset), // v128.load align=2^4 offset
+    store: (offset: number): void => c.simdMem(SIMD.v128Store, 4, offset), // v128.store align=2^4 offset
+    i16x8Mul: (): void => c.simd(SIMD.i16x8Mul),
+    i32x4Add: (): void => c.simd(SIMD.i32x4Add),
+    i32x4DotI16x8S: (): void => c.simd(SIMD.i32x4DotI16x8S),
+    i32x4Splat: (): void => c.simd(SIMD.i32x4Splat),
+    i32x4TruncSatF64x2SZero: (): void => c.simd(SIMD.i32x4TruncSatF64x2SZero),
+    f64x2ConvertLowI32x4S: (): void => c.simd(SIMD.f64x2ConvertLowI32x4S),
+    f64x2Ne: (): void => c.simd(SIMD.f64x2Ne),
+    i32x4GtU: (): void => c.simd(SIMD.i32x4GtU),
+    v128Or: (): void => c.simd(SIMD.v128Or),
+    i16x8NarrowI32x4S: (): void => c.simd(SIMD.i16x8NarrowI32x4S),
+    i16x8MaxS: (): void => c.simd(SIMD.i16x8MaxS),
     /** i8x16.shuffle taking the low 8 bytes of each operand: i32 lanes (a0, a1, b0, b1) */
-    lowHalves: (): void => (simd(0x0d), void c.push(0, 1, 2, 3, 4, 5, 6, 7, 16, 17, 18, 19, 20, 21, 22, 23)),
+    lowHalves: (): void => (c.simd(SIMD.i8x16Shuffle), c.raw(LOW_HALVES)),
   };
 }
 
+/** The lane indices of `lowHalves`' shuffle: bytes 0–7 of the first operand, then bytes 0–7 of the second. */
+const LOW_HALVES = [0, 1, 2, 3, 4, 5, 6, 7, 16, 17, 18, 19, 20, 21, 22, 23];
+
 /** The body of `moments` (see the module comment). */
-function momentsBody(rows: number): number[] {
-  const c: number[] = [];
+function momentsBody(rows: number): Uint8Array {
+  const c = codeBuffer();
   const e = emitter(c);
   const { get, set, i32, bump, loopDown, load, store } = e;
   // parameters 0–5, then locals 6–14
@@ -140,12 +145,12 @@ function momentsBody(rows: number): number[] {
     });
     bump(X, () => get(COLS));
   });
-  return c;
+  return c.bytes();
 }
 
 /** The body of `pack` (see the module comment). */
-function packBody(rows: number): number[] {
-  const c: number[] = [];
+function packBody(rows: number): Uint8Array {
+  const c = codeBuffer();
   const e = emitter(c);
   const { get, set, tee, i32, bump, loopDown, load, store } = e;
   // parameters 0–4 (i32), then locals: i32 5–6, v128 7–14
@@ -154,7 +159,7 @@ function packBody(rows: number): number[] {
   const [BAD, MAX, LIMIT, V, T0, T1, T2, T3] = [7, 8, 9, 10, 11, 12, 13, 14];
   const T = [T0, T1, T2, T3];
   // SKIP = (P − 1) · 2·rows; LIMIT = 32767 in every i32 lane (BAD and MAX start as zeros)
-  get(P), i32(1), c.push(0x6b), i32(2 * rows), e.mul(), set(SKIP);
+  get(P), i32(1), e.sub(), i32(2 * rows), e.mul(), set(SKIP);
   i32(32767), e.i32x4Splat(), set(LIMIT);
   loopDown(BLOCKS, () => {
     i32(rows / 8), set(J);
@@ -179,7 +184,7 @@ function packBody(rows: number): number[] {
   });
   get(STATUS), get(BAD), store(0);
   get(STATUS), get(MAX), store(16);
-  return c;
+  return c.bytes();
 }
 
 /**

@@ -6,5 +6,5 @@
 export { uleb, sleb } from './leb128.js';
 export { wasmModule, localRuns, I32, I64, F64, V128, type WasmModuleSpec, type WasmFunction, type WasmImportedFunction, type WasmMemory, type WasmSignature } from './wasmModule.js';
 export { compileWasm, wasmApi, LITTLE_ENDIAN, SYNC_COMPILE_LIMIT } from './compileWasm.js';
-export { OP, BLOCK_VOID } from './opcodes.js';
+export { OP, BLOCK_VOID, SIMD, SIMD_PREFIX } from './opcodes.js';
 export { codeBuffer, type CodeBuffer } from './codeBuffer.js';

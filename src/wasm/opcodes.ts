@@ -1,8 +1,8 @@
 /**
  * The opcodes csikit's modules use (WebAssembly Core Specification 2.0, §5.4 "Instructions",
  * https://webassembly.github.io/spec/core/binary/instructions.html), named after the text format
- * (`f64.add` → `f64Add`). SIMD instructions are 0xFD followed by their number as LEB128 (the moments kernel writes
- * those itself, with the text name beside each).
+ * (`f64.add` → `f64Add`). SIMD instructions are {@link SIMD_PREFIX} followed by their number as LEB128 (see
+ * {@link SIMD} and `codeBuffer`'s `simd`).
  */
 export const OP = {
   unreachable: 0x00,
@@ -61,3 +61,27 @@ export const OP = {
 
 /** The block type of a block, loop or if that leaves no value (§5.4.1: the empty type, 0x40). */
 export const BLOCK_VOID = 0x40;
+
+/** The prefix byte of the SIMD instructions (§5.4.8: 0xFD, then the instruction's number as ULEB128). */
+export const SIMD_PREFIX = 0xfd;
+
+/**
+ * The numbers of the SIMD instructions csikit's modules use (WebAssembly Core Specification 2.0, §5.4.8), written
+ * after {@link SIMD_PREFIX} as ULEB128; named after the text format (`i32x4.dot_i16x8_s` → `i32x4DotI16x8S`).
+ */
+export const SIMD = {
+  v128Load: 0x00,
+  v128Store: 0x0b,
+  i8x16Shuffle: 0x0d,
+  i32x4Splat: 0x11,
+  i32x4GtU: 0x3c,
+  f64x2Ne: 0x48,
+  v128Or: 0x50,
+  i16x8NarrowI32x4S: 0x85,
+  i16x8Mul: 0x95,
+  i16x8MaxS: 0x98,
+  i32x4Add: 0xae,
+  i32x4DotI16x8S: 0xba,
+  i32x4TruncSatF64x2SZero: 0xfc,
+  f64x2ConvertLowI32x4S: 0xfe,
+} as const;
