@@ -11,6 +11,7 @@
  * integers; all exact (< 2^53), so bit-identical. n_i = Σ count·o_i is counted while copying.
  */
 import { BLOCK_ROWS, flushBlocks, int16Kernel, runPairs, type Int16Kernel } from './int16Kernel.js';
+import { fillOnes, kernelLayout } from './int16Layout.js';
 import { INT16_MAX, int16RowWeights } from './int16RowWeights.js';
 
 /** Blocks per chunk here: 2,048 rows; with 73 columns (24 items) a chunk's values take 300 KB. */
@@ -69,18 +70,13 @@ export function int16IncompleteSums(
   const identity = rows === null && m === nRows; // every row taken, in order: at[j] = j
   if (m > 0) {
     const chunkBlocks = Math.min(CHUNK_BLOCKS, Math.ceil(m / BLOCK_ROWS));
-    const col = 2 * BLOCK_ROWS;
-    const xAt = 0;
-    const wAt = chunkBlocks * P * col;
-    const scratch = wAt + chunkBlocks * col;
-    const acc = scratch + P * col;
-    const bytes = acc + 16 * pairs;
-    if (!kept || kept.memory.buffer.byteLength < bytes) kept = int16Kernel(bytes);
+    const L = kernelLayout(P, chunkBlocks); // no stage: the values are copied by copyItem, not packed
+    if (!kept || kept.memory.buffer.byteLength < L.bytes) kept = int16Kernel(L.bytes);
     const k = kept;
     if (!k) return null;
-    const x16 = new Int16Array(k.memory.buffer, xAt, chunkBlocks * P * BLOCK_ROWS);
-    const w16 = new Int16Array(k.memory.buffer, wAt, chunkBlocks * BLOCK_ROWS);
-    const lanes = new Uint32Array(k.memory.buffer, acc, 4 * pairs);
+    const x16 = new Int16Array(k.memory.buffer, L.x, chunkBlocks * P * BLOCK_ROWS);
+    const w16 = new Int16Array(k.memory.buffer, L.w, chunkBlocks * BLOCK_ROWS);
+    const lanes = new Uint32Array(k.memory.buffer, L.acc, 4 * pairs);
     const chunkRows = chunkBlocks * BLOCK_ROWS;
     for (let j0 = 0; j0 < m; j0 += chunkRows) {
       const len = Math.min(chunkRows, m - j0);
@@ -91,7 +87,7 @@ export function int16IncompleteSums(
         if (v < 0) return null;
         if (v > maxX) maxX = v;
       }
-      for (let b = 0, o = (P - 1) * BLOCK_ROWS; b < blocks; b++, o += P * BLOCK_ROWS) x16.fill(1, o, o + Math.min(BLOCK_ROWS, len - b * BLOCK_ROWS));
+      fillOnes(x16, P - 1, P, len);
       if (!ones) {
         w16.set(wt.subarray(j0, j0 + len));
         w16.fill(0, len, blocks * BLOCK_ROWS);
@@ -99,7 +95,7 @@ export function int16IncompleteSums(
       if (maxW * Math.max(1, maxX * maxX) > INT16_MAX) return null;
       const perCall = flushBlocks(maxW, maxX * maxX);
       if (perCall < 1) return null;
-      runPairs(k, xAt, ones ? 0 : wAt, blocks, P, acc, lanes, scratch, perCall, totals);
+      runPairs(k, L.x, ones ? 0 : L.w, blocks, P, L.acc, lanes, L.scratch, perCall, totals);
     }
   }
   if (!(sw * Math.max(1, maxX * maxX) ** 2 < 2 ** 53)) return null;

@@ -7,6 +7,7 @@
  */
 import type { IntegerSums } from './integerMoments.js';
 import { BLOCK_ROWS, flushBlocks, int16Kernel, packColumn, runPairs, type Int16Kernel } from './int16Kernel.js';
+import { fillOnes, kernelLayout, splitPairs, type KernelLayout } from './int16Layout.js';
 import { INT16_MAX, int16RowWeights } from './int16RowWeights.js';
 
 /** Blocks per chunk: 8,192 rows; with 25 columns the chunk's values take 400 KB (stays in the L2 cache). */
@@ -27,21 +28,6 @@ interface ChunkViews {
   status: Int16Array;
 }
 
-/**
- * Byte addresses of a chunk's regions for P columns: values, weights, the weighted copy of a block, lanes, one
- * column of doubles being packed, and the packing status.
- */
-function layout(P: number, blocks: number): { x: number; w: number; scratch: number; acc: number; stage: number; status: number; bytes: number } {
-  const col = 2 * BLOCK_ROWS;
-  const x = 0;
-  const w = x + blocks * P * col;
-  const scratch = w + blocks * col;
-  const acc = scratch + P * col;
-  const stage = acc + 16 * ((P * (P + 1)) / 2);
-  const status = stage + 8 * blocks * BLOCK_ROWS;
-  return { x, w, scratch, acc, stage, status, bytes: status + 32 };
-}
-
 /** The shared kernel, with a memory of at least `bytes` (a new instance when the kept one is smaller), or null. */
 function kernelFor(bytes: number): Int16Kernel | null {
   if (shared && shared.k.memory.buffer.byteLength >= bytes) return shared.k;
@@ -51,7 +37,7 @@ function kernelFor(bytes: number): Int16Kernel | null {
 }
 
 /** The views of layout L (P columns, `blocks` blocks per chunk) on the shared kernel, made on first use. */
-function viewsFor(k: Int16Kernel, L: ReturnType<typeof layout>, P: number, blocks: number): ChunkViews {
+function viewsFor(k: Int16Kernel, L: KernelLayout, P: number, blocks: number): ChunkViews {
   const kept = shared && shared.k === k ? shared.views : null;
   if (kept && kept.P === P && kept.blocks === blocks) return kept;
   const buffer = k.memory.buffer;
@@ -117,7 +103,7 @@ export function int16Sums(
   let maxX = 0;
   if (m > 0) {
     const chunkBlocks = Math.min(CHUNK_BLOCKS, Math.ceil(m / BLOCK_ROWS));
-    const L = layout(P, chunkBlocks);
+    const L = kernelLayout(P, chunkBlocks, chunkBlocks);
     const k = kernelFor(L.bytes);
     if (!k) return null;
     const weighted = !ones;
@@ -145,16 +131,7 @@ export function int16Sums(
   if (!(sw * Math.max(1, maxX) ** 2 < 2 ** 53)) return null;
   const s = new Float64Array(p);
   const c = new Float64Array(p * p);
-  for (let a = 0, q = 0; a < P; a++) {
-    for (let b = a; b < P; b++, q++) {
-      if (b === p) {
-        if (a < p) s[a] = totals[q];
-      } else {
-        c[a * p + b] = totals[q];
-        c[b * p + a] = totals[q];
-      }
-    }
-  }
+  splitPairs(totals, p, s, c, false);
   return { n, sw, sww, s, c };
 }
 
@@ -190,13 +167,4 @@ function copyColumn(col: Float64Array, at: Int32Array | null, j0: number, len: n
     for (let r = end; r < BLOCK_ROWS; r++) x16[o + r] = 0;
   }
   return bad === 0 ? max : -1;
-}
-
-/** Column p of P: 1 on the chunk's len rows, 0 on the padding rows of its last block. */
-function fillOnes(x16: Int16Array, p: number, P: number, len: number): void {
-  for (let base = 0, o = p * BLOCK_ROWS; base < len; base += BLOCK_ROWS, o += P * BLOCK_ROWS) {
-    const end = Math.min(BLOCK_ROWS, len - base);
-    x16.fill(1, o, o + end);
-    x16.fill(0, o + end, o + BLOCK_ROWS);
-  }
 }

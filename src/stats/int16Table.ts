@@ -6,6 +6,7 @@
  */
 import { BLOCK_ROWS, flushBlocks, int16Kernel, packColumn, runPairs, type Int16Kernel } from './int16Kernel.js';
 import { CHUNK_BLOCKS } from './int16Moments.js';
+import { fillOnes, kernelLayout, splitPairs } from './int16Layout.js';
 import { INT16_MAX } from './int16RowWeights.js';
 
 /** Complete non-negative integer rows in a kernel instance of their own (see {@link int16Table}). */
@@ -46,33 +47,27 @@ export function int16Table(columns: readonly Float64Array[]): Int16Table | null 
   const blocks = Math.ceil(n / BLOCK_ROWS);
   const col = 2 * BLOCK_ROWS;
   const chunk = Math.min(CHUNK_BLOCKS, blocks);
-  const xAt = 0;
-  const wAt = xAt + blocks * P * col;
-  const scratch = wAt + blocks * col;
-  const acc = scratch + P * col;
+  const L = kernelLayout(P, blocks, chunk);
   const pairs = (P * (P + 1)) / 2;
-  const stageAt = acc + 16 * pairs;
-  const statusAt = stageAt + 8 * chunk * BLOCK_ROWS;
-  const kernel = int16Kernel(statusAt + 32);
+  const kernel = int16Kernel(L.bytes);
   if (!kernel) return null;
   const buffer = kernel.memory.buffer;
-  const stage = new Float64Array(buffer, stageAt, chunk * BLOCK_ROWS);
-  const status = new Int16Array(buffer, statusAt, 16);
+  const stage = new Float64Array(buffer, L.stage, chunk * BLOCK_ROWS);
+  const status = new Int16Array(buffer, L.status, 16);
   let maxX = 0;
   for (let a = 0; a < p; a++) {
     for (let b0 = 0; b0 < blocks; b0 += chunk) {
       const nb = Math.min(chunk, blocks - b0);
       const j0 = b0 * BLOCK_ROWS;
-      const v = packColumn(kernel, columns[a], j0, Math.min(n - j0, nb * BLOCK_ROWS), nb, P, xAt + b0 * P * col + a * col, stageAt, stage, statusAt, status);
+      const v = packColumn(kernel, columns[a], j0, Math.min(n - j0, nb * BLOCK_ROWS), nb, P, L.x + b0 * P * col + a * col, L.stage, stage, L.status, status);
       if (v < 0) return null;
       if (v > maxX) maxX = v;
     }
   }
-  const x16 = new Int16Array(buffer, xAt, blocks * P * BLOCK_ROWS);
-  for (let b = 0, o = p * BLOCK_ROWS; b < blocks; b++, o += P * BLOCK_ROWS) x16.fill(1, o, o + Math.min(BLOCK_ROWS, n - b * BLOCK_ROWS)); // ones; padding rows stay 0
-  const w16 = new Int16Array(buffer, wAt, blocks * BLOCK_ROWS);
-  const lanes = new Uint32Array(buffer, acc, 4 * pairs);
-  return { kernel, n, p, maxX, blocks, x: xAt, w: wAt, scratch, acc, w16, lanes, totals: new Float64Array(pairs) };
+  fillOnes(new Int16Array(buffer, L.x, blocks * P * BLOCK_ROWS), p, P, n);
+  const w16 = new Int16Array(buffer, L.w, blocks * BLOCK_ROWS);
+  const lanes = new Uint32Array(buffer, L.acc, 4 * pairs);
+  return { kernel, n, p, maxX, blocks, x: L.x, w: L.w, scratch: L.scratch, acc: L.acc, w16, lanes, totals: new Float64Array(pairs) };
 }
 
 /**
@@ -135,13 +130,7 @@ export function int16TablePass(
     // unweighted call (wx = x) only when every row's w is 1
     runPairs(kernel, t.x, ones ? 0 : t.w, t.blocks, P, t.acc, t.lanes, t.scratch, perCall, totals);
   }
-  for (let a = 0, q = 0, cq = 0; a < P; a++) {
-    for (let b = a; b < P; b++, q++) {
-      if (b === p) {
-        if (a < p) s[a] = totals[q];
-      } else c[cq++] = totals[q];
-    }
-  }
+  splitPairs(totals, p, s, c, true);
   tot[0] = sw;
   tot[1] = sww;
   tot[2] = nRows;
