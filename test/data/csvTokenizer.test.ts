@@ -6,11 +6,7 @@
 import { Buffer } from 'node:buffer';
 import { describe, expect, it } from 'vitest';
 import { createCsvTokenizer } from '../../src/data/csvTokenizer.js';
-
-function rng(seed: number): (k: number) => number {
-  let s = seed;
-  return (k) => Math.floor(((s = (s * 1103515245 + 12345) % 2 ** 31) / 2 ** 31) * k);
-}
+import { lcgInts as rng } from '../helpers/random.js';
 
 /** Every token as text: `[row` at a record, `|field` per cell, `]n` at its end, `_row` for a blank line. */
 function tokens(chunks: Uint8Array[]): string {

@@ -16,11 +16,7 @@ import { builderOptions } from '../../src/data/readSurveyOptions.js';
 import { createSurveyBuilder } from '../../src/data/surveyBuilder.js';
 import type { Survey } from '../../src/data/survey.js';
 import { cb } from './helpers.js';
-
-function rng(seed: number): (k: number) => number {
-  let s = seed;
-  return (k) => Math.floor(((s = (s * 1103515245 + 12345) % 2 ** 31) / 2 ** 31) * k);
-}
+import { lcgInts as rng } from '../helpers/random.js';
 
 /** A random layout of `p` columns with rows for `cap` records. */
 function layoutOf(p: number, cap: number, rnd: (k: number) => number, counts: Float64Array): PlainRowsLayout {

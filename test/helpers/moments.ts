@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 import type { Moments } from '../../src/stats/moments-types.js';
 
 /**
@@ -56,4 +57,16 @@ export function maxDiffNested(actual: Record<string, Record<string, number>>, ex
     }
   }
   return mx;
+}
+
+/** Every number of two Moments compared with Object.is (bit for bit, ±0 and NaN included), naming the first cell that differs. */
+export function expectSameMomentsBits(a: Moments, b: Moments): void {
+  expect(a.items).toEqual(b.items);
+  expect([a.weighted, a.complete]).toEqual([b.weighted, b.complete]);
+  for (const key of ['n', 'sw', 'sww'] as const) expect(Object.is(a[key], b[key]), key).toBe(true);
+  for (const key of ['nObs', 's', 'm', 'p', 'q', 'c'] as const) {
+    expect(a[key].length, key).toBe(b[key].length);
+    const differ = a[key].findIndex((v, i) => !Object.is(v, b[key][i]));
+    expect(differ, `${key}[${differ}]: ${a[key][differ]} vs ${b[key][differ]}`).toBe(-1);
+  }
 }

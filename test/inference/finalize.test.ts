@@ -4,6 +4,7 @@ import { finalizeBootstrap, type DropInfo } from '../../src/inference/engine.js'
 import type { StatisticSpec } from '../../src/inference/statistics.js';
 import type { BootstrapEntry, IntervalMethod } from '../../src/inference/types.js';
 import { HAS_MOBI, SKIP, mobi } from './helpers.js';
+import { mulberry32 as rng } from '../helpers/random.js';
 
 /**
  * The summary of one statistic written out the long way (the form before the one-pass summary): draws gathered
@@ -78,17 +79,6 @@ function checkFinalize(draws: Float64Array, k: number, drops: (DropInfo | null)[
   }
 }
 
-/** Seeded uniform numbers (mulberry32). */
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe('finalizeBootstrap (one-pass summaries) = the summary written out the long way, bit for bit', () => {
   it('random, tied, zero/−0 and sign-flipped draws; dropped resamples; BCa with NaN jackknife rows; levels; B = 0, 1, 2, 3, 1000', () => {

@@ -5,11 +5,7 @@ import { int16TablePass } from '../../src/stats/int16Table.js';
 import { BLOCK_ROWS } from '../../src/stats/int16Kernel.js';
 import type { Moments } from '../../src/stats/index.js';
 import { HAS_MOBI, SKIP, mobi } from './helpers.js';
-
-function lcg(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 4294967296);
-}
+import { lcg } from '../helpers/random.js';
 
 /** The plain row-order loops' sums (the reference), as s, packed upper triangle c and tot = [sw, sww, n]. */
 function loops(rows: PackedRows, counts: Uint32Array | null): { s: Float64Array; c: Float64Array; tot: Float64Array } {

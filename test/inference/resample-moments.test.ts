@@ -4,6 +4,7 @@ import { packRows, resampleLoops, resampleMoments, setKernelThreshold, type Pack
 import { MAX_GENERATED_ITEMS, resampleKernel } from '../../src/inference/resample-kernel.js';
 import { resampleCounts } from '../../src/inference/rng.js';
 import { smallSurvey } from './helpers.js';
+import { lcg } from '../helpers/random.js';
 
 describe('resampleMoments (the bootstrap pass over complete rows)', () => {
   const { names, columns } = smallSurvey(60, 4);
@@ -37,12 +38,6 @@ describe('resampleMoments (the bootstrap pass over complete rows)', () => {
     expect(packRows(['a'], [Float64Array.of(1, NaN)], null)).toBeNull();
   });
 });
-
-/** A seeded generator of uniform [0, 1) doubles. */
-function lcg(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 4294967296);
-}
 
 /** Every field of a resample's moments from the generated kernel and from the loops, compared with Object.is. */
 function expectBitIdentical(rows: PackedRows, counts: Uint32Array | null, rowOrder: boolean): void {

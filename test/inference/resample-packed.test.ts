@@ -4,11 +4,7 @@ import { packedKernel } from '../../src/inference/resample-packed-kernel.js';
 import { packedIntegerFits, packedIntegerTable } from '../../src/inference/resample-packed.js';
 import { resampleCounts } from '../../src/inference/rng.js';
 import { HAS_MOBI, SKIP, mobi } from './helpers.js';
-
-function lcg(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 4294967296);
-}
+import { lcg } from '../helpers/random.js';
 
 /** resampleMoments (packed integer pass) against the plain row-order loops, every field compared with Object.is. */
 function expectSameBits(rows: PackedRows, counts: Uint32Array | null): void {

@@ -4,6 +4,7 @@ import { momentsFromSurvey } from '../../src/stats/index.js';
 import { readStatistics, resampleCounts, statisticLayout, type StatisticLayout } from '../../src/inference/index.js';
 import { statisticReader } from '../../src/inference/statistic-reader.js';
 import { HAS_MOBI, SKIP, mobi } from './helpers.js';
+import { mulberry32 as rng } from '../helpers/random.js';
 
 const show = (x: number): string => (Object.is(x, -0) ? '-0' : String(x));
 
@@ -20,17 +21,6 @@ function expectSameReading(layout: StatisticLayout, fit: PlsFit, read: (f: PlsFi
   }
 }
 
-/** Seeded uniform numbers (mulberry32). */
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe.skipIf(!HAS_MOBI)(`statisticReader = readStatistics, bit for bit — ${HAS_MOBI ? 'mobi' : SKIP}`, () => {
   it('the full-data fit and 60 resample fits of mobi (shared arrays of the lean estimator)', () => {

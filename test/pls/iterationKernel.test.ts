@@ -10,6 +10,7 @@ import type { InnerScheme, PlsFit } from '../../src/pls/types.js';
 import { momentsFromSurvey, type MissingRule } from '../../src/stats/index.js';
 import { resampleCounts } from '../../src/inference/index.js';
 import { HAS_SHARED, sharedSurvey, sharedText, SKIP_MESSAGE } from '../helpers/csvSurvey.js';
+import { mulberry32 as rng } from '../helpers/random.js';
 
 const SCHEMES: InnerScheme[] = ['path', 'factorial', 'centroid'];
 const ARRAYS = ['weights', 'crossLoadings', 'constructCorrelation', 'paths', 'rSquared', 'itemCorrelation'] as const;
@@ -115,17 +116,6 @@ describe.skipIf(!HAS_SHARED)(`compiled PLS iteration = plain loop, bit for bit â
   });
 });
 
-/** Seeded uniform numbers (mulberry32). */
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A random structure (blocks of 1â€“5 items, possibly shuffled and with unused items; a chain plus random paths) and the correlation matrix of random data. */
 function randomCase(seed: number): { structure: PlsStructure; S: Float64Array } {

@@ -5,28 +5,12 @@ import { describe, expect, it } from 'vitest';
 import { accumulateMoments, accumulateMomentsLoop } from '../../src/stats/accumulateMoments.js';
 import { int16IncompleteSums } from '../../src/stats/int16Incomplete.js';
 import { readSurvey } from '../../src/data/index.js';
-import type { Moments } from '../../src/stats/moments-types.js';
 import type { MissingRule } from '../../src/stats/missing.js';
+import { lcg } from '../helpers/random.js';
+import { expectSameMomentsBits } from '../helpers/moments.js';
 
 const mobiCsv = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..', 'shared', 'datasets', 'mobi.csv');
 const HAS_MOBI = existsSync(mobiCsv);
-
-function lcg(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 4294967296);
-}
-
-/** Every number of two Moments compared with Object.is (bit for bit, ±0 included). */
-function expectSameBits(a: Moments, b: Moments): void {
-  expect(a.items).toEqual(b.items);
-  expect([a.weighted, a.complete]).toEqual([b.weighted, b.complete]);
-  for (const key of ['n', 'sw', 'sww'] as const) expect(Object.is(a[key], b[key]), key).toBe(true);
-  for (const key of ['nObs', 's', 'm', 'p', 'q', 'c'] as const) {
-    expect(a[key].length).toBe(b[key].length);
-    const differ = a[key].findIndex((v, i) => !Object.is(v, b[key][i]));
-    expect(differ, `${key}[${differ}]: ${a[key][differ]} vs ${b[key][differ]}`).toBe(-1);
-  }
-}
 
 const RULES: MissingRule[] = ['mean', 'pairwise', 'casewise'];
 
@@ -43,7 +27,7 @@ describe('exact int16 pass with missing values (WebAssembly) against the general
     for (const missing of RULES) {
       for (const extra of [{}, { rows }, { counts }, { weights }, { rows, counts, weights }]) {
         const options = { names, missing, ...extra };
-        expectSameBits(accumulateMoments(columns, options), accumulateMomentsLoop(columns, options));
+        expectSameMomentsBits(accumulateMoments(columns, options), accumulateMomentsLoop(columns, options));
       }
     }
   });
@@ -61,7 +45,7 @@ describe('exact int16 pass with missing values (WebAssembly) against the general
         if (n > 0 && top === 11) expect(int16IncompleteSums(columns, weights, counts, rows ?? null)).not.toBeNull();
         for (const missing of RULES) {
           const options = { weights, counts, missing, ...(rows ? { rows } : {}) };
-          expectSameBits(accumulateMoments(columns, options), accumulateMomentsLoop(columns, options));
+          expectSameMomentsBits(accumulateMoments(columns, options), accumulateMomentsLoop(columns, options));
         }
       }
     });
@@ -69,16 +53,16 @@ describe('exact int16 pass with missing values (WebAssembly) against the general
   it('a column missing everywhere, a row missing everywhere, missing cells only in rows of count 0', () => {
     const columns = [Float64Array.of(NaN, NaN, NaN, NaN), Float64Array.of(1, NaN, 3, 4), Float64Array.of(2, NaN, 0, 5)];
     for (const missing of RULES) {
-      expectSameBits(accumulateMoments(columns, { missing }), accumulateMomentsLoop(columns, { missing }));
+      expectSameMomentsBits(accumulateMoments(columns, { missing }), accumulateMomentsLoop(columns, { missing }));
       const counts = Uint32Array.of(2, 0, 1, 3);
-      expectSameBits(accumulateMoments(columns.slice(1), { missing, counts }), accumulateMomentsLoop(columns.slice(1), { missing, counts }));
+      expectSameMomentsBits(accumulateMoments(columns.slice(1), { missing, counts }), accumulateMomentsLoop(columns.slice(1), { missing, counts }));
     }
   });
   it('values at the lanes\' edge (90: 64 rows · 90⁴ < 2^32) and what it declines: 91, 182, w·x² above 32,767, fractions', () => {
     const n = 3000;
     const edge = [new Float64Array(n).fill(90), Float64Array.from({ length: n }, (_, i) => (i % 5 === 0 ? NaN : 90))];
     expect(int16IncompleteSums(edge, null, null, null)).not.toBeNull();
-    for (const missing of RULES) expectSameBits(accumulateMoments(edge, { missing }), accumulateMomentsLoop(edge, { missing }));
+    for (const missing of RULES) expectSameMomentsBits(accumulateMoments(edge, { missing }), accumulateMomentsLoop(edge, { missing }));
     const declined: [Float64Array[], Float64Array | null][] = [
       [[Float64Array.of(91, NaN, 1)], null], // 64 · 91⁴ ≥ 2^32: one block could overflow a lane
       [[Float64Array.of(182, NaN, 1)], null],
@@ -89,7 +73,7 @@ describe('exact int16 pass with missing values (WebAssembly) against the general
     ];
     for (const [columns, weights] of declined) {
       expect(int16IncompleteSums(columns, weights, null, null)).toBeNull();
-      for (const missing of RULES) expectSameBits(accumulateMoments(columns, { weights, missing }), accumulateMomentsLoop(columns, { weights, missing }));
+      for (const missing of RULES) expectSameMomentsBits(accumulateMoments(columns, { weights, missing }), accumulateMomentsLoop(columns, { weights, missing }));
     }
     // the loop still reports a bad weight with its row, also on a row the casewise rule would drop
     expect(() => accumulateMoments([Float64Array.of(1, NaN, 3)], { weights: Float64Array.of(1, -1, 1), missing: 'casewise' })).toThrow(/row 2/);
@@ -108,7 +92,7 @@ describe('fractional counts (count × weight a whole number) are left to the gen
     expect(int16IncompleteSums(columns, weights, counts, null)).toBeNull();
     for (const missing of RULES) {
       const options = { missing, counts, weights };
-      expectSameBits(accumulateMoments(columns, options), accumulateMomentsLoop(columns, options));
+      expectSameMomentsBits(accumulateMoments(columns, options), accumulateMomentsLoop(columns, options));
     }
   });
 });

@@ -8,27 +8,11 @@ import { BLOCK_ROWS, flushBlocks, int16Kernel, int16Module, runPairs } from '../
 import { int16MomentsModule } from '../../src/stats/int16KernelModule.js';
 import { SYNC_COMPILE_LIMIT } from '../../src/wasm/index.js';
 import { readSurvey } from '../../src/data/index.js';
-import type { Moments } from '../../src/stats/moments-types.js';
+import { lcg } from '../helpers/random.js';
+import { expectSameMomentsBits } from '../helpers/moments.js';
 
 const mobiCsv = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..', 'shared', 'datasets', 'mobi.csv');
 const HAS_MOBI = existsSync(mobiCsv);
-
-function lcg(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 4294967296);
-}
-
-/** Every number of two Moments compared with Object.is (bit for bit, ±0 included). */
-function expectSameBits(a: Moments, b: Moments): void {
-  expect(a.items).toEqual(b.items);
-  expect([a.weighted, a.complete]).toEqual([b.weighted, b.complete]);
-  for (const key of ['n', 'sw', 'sww'] as const) expect(Object.is(a[key], b[key]), key).toBe(true);
-  for (const key of ['nObs', 's', 'm', 'p', 'q', 'c'] as const) {
-    expect(a[key].length).toBe(b[key].length);
-    const differ = a[key].findIndex((v, i) => !Object.is(v, b[key][i]));
-    expect(differ, `${key}[${differ}]: ${a[key][differ]} vs ${b[key][differ]}`).toBe(-1);
-  }
-}
 
 /** Columns of one constant value. */
 const constant = (p: number, n: number, v: number): Float64Array[] => Array.from({ length: p }, () => new Float64Array(n).fill(v));
@@ -51,13 +35,13 @@ describe('exact int16 moments pass (WebAssembly SIMD) against the general loop, 
     const names = [...survey.itemNames];
     const columns = survey.items;
     expect(int16Sums(columns, null, null, null)).not.toBeNull();
-    expectSameBits(accumulateMoments(columns, { names }), accumulateMomentsLoop(columns, { names }));
+    expectSameMomentsBits(accumulateMoments(columns, { names }), accumulateMomentsLoop(columns, { names }));
     const rows = Int32Array.from({ length: 97 }, (_, i) => (i * 7) % 250);
     const counts = Uint32Array.from({ length: 250 }, (_, i) => (i * 13) % 5);
     const weights = Float64Array.from({ length: 250 }, (_, i) => 1 + (i % 4));
     for (const options of [{ rows }, { counts }, { weights }, { rows, counts, weights }, { counts, missing: 'casewise' as const }]) {
       expect(int16Sums(columns, options.weights ?? null, options.counts ?? null, options.rows ?? null)).not.toBeNull();
-      expectSameBits(accumulateMoments(columns, { names, ...options }), accumulateMomentsLoop(columns, { names, ...options }));
+      expectSameMomentsBits(accumulateMoments(columns, { names, ...options }), accumulateMomentsLoop(columns, { names, ...options }));
     }
   });
   for (const p of [1, 2, 3, 5, 24, 37]) {
@@ -72,7 +56,7 @@ describe('exact int16 moments pass (WebAssembly SIMD) against the general loop, 
         const rows = trial % 3 === 2 ? Int32Array.from({ length: Math.floor(n / 2) }, () => Math.floor(u() * n)) : undefined;
         const options = { weights, counts, ...(rows ? { rows } : {}) };
         if (n > 0) expect(int16Sums(columns, weights, counts, rows ?? null)).not.toBeNull();
-        expectSameBits(accumulateMoments(columns, options), accumulateMomentsLoop(columns, options));
+        expectSameMomentsBits(accumulateMoments(columns, options), accumulateMomentsLoop(columns, options));
       }
     });
   }
@@ -81,8 +65,8 @@ describe('exact int16 moments pass (WebAssembly SIMD) against the general loop, 
     for (const n of [20_000, 2 * BLOCK_ROWS + 1]) {
       const columns = Array.from({ length: 6 }, () => Float64Array.from({ length: n }, () => Math.floor(u() * 101)));
       const counts = Uint32Array.from({ length: n }, () => Math.floor(u() * 4));
-      expectSameBits(accumulateMoments(columns), accumulateMomentsLoop(columns));
-      expectSameBits(accumulateMoments(columns, { counts }), accumulateMomentsLoop(columns, { counts }));
+      expectSameMomentsBits(accumulateMoments(columns), accumulateMomentsLoop(columns));
+      expectSameMomentsBits(accumulateMoments(columns, { counts }), accumulateMomentsLoop(columns, { counts }));
     }
   });
 });
@@ -105,7 +89,7 @@ describe('int16 lanes at their overflow edge', () => {
       const columns = constant(3, n, x);
       const weights = w === 1 ? null : new Float64Array(n).fill(w);
       expect(int16Sums(columns, weights, null, null)).not.toBeNull();
-      expectSameBits(accumulateMoments(columns, { weights }), accumulateMomentsLoop(columns, { weights }));
+      expectSameMomentsBits(accumulateMoments(columns, { weights }), accumulateMomentsLoop(columns, { weights }));
     }
   });
   it('the edge data are tight: one block more per call wraps a lane (so an off-by-one flush bound fails the test above)', () => {
@@ -145,19 +129,19 @@ describe('int16 lanes at their overflow edge', () => {
     ];
     for (const [columns, weights] of cases) {
       expect(int16Sums(columns, weights, null, null)).toBeNull();
-      expectSameBits(accumulateMoments(columns, { weights }), accumulateMomentsLoop(columns, { weights }));
+      expectSameMomentsBits(accumulateMoments(columns, { weights }), accumulateMomentsLoop(columns, { weights }));
     }
     expect(int16Sums([Float64Array.of(1, 2)], null, null, Int32Array.of(0, 5))).toBeNull();
     // a negative count times a negative weight is a whole w ≥ 0, but the loop reports the weight: declined
     expect(int16Sums([Float64Array.of(1, 2)], Float64Array.of(1, -1), Float64Array.of(1, -1), null)).toBeNull();
     // −0 is the integer 0; 8,191 is the largest value whose squares fit a block's lanes (64 · 8191² < 2^32)
     expect(int16Sums([Float64Array.of(-0, 2), Float64Array.of(8191, 0)], null, null, null)).not.toBeNull();
-    expectSameBits(accumulateMoments([Float64Array.of(-0, 2)]), accumulateMomentsLoop([Float64Array.of(-0, 2)]));
+    expectSameMomentsBits(accumulateMoments([Float64Array.of(-0, 2)]), accumulateMomentsLoop([Float64Array.of(-0, 2)]));
     expect(() => accumulateMoments([Float64Array.of(1, 2)], { rows: Int32Array.of(0, 5) })).toThrow(/outside/);
     // a row of weight 0 still has its values checked: a missing value makes the moments incomplete
     const holes = [Float64Array.of(NaN, 2), Float64Array.of(1, 2)];
     const zero = { weights: Float64Array.of(0, 1) };
-    expectSameBits(accumulateMoments(holes, zero), accumulateMomentsLoop(holes, zero));
+    expectSameMomentsBits(accumulateMoments(holes, zero), accumulateMomentsLoop(holes, zero));
     expect(accumulateMoments(holes, zero).complete).toBe(false);
   });
 });
@@ -178,7 +162,7 @@ describe('without WebAssembly (absent, or refused by a Content-Security-Policy)'
     const columns = Array.from({ length: 4 }, (_, k) => Float64Array.from({ length: 3000 }, (_, i) => (i * (k + 3)) % 11));
     expect(sums.int16Sums(columns, null, null, null)).toBeNull();
     vi.unstubAllGlobals();
-    expectSameBits(stats.accumulateMoments(columns), accumulateMomentsLoop(columns));
+    expectSameMomentsBits(stats.accumulateMoments(columns), accumulateMomentsLoop(columns));
   });
   it('compiling refused (CompileError, as under a CSP without wasm-unsafe-eval): the same', async () => {
     vi.stubGlobal('WebAssembly', {
@@ -192,6 +176,6 @@ describe('without WebAssembly (absent, or refused by a Content-Security-Policy)'
     const kernel = await import('../../src/stats/int16Kernel.js');
     expect(kernel.int16Module()).toBeNull();
     const columns = [Float64Array.of(1, 2, 3, 4), Float64Array.of(4, 0, 2, 2)];
-    expectSameBits(stats.accumulateMoments(columns), accumulateMomentsLoop(columns));
+    expectSameMomentsBits(stats.accumulateMoments(columns), accumulateMomentsLoop(columns));
   });
 });

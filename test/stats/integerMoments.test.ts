@@ -6,36 +6,21 @@ import { accumulateMoments, accumulateMomentsLoop } from '../../src/stats/accumu
 import { integerSums } from '../../src/stats/integerMoments.js';
 import { momentsFromSurvey } from '../../src/stats/momentsFromSurvey.js';
 import { readSurvey } from '../../src/data/index.js';
-import type { Moments } from '../../src/stats/moments-types.js';
+import { lcg } from '../helpers/random.js';
+import { expectSameMomentsBits } from '../helpers/moments.js';
 
 const mobiCsv = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..', 'shared', 'datasets', 'mobi.csv');
 const HAS_MOBI = existsSync(mobiCsv);
-
-function lcg(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 4294967296);
-}
-
-/** Every number of two Moments compared with Object.is (bit for bit, ±0 included). */
-function expectSameBits(a: Moments, b: Moments): void {
-  expect(a.items).toEqual(b.items);
-  expect([a.weighted, a.complete]).toEqual([b.weighted, b.complete]);
-  for (const key of ['n', 'sw', 'sww'] as const) expect(Object.is(a[key], b[key])).toBe(true);
-  for (const key of ['nObs', 's', 'm', 'p', 'q', 'c'] as const) {
-    expect(a[key].length).toBe(b[key].length);
-    a[key].forEach((v, i) => expect(Object.is(v, b[key][i])).toBe(true));
-  }
-}
 
 describe('exact integer moments pass (several sums per double)', () => {
   it.skipIf(!HAS_MOBI)(`mobi 250 × 24: the same Moments as the general loop, bit for bit${HAS_MOBI ? '' : ' (../shared is absent: skipped)'}`, () => {
     const survey = readSurvey(readFileSync(mobiCsv, 'utf8'));
     const names = [...survey.itemNames];
     expect(integerSums(survey.items, null, null, null)).not.toBeNull();
-    expectSameBits(momentsFromSurvey(survey), accumulateMomentsLoop(survey.items, { names }));
+    expectSameMomentsBits(momentsFromSurvey(survey), accumulateMomentsLoop(survey.items, { names }));
     const rows = Int32Array.from({ length: 97 }, (_, i) => (i * 7) % 250);
     const counts = Uint32Array.from({ length: 250 }, (_, i) => (i * 13) % 5);
-    expectSameBits(accumulateMoments(survey.items, { names, rows, counts }), accumulateMomentsLoop(survey.items, { names, rows, counts }));
+    expectSameMomentsBits(accumulateMoments(survey.items, { names, rows, counts }), accumulateMomentsLoop(survey.items, { names, rows, counts }));
   });
   for (const p of [1, 2, 3, 5, 24, 37]) {
     it(`p = ${p}: random integers, weights, counts, row subsets; 2 and 3 lanes`, () => {
@@ -49,7 +34,7 @@ describe('exact integer moments pass (several sums per double)', () => {
         const rows = trial % 3 === 2 ? Int32Array.from({ length: Math.floor(n / 2) }, () => Math.floor(u() * n)) : undefined;
         const options = { weights, counts, ...(rows ? { rows } : {}) };
         if (n > 0) expect(integerSums(columns, weights, counts, rows ?? null)).not.toBeNull();
-        expectSameBits(accumulateMoments(columns, options), accumulateMomentsLoop(columns, options));
+        expectSameMomentsBits(accumulateMoments(columns, options), accumulateMomentsLoop(columns, options));
       }
     });
   }
@@ -66,7 +51,7 @@ describe('exact integer moments pass (several sums per double)', () => {
     expect(() => accumulateMoments([ok], { weights: Float64Array.of(1, -1, 1) })).toThrow(/row 2/);
     expect(() => accumulateMoments([ok], { rows: Int32Array.of(0, 5) })).toThrow(/outside/);
     for (const columns of [[Float64Array.of(1, NaN, 3), ok], [Float64Array.of(-1, 2.5, 3), ok]]) {
-      expectSameBits(accumulateMoments(columns), accumulateMomentsLoop(columns));
+      expectSameMomentsBits(accumulateMoments(columns), accumulateMomentsLoop(columns));
     }
   });
 });
