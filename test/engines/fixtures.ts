@@ -6,18 +6,10 @@
 import { expect } from 'vitest';
 import type { Codebook } from '../../src/data/codebook.js';
 import type { Moments } from '../../src/stats/moments-types.js';
+import { mulberry32 } from '../helpers/random.js';
 
 /** mulberry32: a tiny deterministic PRNG (public domain, Tommy Ettinger). */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export const rng = mulberry32;
 
 function normal(r: () => number): number {
   const u = Math.max(r(), 1e-12);
