@@ -4,22 +4,7 @@ import { estimateFromMoments, resultToJson } from '../../src/pls/index.js';
 import { numberRecordMaker, recordMaker, setRecordCodegen } from '../../src/pls/recordMaker.js';
 import { accumulateMoments, momentsFromSurvey } from '../../src/stats/index.js';
 import { HAS_SHARED, sharedSurvey, sharedText, SKIP_MESSAGE } from '../helpers/csvSurvey.js';
-
-/** Everything a result holds, quality included, as exact text (numbers by their bits, key order kept). */
-function exact(v: unknown): string {
-  const buf = new DataView(new ArrayBuffer(8));
-  const enc = (x: unknown): unknown => {
-    if (typeof x === 'number') {
-      buf.setFloat64(0, x);
-      return `n${buf.getBigUint64(0).toString(16)}`;
-    }
-    if (ArrayBuffer.isView(x)) return Array.from(x as unknown as ArrayLike<number>, enc);
-    if (Array.isArray(x)) return x.map(enc);
-    if (x && typeof x === 'object') return Object.fromEntries(Object.keys(x).map((k) => [k, enc((x as Record<string, unknown>)[k])]));
-    return x;
-  };
-  return JSON.stringify(enc(v));
-}
+import { exact } from '../helpers/exact.js';
 
 describe('record makers: generated literal = plain loop', () => {
   it('same keys in the same order, same values, integer-like keys and __proto__ included', () => {
